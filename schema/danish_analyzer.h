@@ -1,0 +1,64 @@
+// The one Danish analysis chain: NFC, ICU word breaking, case folding that keeps æ, ø, å,
+// Snowball Danish stemming, stop words. Documents and queries both go through it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace opslag {
+
+/// One word of analysed text.
+struct AnalyzedWord {
+  std::string word;         ///< folded form: NFKC_Casefold ("NemID" -> "nemid", "Å" -> "å")
+  std::string stem;         ///< Snowball Danish stem of `word`; `word` itself for numbers etc.
+  std::size_t begin = 0;    ///< byte offset of the word in the NFC text
+  std::size_t end = 0;      ///< byte offset just past it
+  std::uint32_t position = 0;  ///< 0-based word position; alternatives share their word's
+  /// True for a form indexed beside a word rather than instead of it: the parts of "KL's" or
+  /// "sundhed.dk" ("kl", "sundhed", "dk"), and the joined form of "e-Boks" ("eboks").
+  bool alternative = false;
+};
+
+/// Turns Danish text into the words and stems we index and search. One chain for documents
+/// and queries, so both sides always agree. All methods are const and thread-safe.
+class DanishAnalyzer {
+ public:
+  /// `stopwords` are matched against folded words.
+  explicit DanishAnalyzer(const std::vector<std::string>& stopwords = {});
+  ~DanishAnalyzer();
+  DanishAnalyzer(const DanishAnalyzer&) = delete;
+  DanishAnalyzer& operator=(const DanishAnalyzer&) = delete;
+
+  /// `text` in NFC. Throws BadInput if `text` is not valid UTF-8.
+  [[nodiscard]] std::string normalize(std::string_view text) const;
+
+  /// Words of `text` in reading order (alternatives right after the word they belong to).
+  /// Offsets index normalize(text), which is `text` itself when it is already NFC.
+  /// Throws BadInput if `text` is not valid UTF-8.
+  [[nodiscard]] std::vector<AnalyzedWord> analyze(std::string_view text) const;
+
+  /// The Snowball Danish stem of a folded word.
+  [[nodiscard]] std::string stem(std::string_view word) const;
+
+  /// True if the folded `word` is on the stop list.
+  [[nodiscard]] bool is_stopword(std::string_view word) const;
+
+  /// Words longer than this (in bytes) are not indexed: Xapian terms are limited in length.
+  static constexpr std::size_t kMaxWordBytes = 64;
+
+ private:
+  struct Worker;
+  class WorkerLease;
+
+  std::unordered_set<std::string> stopwords_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<Worker>> idle_;  // ICU and Snowball state is per thread
+};
+
+}  // namespace opslag

@@ -1,0 +1,74 @@
+// Builds Xapian documents from StoredDocuments following the schema's layout.
+#include "document_terms.h"
+
+#include "icu_text.h"
+
+namespace opslag {
+namespace {
+
+/// Adds the words of one text field, starting at `first`; returns the position after the last.
+Xapian::termpos add_text(Xapian::Document& xdoc, const Field& field, const DanishAnalyzer& analyzer,
+                         std::string_view text, Xapian::termpos first) {
+  Xapian::termpos last = first;
+  const auto weight = static_cast<Xapian::termcount>(field.weight);
+  for (const AnalyzedWord& w : analyzer.analyze(text)) {
+    const Xapian::termpos pos = first + w.position;
+    xdoc.add_posting(word_term("", w.word), pos, weight);
+    xdoc.add_term(stem_term("", w.stem), weight);
+    if (!field.prefix.empty()) {
+      xdoc.add_posting(word_term(field.prefix, w.word), pos, 1);
+      xdoc.add_term(stem_term(field.prefix, w.stem), 1);
+    }
+    last = std::max(last, pos + 1);
+  }
+  return last;
+}
+
+void add_filter(Xapian::Document& xdoc, const Field& field, std::string_view value) {
+  if (value.empty()) return;
+  xdoc.add_boolean_term(filter_term(field.prefix, value));
+  if (field.value_slot) xdoc.add_value(*field.value_slot, std::string(value));
+}
+
+}  // namespace
+
+std::string word_term(std::string_view prefix, std::string_view word) {
+  return std::string(prefix) + std::string(word);
+}
+
+std::string stem_term(std::string_view prefix, std::string_view stem) {
+  return "Z" + std::string(prefix) + std::string(stem);
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+  std::string term = std::string(prefix) + text::fold(value);
+  // Xapian terms are at most 245 bytes; a filter value that long is cut, not refused.
+  if (term.size() > 240) term.resize(240);
+  return term;
+}
+
+Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer& analyzer,
+                                      const StoredDocument& doc) {
+  Xapian::Document xdoc;
+  xdoc.set_data(doc.to_json());
+  const Field& id = schema.field("id");
+  xdoc.add_boolean_term(id.prefix + doc.id);
+  const Xapian::termpos body_start =
+      add_text(xdoc, schema.field("title"), analyzer, doc.title, 1) + kFieldGap;
+  add_text(xdoc, schema.field("body"), analyzer, doc.body, body_start);
+
+  const std::string compact_date = [&] {
+    std::string d = doc.date;
+    std::erase(d, '-');
+    return d;
+  }();
+  add_filter(xdoc, schema.field("date"), compact_date);
+  add_filter(xdoc, schema.field("year"), doc.year());
+  add_filter(xdoc, schema.field("source"), doc.source);
+  add_filter(xdoc, schema.field("type"), doc.type);
+  add_filter(xdoc, schema.field("language"), doc.language);
+  if (const auto slot = schema.field("hash").value_slot) xdoc.add_value(*slot, doc.hash);
+  return xdoc;
+}
+
+}  // namespace opslag

@@ -1,0 +1,34 @@
+// How words and metadata become Xapian terms and values: the one place the index layout lives.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "danish_analyzer.h"
+#include "schema.h"
+#include "stored_document.h"
+
+namespace opslag {
+
+/// The term for a word as written (folded), under a text field's prefix. Positional.
+[[nodiscard]] std::string word_term(std::string_view prefix, std::string_view word);
+
+/// The term for a stem, under a text field's prefix ("Z" + prefix + stem, as Xapian does).
+[[nodiscard]] std::string stem_term(std::string_view prefix, std::string_view stem);
+
+/// The boolean term for a filter value ("XK" + "digitaliseringsstyrelsen").
+[[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
+
+/// Words of the body start at this position after the title's, so no phrase spans the two.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+/// Builds the Xapian document for `doc`: its data (JSON), its terms and its values, as the
+/// schema lays them out. Text fields are indexed both unprefixed (weighted, so a plain query
+/// searches them all and title words count more) and under their own prefix.
+[[nodiscard]] Xapian::Document make_xapian_document(const Schema& schema,
+                                                    const DanishAnalyzer& analyzer,
+                                                    const StoredDocument& doc);
+
+}  // namespace opslag

@@ -1,0 +1,34 @@
+// The few exception types Opslag throws; each edge (HTTP routes, main) maps them to a status.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace opslag {
+
+/// Base of every error Opslag throws itself.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Input from a user (query, parameter, file content) is not acceptable: HTTP 400, exit 2.
+class BadInput : public Error {
+ public:
+  using Error::Error;
+};
+
+/// schema.json (or a file it names) is malformed: names the file, the line and the problem.
+class SchemaError : public Error {
+ public:
+  SchemaError(const std::string& file, int line, const std::string& problem)
+      : Error(file + ":" + std::to_string(line) + ": " + problem) {}
+};
+
+/// The database was built with another schema than the one loaded: reindex with opslag-index.
+class IndexMismatch : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace opslag

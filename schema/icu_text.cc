@@ -1,0 +1,87 @@
+// RAII helpers around ICU: UTF-8 text handles, normalisation, case folding, word breaking.
+#include "icu_text.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <unicode/bytestream.h>
+#include <unicode/locid.h>
+#include <unicode/utf8.h>
+
+namespace opslag::text {
+using ::icu::BreakIterator;
+using ::icu::Locale;
+using ::icu::Normalizer2;
+using ::icu::StringByteSink;
+using ::icu::StringPiece;
+
+namespace {
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
+}
+
+std::string normalize(const Normalizer2* normalizer, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(text.size());
+  StringByteSink<std::string> sink(&out);
+  normalizer->normalizeUTF8(0, StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                            nullptr, status);
+  check(status, "ICU normalisation");
+  return out;
+}
+
+}  // namespace
+
+Utf8Text::Utf8Text(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  text_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  check(status, "utext_openUTF8");
+}
+
+Utf8Text::~Utf8Text() { utext_close(text_); }
+
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  // U8_NEXT takes int32_t lengths: walk longer text in chunks that end on a lead byte.
+  std::size_t chunk_start = 0;
+  while (chunk_start < text.size()) {
+    std::size_t chunk_end = std::min(text.size(), chunk_start + (std::size_t{1} << 30));
+    while (chunk_end < text.size() && (bytes[chunk_end] & 0xC0) == 0x80) --chunk_end;
+    const auto length = static_cast<int32_t>(chunk_end - chunk_start);
+    for (int32_t i = 0; i < length;) {
+      const int32_t at = i;
+      UChar32 c;
+      U8_NEXT(bytes + chunk_start, i, length, c);
+      if (c < 0) return chunk_start + static_cast<std::size_t>(at);
+    }
+    chunk_start = chunk_end;
+  }
+  return std::nullopt;
+}
+
+std::string to_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const Normalizer2* nfc = Normalizer2::getNFCInstance(status);
+  check(status, "ICU NFC");
+  const StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+  return normalize(nfc, text);
+}
+
+std::string fold(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const Normalizer2* folding = Normalizer2::getNFKCCasefoldInstance(status);
+  check(status, "ICU NFKC_Casefold");
+  return normalize(folding, text);
+}
+
+std::unique_ptr<BreakIterator> make_word_breaker() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<BreakIterator> breaker(BreakIterator::createWordInstance(Locale("da"), status));
+  check(status, "ICU word break iterator");
+  return breaker;
+}
+
+}  // namespace opslag::text

@@ -1,0 +1,229 @@
+// Loads schema.json, checks every field, and stamps/checks databases with its version.
+#include "schema.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "errors.h"
+#include "json_locator.h"
+
+namespace opslag {
+namespace {
+
+using nlohmann::json;
+using Pointer = json::json_pointer;
+
+constexpr std::string_view kVersionKey = "opslag.schema_version";
+constexpr std::string_view kLayoutKey = "opslag.schema_layout";
+
+/// Fields the indexer and server rely on, with the kind each must have.
+const std::map<std::string, FieldKind, std::less<>> kRequiredFields = {
+    {"id", FieldKind::kId},         {"title", FieldKind::kText},    {"body", FieldKind::kText},
+    {"date", FieldKind::kFilter},   {"year", FieldKind::kFilter},   {"source", FieldKind::kFilter},
+    {"type", FieldKind::kFilter},   {"language", FieldKind::kFilter}, {"url", FieldKind::kStored},
+    {"path", FieldKind::kStored},   {"hash", FieldKind::kStored}};
+
+const std::map<std::string, FieldKind, std::less<>> kKinds = {{"id", FieldKind::kId},
+                                                              {"text", FieldKind::kText},
+                                                              {"filter", FieldKind::kFilter},
+                                                              {"stored", FieldKind::kStored}};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SchemaError(path.string(), 0, "cannot read the file");
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+/// Reads the fields of one JSON object, failing with the line of the offending value.
+class FieldReader {
+ public:
+  FieldReader(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+  [[noreturn]] void fail(const Pointer& at, const std::string& problem) const {
+    throw SchemaError(file_, line_of(text_, at), problem);
+  }
+
+  Field read(const json& object, const Pointer& at) const {
+    if (!object.is_object()) fail(at, "a field must be an object");
+    static const std::set<std::string> known = {"name", "kind", "prefix", "weight", "value_slot"};
+    for (const auto& [key, value] : object.items())
+      if (!known.contains(key)) fail(at / key, "unknown key \"" + key + "\" in field");
+    Field field;
+    field.name = string_at(object, at, "name");
+    const std::string kind = string_at(object, at, "kind");
+    const auto k = kKinds.find(kind);
+    if (k == kKinds.end())
+      fail(at / "kind", "kind \"" + kind + "\" is not one of id, text, filter, stored");
+    field.kind = k->second;
+    read_prefix(object, at, field);
+    read_weight(object, at, field);
+    if (object.contains("value_slot")) {
+      const json& slot = object["value_slot"];
+      if (!slot.is_number_unsigned() || slot.get<unsigned>() > 1000)
+        fail(at / "value_slot", "value_slot must be a whole number from 0 to 1000");
+      field.value_slot = slot.get<unsigned>();
+    }
+    return field;
+  }
+
+ private:
+  std::string string_at(const json& object, const Pointer& at, const std::string& key) const {
+    if (!object.contains(key)) fail(at, "field has no \"" + key + "\"");
+    if (!object[key].is_string()) fail(at / key, "\"" + key + "\" must be a string");
+    return object[key].get<std::string>();
+  }
+
+  void read_prefix(const json& object, const Pointer& at, Field& field) const {
+    const bool indexed = field.kind != FieldKind::kStored;
+    if (!object.contains("prefix")) {
+      if (indexed) fail(at, "field \"" + field.name + "\" needs a \"prefix\"");
+      return;
+    }
+    if (!indexed) fail(at / "prefix", "a stored field has no prefix");
+    field.prefix = string_at(object, at, "prefix");
+    const bool upper = std::all_of(field.prefix.begin(), field.prefix.end(),
+                                   [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!upper) fail(at / "prefix", "prefix \"" + field.prefix + "\" must be capital A-Z only");
+    if (field.prefix.empty() && field.kind != FieldKind::kText)
+      fail(at / "prefix", "only a text field may have the empty prefix");
+  }
+
+  void read_weight(const json& object, const Pointer& at, Field& field) const {
+    if (field.kind != FieldKind::kText) {
+      if (object.contains("weight")) fail(at / "weight", "only a text field has a weight");
+      return;
+    }
+    if (!object.contains("weight")) fail(at, "text field \"" + field.name + "\" needs a weight");
+    const json& weight = object["weight"];
+    if (!weight.is_number_unsigned() || weight.get<unsigned>() < 1 || weight.get<unsigned>() > 100)
+      fail(at / "weight", "weight must be a whole number from 1 to 100");
+    field.weight = weight.get<int>();
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+};
+
+/// Checks that names, prefixes and slots are unique and every required field is there.
+void check_fields(const std::vector<Field>& fields, const FieldReader& reader) {
+  std::set<std::string> names, prefixes;
+  std::set<unsigned> slots;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const Field& f = fields[i];
+    const Pointer at = Pointer("/fields") / i;
+    if (!names.insert(f.name).second) reader.fail(at / "name", "field \"" + f.name + "\" twice");
+    const bool prefixed = f.kind != FieldKind::kStored && !f.prefix.empty();
+    if (prefixed && !prefixes.insert(f.prefix).second)
+      reader.fail(at / "prefix", "prefix \"" + f.prefix + "\" is used by two fields");
+    if (f.value_slot && !slots.insert(*f.value_slot).second)
+      reader.fail(at / "value_slot", "value slot " + std::to_string(*f.value_slot) + " twice");
+    const auto required = kRequiredFields.find(f.name);
+    if (required != kRequiredFields.end() && required->second != f.kind)
+      reader.fail(at / "kind", "field \"" + f.name + "\" has the wrong kind");
+  }
+  for (const auto& [name, kind] : kRequiredFields)
+    if (!names.contains(name)) reader.fail(Pointer("/fields"), "required field \"" + name + "\" is missing");
+  const auto hash = std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "hash"; });
+  if (!hash->value_slot)
+    reader.fail(Pointer("/fields") / (hash - fields.begin()), "field \"hash\" needs a value_slot");
+}
+
+std::vector<std::string> read_stopwords(const std::filesystem::path& path, const std::string& file,
+                                        int line) {
+  std::ifstream in(path);
+  if (!in) throw SchemaError(file, line, "cannot read stop word file " + path.string());
+  std::vector<std::string> words;
+  for (std::string word; std::getline(in, word);) {
+    if (const auto hash = word.find('#'); hash != std::string::npos) word.erase(hash);
+    word.erase(word.find_last_not_of(" \t\r") + 1);
+    word.erase(0, word.find_first_not_of(" \t"));
+    if (!word.empty()) words.push_back(word);
+  }
+  return words;
+}
+
+}  // namespace
+
+Schema Schema::load(const std::filesystem::path& path) {
+  return parse(read_file(path), path.string(), path.parent_path());
+}
+
+Schema Schema::parse(std::string_view text, const std::string& file,
+                     const std::filesystem::path& dir) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw SchemaError(file, line_at(text, e.byte == 0 ? 0 : e.byte - 1),
+                      "not valid JSON: " + std::string(e.what()));
+  }
+  const FieldReader reader(text, file);
+  if (!root.is_object()) reader.fail(Pointer(""), "the schema must be a JSON object");
+  static const std::set<std::string> known = {"version", "language", "stopwords", "fields"};
+  for (const auto& [key, value] : root.items())
+    if (!known.contains(key)) reader.fail(Pointer("/" + key), "unknown key \"" + key + "\"");
+
+  Schema schema;
+  if (!root.contains("version") || !root["version"].is_number_unsigned() || root["version"] == 0)
+    reader.fail(Pointer("/version"), "\"version\" must be a whole number above 0");
+  schema.version_ = root["version"].get<int>();
+  if (!root.contains("language") || !root["language"].is_string())
+    reader.fail(Pointer("/language"), "\"language\" must be a string such as \"da\"");
+  schema.language_ = root["language"].get<std::string>();
+  if (!root.contains("fields") || !root["fields"].is_array())
+    reader.fail(Pointer("/fields"), "\"fields\" must be an array of fields");
+  for (std::size_t i = 0; i < root["fields"].size(); ++i)
+    schema.fields_.push_back(reader.read(root["fields"][i], Pointer("/fields") / i));
+  check_fields(schema.fields_, reader);
+  if (root.contains("stopwords")) {
+    if (!root["stopwords"].is_string())
+      reader.fail(Pointer("/stopwords"), "\"stopwords\" must name a file");
+    schema.stopwords_ = read_stopwords(dir / root["stopwords"].get<std::string>(), file,
+                                       line_of(text, Pointer("/stopwords")));
+  }
+  return schema;
+}
+
+const Field& Schema::field(std::string_view name) const {
+  for (const Field& f : fields_)
+    if (f.name == name) return f;
+  throw std::out_of_range("schema has no field " + std::string(name));
+}
+
+std::string Schema::layout() const {
+  std::string out;
+  for (const Field& f : fields_) {
+    out += f.name + ":" + std::to_string(static_cast<int>(f.kind)) + ":" + f.prefix + ":" +
+           std::to_string(f.weight) + ":" +
+           (f.value_slot ? std::to_string(*f.value_slot) : std::string("-")) + ";";
+  }
+  return out;
+}
+
+void Schema::stamp(Xapian::WritableDatabase& db) const {
+  db.set_metadata(std::string(kVersionKey), std::to_string(version_));
+  db.set_metadata(std::string(kLayoutKey), layout());
+}
+
+void Schema::check_compatible(const Xapian::Database& db, const std::string& db_name) const {
+  const std::string version = db.get_metadata(std::string(kVersionKey));
+  const std::string how = "; reindex with: opslag-index --db " + db_name + " PATH...";
+  if (version.empty())
+    throw IndexMismatch("database " + db_name + " was not built by opslag-index" + how);
+  if (version != std::to_string(version_))
+    throw IndexMismatch("database " + db_name + " was built with schema version " + version +
+                        ", this is version " + std::to_string(version_) + how);
+  if (db.get_metadata(std::string(kLayoutKey)) != layout())
+    throw IndexMismatch("database " + db_name +
+                        " was built with other field prefixes or value slots than schema version " +
+                        version + " has now" + how);
+}
+
+}  // namespace opslag

@@ -1,0 +1,65 @@
+// The schema: the fields indexer and server share, loaded and checked from schema.json.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace opslag {
+
+/// How a field is indexed: free text (searched, weighted), a boolean filter term, the unique
+/// id term, or only stored with the document.
+enum class FieldKind { kId, kText, kFilter, kStored };
+
+/// One field of schema.json.
+struct Field {
+  std::string name;
+  FieldKind kind = FieldKind::kStored;
+  std::string prefix;                  ///< Xapian term prefix ("" for unprefixed body text)
+  int weight = 0;                      ///< wdf increment per word, text fields only
+  std::optional<unsigned> value_slot;  ///< value slot for sorting and ranges
+};
+
+/// The field definitions of one schema version, as loaded from schema.json. Immutable once
+/// loaded; every executable loads it at start and refuses to run with a bad file.
+class Schema {
+ public:
+  /// Loads and validates `path`. Throws SchemaError naming the file, the line and the problem.
+  [[nodiscard]] static Schema load(const std::filesystem::path& path);
+
+  /// Parses schema text; `file` names it in errors. Throws SchemaError.
+  [[nodiscard]] static Schema parse(std::string_view text, const std::string& file,
+                                    const std::filesystem::path& dir = {});
+
+  [[nodiscard]] int version() const { return version_; }
+  [[nodiscard]] const std::string& language() const { return language_; }
+  [[nodiscard]] const std::vector<Field>& fields() const { return fields_; }
+  /// The stop words named by the schema (one per line in the file it names).
+  [[nodiscard]] const std::vector<std::string>& stopwords() const { return stopwords_; }
+
+  /// The field called `name`. Throws std::out_of_range if there is none (validation
+  /// guarantees every field the code uses exists).
+  [[nodiscard]] const Field& field(std::string_view name) const;
+
+  /// A short digest of prefixes, kinds and slots: two schemas with the same layout index alike.
+  [[nodiscard]] std::string layout() const;
+
+  /// Records version and layout in `db`'s metadata.
+  void stamp(Xapian::WritableDatabase& db) const;
+
+  /// Throws IndexMismatch (telling to reindex) unless `db` was stamped with this version and
+  /// layout. `db_name` names the database in the message.
+  void check_compatible(const Xapian::Database& db, const std::string& db_name) const;
+
+ private:
+  int version_ = 0;
+  std::string language_;
+  std::vector<Field> fields_;
+  std::vector<std::string> stopwords_;
+};
+
+}  // namespace opslag

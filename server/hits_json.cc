@@ -1,0 +1,47 @@
+// Builds the API's JSON from search results and documents.
+#include "hits_json.h"
+
+#include <cmath>
+
+namespace opslag {
+namespace {
+
+nlohmann::json metadata_json(const StoredDocument& doc) {
+  return {{"id", doc.id},         {"title", doc.title}, {"date", doc.date},
+          {"source", doc.source}, {"type", doc.type},   {"url", doc.url}};
+}
+
+}  // namespace
+
+nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
+                           double took_ms) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : result.hits) {
+    nlohmann::json h = metadata_json(hit.doc);
+    h["score"] = std::round(hit.score * 1000) / 1000;
+    h["snippet"] = hit.snippet;
+    hits.push_back(std::move(h));
+  }
+  return {{"query", request.query},
+          {"total", result.total},
+          {"page", request.page},
+          {"size", request.size},
+          {"took_ms", std::round(took_ms * 1000) / 1000},
+          {"hits", std::move(hits)},
+          {"ignored", result.ignored},
+          {"as_plain_words", result.as_plain_words}};
+}
+
+nlohmann::json document_json(const StoredDocument& doc) {
+  nlohmann::json j = metadata_json(doc);
+  j["path"] = doc.path;
+  j["language"] = doc.language;
+  j["body"] = doc.body;
+  return j;
+}
+
+nlohmann::json health_json(const IndexStatus& status) {
+  return {{"status", "ok"}, {"documents", status.documents}, {"revision", status.revision}};
+}
+
+}  // namespace opslag

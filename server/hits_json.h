@@ -1,0 +1,21 @@
+// The JSON shapes of the API: search results, documents, health. Shared by server and CLI.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "searcher.h"
+
+namespace opslag {
+
+/// {query, total, page, size, took_ms, hits: [{id, title, date, source, type, url, score,
+/// snippet}], ignored, as_plain_words}
+[[nodiscard]] nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
+                                         double took_ms);
+
+/// {id, title, date, source, type, url, path, language, body}
+[[nodiscard]] nlohmann::json document_json(const StoredDocument& doc);
+
+/// {status: "ok", documents, revision}
+[[nodiscard]] nlohmann::json health_json(const IndexStatus& status);
+
+}  // namespace opslag

@@ -1,0 +1,42 @@
+// Parses what a journalist types into a Xapian query, through the same Danish analysis
+// chain the documents went through.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "danish_analyzer.h"
+
+namespace opslag {
+
+/// A parsed query and what the snippet generator needs to mark its matches.
+struct ParsedQuery {
+  Xapian::Query query;
+  std::set<std::string> stems;   ///< stems of free words: a document word with one matches
+  std::set<std::string> words;   ///< exact folded forms from phrases and joined words
+  std::vector<std::string> ignored;  ///< stop words left out of the query
+  bool as_plain_words = false;   ///< the syntax was not understood, so it was read as words
+};
+
+/// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,
+/// NOT and the Danish OG, ELLER, IKKE (capitals only), +required and -excluded, parentheses.
+/// Words side by side are OR'd and ranked by BM25, with a bonus when they stand together as
+/// a phrase. Stop words are left out unless the query has nothing else. Thread-safe.
+class QueryParser {
+ public:
+  explicit QueryParser(const DanishAnalyzer& analyzer) : analyzer_(analyzer) {}
+
+  /// Parses `text`. A query whose syntax is broken (a lone "AND", an unclosed parenthesis) is
+  /// read again as plain words, never rejected. Throws BadInput if `text` is not valid UTF-8
+  /// or holds no word at all.
+  [[nodiscard]] ParsedQuery parse(std::string_view text) const;
+
+ private:
+  const DanishAnalyzer& analyzer_;
+};
+
+}  // namespace opslag

@@ -1,0 +1,53 @@
+// opslag-search: search a database from the terminal, or show what the analyzer makes of text.
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
+
+#include <CLI/CLI.hpp>
+
+#include "danish_analyzer.h"
+#include "hits_json.h"
+#include "schema.h"
+#include "searcher.h"
+#include "terminal_output.h"
+
+int main(int argc, char** argv) try {
+  CLI::App app{"opslag-search: search an Opslag database from the terminal."};
+  std::string db_dir, analyze, schema_file = OPSLAG_SCHEMA_DEFAULT;
+  std::vector<std::string> words;
+  opslag::SearchRequest request;
+  bool json = false;
+  app.add_option("--db", db_dir, "database folder built by opslag-index");
+  app.add_option("--analyze", analyze, "print word and stem of each word of TEXT ('-': stdin)");
+  app.add_option("--schema", schema_file, "schema.json")->envname("OPSLAG_SCHEMA")->capture_default_str();
+  app.add_option("--page", request.page, "page of results")->check(CLI::Range(1, 1000));
+  app.add_option("--size", request.size, "hits per page")->check(CLI::Range(1, 100));
+  app.add_flag("--json", json, "print the server's JSON");
+  app.add_option("query", words, "what to search for");
+  CLI11_PARSE(app, argc, argv);
+
+  const opslag::Schema schema = opslag::Schema::load(schema_file);
+  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  if (app.count("--analyze")) {
+    if (analyze == "-") analyze.assign(std::istreambuf_iterator<char>(std::cin), {});
+    std::cout << opslag::format_analysis(analyzer.analyze(analyze));
+    return 0;
+  }
+  if (db_dir.empty() || words.empty()) {
+    std::cerr << "opslag-search: give --db DIR and a QUERY (or --analyze TEXT)\n";
+    return 2;
+  }
+  for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  const opslag::Searcher searcher(schema, analyzer, db_dir);
+  const opslag::SearchResult result = searcher.search(request);
+  if (json) {
+    std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';
+  } else {
+    std::cout << opslag::format_hits(request, result, isatty(STDOUT_FILENO));
+  }
+  return 0;
+} catch (const std::exception& e) {
+  std::cerr << "opslag-search: " << e.what() << '\n';
+  return 2;
+}

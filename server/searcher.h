@@ -1,0 +1,86 @@
+// Answers searches and document look-ups from a Xapian database, following its new revisions.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "danish_analyzer.h"
+#include "query_parser.h"
+#include "schema.h"
+#include "snippet_maker.h"
+#include "stored_document.h"
+
+namespace opslag {
+
+/// What to search for and which page of the ranking to return.
+struct SearchRequest {
+  std::string query;
+  int page = 1;  ///< 1-based
+  int size = 10;
+};
+
+/// One ranked document.
+struct Hit {
+  StoredDocument doc;   ///< metadata; the body is left empty
+  double score = 0;     ///< BM25 weight
+  std::string snippet;  ///< escaped HTML with <mark> around matches
+};
+
+/// One page of results.
+struct SearchResult {
+  Xapian::doccount total = 0;  ///< matching documents (exact up to a few thousand, then estimated)
+  std::vector<Hit> hits;
+  std::vector<std::string> ignored;  ///< stop words left out of the query
+  bool as_plain_words = false;       ///< the query's syntax was not understood
+};
+
+/// The database's state, for /health.
+struct IndexStatus {
+  Xapian::doccount documents = 0;
+  Xapian::rev revision = 0;
+};
+
+/// Searches one Xapian database. Each call takes a database handle from a small pool and
+/// reopens it first, so a reindex is picked up without a restart and requests in flight finish
+/// on the revision they started with. All methods are const and thread-safe.
+class Searcher {
+ public:
+  /// Opens `db_path`. Throws IndexMismatch if it was built with another schema, opslag::Error
+  /// if it cannot be opened.
+  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// The ranked page for `request`. Throws BadInput for a query with no words or invalid UTF-8.
+  [[nodiscard]] SearchResult search(const SearchRequest& request) const;
+
+  /// The document with `id` (body included), or nullopt if there is none.
+  [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
+
+  [[nodiscard]] IndexStatus status() const;
+
+  /// Results deeper than this are not ranked (page * size must not exceed it).
+  static constexpr int kMaxResultDepth = 10000;
+
+ private:
+  class Lease;
+  template <typename F>
+  auto with_database(F&& work) const;
+
+  const Schema& schema_;
+  const DanishAnalyzer& analyzer_;
+  QueryParser parser_;
+  SnippetMaker snippets_;
+  std::string db_path_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<Xapian::Database>> idle_;
+};
+
+}  // namespace opslag

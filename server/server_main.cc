@@ -1,0 +1,55 @@
+// opslag-server: options, then serve the routes until SIGINT or SIGTERM.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <httplib.h>
+
+#include "danish_analyzer.h"
+#include "routes.h"
+#include "schema.h"
+#include "searcher.h"
+
+int main(int argc, char** argv) try {
+  CLI::App app{"opslag-server: the Opslag search API over HTTP."};
+  std::string db_dir, host = "127.0.0.1", schema_file = OPSLAG_SCHEMA_DEFAULT;
+  int port = 8080;
+  app.add_option("--db", db_dir, "database folder built by opslag-index")->required();
+  app.add_option("--host", host, "address to listen on")->capture_default_str();
+  app.add_option("--port", port, "port to listen on")->check(CLI::Range(1, 65535))->capture_default_str();
+  app.add_option("--schema", schema_file, "schema.json")->envname("OPSLAG_SCHEMA")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  const opslag::Schema schema = opslag::Schema::load(schema_file);
+  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  const opslag::Searcher searcher(schema, analyzer, db_dir);
+  httplib::Server server;
+  const opslag::Routes routes(searcher);
+  routes.install(server);
+
+  // Signals go to one thread that stops the server; the listener then returns and main exits.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server.stop();
+  });
+  stopper.detach();
+
+  if (!server.bind_to_port(host, port)) {
+    std::cerr << "opslag-server: cannot listen on " << host << ":" << port << '\n';
+    return 1;
+  }
+  std::cout << "opslag-server: serving " << db_dir << " on http://" << host << ":" << port << "/"
+            << std::endl;
+  server.listen_after_bind();
+  return 0;
+} catch (const std::exception& e) {
+  std::cerr << "opslag-server: " << e.what() << '\n';
+  return 2;
+}

@@ -1,0 +1,32 @@
+// Cuts the passage of a document that best shows why it matched, with matches marked.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "danish_analyzer.h"
+#include "query_parser.h"
+
+namespace opslag {
+
+/// Makes highlighted snippets: the passage with the most distinct query terms, every word
+/// that matched (by stem, or exactly for phrases; joined and dotted forms whole) wrapped in
+/// <mark>…</mark>, every other character HTML-escaped. Never cuts a word or a UTF-8
+/// sequence; "…" shows where text was left out. Thread-safe.
+class SnippetMaker {
+ public:
+  explicit SnippetMaker(const DanishAnalyzer& analyzer) : analyzer_(analyzer) {}
+
+  /// A snippet of about `length` bytes from `text` (NFC, as stored) for `query`; the start of
+  /// the text when nothing in it matches.
+  [[nodiscard]] std::string make(std::string_view text, const ParsedQuery& query,
+                                 std::size_t length = 240) const;
+
+ private:
+  const DanishAnalyzer& analyzer_;
+};
+
+/// `text` with &, <, >, " and ' escaped for HTML.
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+}  // namespace opslag

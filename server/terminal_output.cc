@@ -1,0 +1,71 @@
+// Text output of opslag-search.
+#include "terminal_output.h"
+
+#include <array>
+#include <sstream>
+#include <utility>
+
+namespace opslag {
+
+std::string snippet_to_text(const std::string& snippet, const std::string& open,
+                            const std::string& close) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 5> kEntities = {
+      {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}}};
+  std::string out;
+  for (std::size_t i = 0; i < snippet.size();) {
+    const std::string_view rest = std::string_view(snippet).substr(i);
+    if (rest.starts_with("<mark>")) {
+      out += open;
+      i += 6;
+      continue;
+    }
+    if (rest.starts_with("</mark>")) {
+      out += close;
+      i += 7;
+      continue;
+    }
+    bool entity = false;
+    for (const auto& [code, text] : kEntities) {
+      if (rest.starts_with(code)) {
+        out += text;
+        i += code.size();
+        entity = true;
+        break;
+      }
+    }
+    if (!entity) out += snippet[i++];
+  }
+  return out;
+}
+
+std::string format_hits(const SearchRequest& request, const SearchResult& result, bool colour) {
+  std::ostringstream out;
+  const std::string bold = colour ? "\033[1m" : "", mark = colour ? "\033[1;33m" : "",
+                    dim = colour ? "\033[2m" : "", reset = colour ? "\033[0m" : "";
+  out << result.total << (result.total == 1 ? " dokument" : " dokumenter") << " for \""
+      << request.query << "\"";
+  if (!result.ignored.empty()) {
+    out << " (uden stopord:";
+    for (const std::string& w : result.ignored) out << ' ' << w;
+    out << ')';
+  }
+  out << "\n\n";
+  int rank = (request.page - 1) * request.size;
+  for (const Hit& hit : result.hits) {
+    out << ++rank << ". " << bold << hit.doc.title << reset << '\n';
+    out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : hit.doc.date) << " · "
+        << hit.doc.source << " · " << hit.doc.type << reset << '\n';
+    out << "   " << snippet_to_text(hit.snippet, mark, colour ? reset : "") << '\n';
+    out << "   " << dim << hit.doc.id << reset << "\n\n";
+  }
+  return out.str();
+}
+
+std::string format_analysis(const std::vector<AnalyzedWord>& words) {
+  std::string out;
+  for (const AnalyzedWord& w : words)
+    out += (w.alternative ? "+" : "") + w.word + '\t' + w.stem + '\n';
+  return out;
+}
+
+}  // namespace opslag

@@ -1,0 +1,24 @@
+// How opslag-search shows results and analyses in a terminal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "danish_analyzer.h"
+#include "searcher.h"
+
+namespace opslag {
+
+/// The ranked hits as text: number, title, date · source · type, snippet, id. With `colour`,
+/// matches are bold yellow (ANSI); without, the snippet is plain text.
+[[nodiscard]] std::string format_hits(const SearchRequest& request, const SearchResult& result,
+                                      bool colour);
+
+/// One line per word: the folded word, a tab, its stem (alternative forms marked "+").
+[[nodiscard]] std::string format_analysis(const std::vector<AnalyzedWord>& words);
+
+/// Escaped snippet HTML back to text, with the marks replaced by `open` and `close`.
+[[nodiscard]] std::string snippet_to_text(const std::string& snippet, const std::string& open,
+                                          const std::string& close);
+
+}  // namespace opslag

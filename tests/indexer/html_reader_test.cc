@@ -1,0 +1,1 @@
+// Placeholder: the reader tests are being written.

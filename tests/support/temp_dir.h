@@ -1,0 +1,33 @@
+// Test helpers: a temporary folder removed at the end, file writing, the project's paths.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "schema.h"
+
+namespace opslag::testing {
+
+/// A fresh folder under the system's temp folder, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  /// Writes `content` to `relative` inside the folder (making parent folders); returns its path.
+  std::filesystem::path write(const std::string& relative, std::string_view content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// The project's schema/schema.json, loaded.
+[[nodiscard]] const Schema& project_schema();
+
+/// ../shared beside the checkout, where the real documents are; empty if it is not there.
+[[nodiscard]] std::filesystem::path shared_dir();
+
+}  // namespace opslag::testing
