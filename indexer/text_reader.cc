@@ -39,7 +39,7 @@ StoredDocument read_plain_text(std::string_view text) {
       body.add_line("");
       continue;
     }
-    if (count_words(line) >= 3) {
+    if (count_words(line) >= 2) {
       doc.title = std::string(line);
       ++i;
       break;

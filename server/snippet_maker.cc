@@ -58,10 +58,15 @@ std::size_t best_window(const std::vector<Match>& matches, std::size_t length) {
   return best;
 }
 
+/// How far past the length a snippet may run to keep a word's closing punctuation.
+constexpr std::size_t kTrailingPunctuation = 8;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
 void append_escaped(std::string& out, std::string_view text) {
   bool space = false;
   for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+    if (is_space(c)) {
       space = true;
       continue;
     }
@@ -109,12 +114,22 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
     start = words.front().begin;
   }
   if (start <= words.front().begin) start = 0;
-  // End on the last byte of the last whole word that fits.
-  std::size_t end = start;
+  // End after the last whole word that fits, with the punctuation that follows it.
+  std::size_t end = start, next_word = text.size();
   for (const AnalyzedWord& w : words) {
-    if (w.begin >= start && w.end <= start + length) end = std::max(end, w.end);
+    if (w.alternative || w.begin < start) continue;
+    if (w.end <= start + length) {
+      end = std::max(end, w.end);
+    } else {
+      next_word = w.begin;
+      break;
+    }
   }
   if (end == start) end = std::min(text.size(), words.back().end);
+  while (end < next_word && end < text.size() && !is_space(text[end]) &&
+         end - start < length + kTrailingPunctuation)
+    ++end;
+  const bool cut_end = next_word < text.size();
 
   std::string out = start > 0 ? "…" : "";
   std::size_t at = start;
@@ -127,7 +142,7 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
     at = m.end;
   }
   append_escaped(out, text.substr(at, end - at));
-  if (end < words.back().end) out += " …";
+  if (cut_end) out += " …";
   return out;
 }
 

@@ -1,0 +1,215 @@
+// Tests incremental indexing: full runs, changes, deletions, failures, and what readers see.
+#include "index_updater.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "errors.h"
+#include "stored_document.h"
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IndexUpdaterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_.write("nemid.txt", "NemID lanceres i dag\n\n01-07-2010 Pressemeddelelse\n\n"
+                               "Den nye digitale signatur hedder NemID.\n\nKilde: IT- og Telestyrelsen\n");
+    corpus_.write("post.md", "---\ntitle: Digital Post for alle\ndate: 2014-11-01\nsource: "
+                             "Digitaliseringsstyrelsen\ntype: nyhed\n---\n\nBreve kommer i Digital Post.\n");
+    corpus_.write("sider/borger.html",
+                  "<html><head><title>Borger.dk | Forside</title></head><body><main><h1>Borger.dk "
+                  "samler selvbetjeningen</h1><p>Portalen åbnede i 2007.</p></main></body></html>");
+  }
+
+  IndexSummary index() {
+    errors_.str("");
+    IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+    return updater.run({corpus_.path()});
+  }
+
+  std::optional<StoredDocument> stored(const std::string& id) const {
+    Xapian::Database db(db_path_.string());
+    const std::string term = "Q" + id;
+    auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return StoredDocument::from_json(db.get_document(*it).get_data());
+  }
+
+  Xapian::doccount count() const { return Xapian::Database(db_path_.string()).get_doccount(); }
+
+  const Schema& schema_ = testing::project_schema();
+  DanishAnalyzer analyzer_{schema_.stopwords()};
+  testing::TempDir corpus_;
+  testing::TempDir data_;
+  fs::path db_path_ = data_.path() / "db";
+  std::ostringstream errors_;
+};
+
+TEST_F(IndexUpdaterTest, FirstRunAddsEveryReadableFile) {
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 0);
+  EXPECT_EQ(count(), 3u);
+  EXPECT_EQ(errors_.str(), "");
+}
+
+TEST_F(IndexUpdaterTest, IdsArePathsRelativeToTheFolderIndexed) {
+  (void)index();
+  const auto doc = stored("sider/borger.html");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->title, "Borger.dk samler selvbetjeningen");
+}
+
+TEST_F(IndexUpdaterTest, StoresMetadataReadFromTheDocumentsThemselves) {
+  (void)index();
+  const auto doc = stored("nemid.txt");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->title, "NemID lanceres i dag");
+  EXPECT_EQ(doc->date, "2010-07-01");
+  EXPECT_EQ(doc->type, "pressemeddelelse");
+  EXPECT_EQ(doc->source, "IT- og Telestyrelsen");
+}
+
+TEST_F(IndexUpdaterTest, LeavesUnchangedFilesUntouched) {
+  (void)index();
+  const Xapian::rev before = Xapian::Database(db_path_.string()).get_revision();
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.unchanged, 3);
+  EXPECT_EQ(summary.added + summary.updated + summary.deleted, 0);
+  // Only the schema stamp is rewritten: the documents keep their ids.
+  EXPECT_EQ(Xapian::Database(db_path_.string()).get_lastdocid(), 3u);
+  EXPECT_GE(Xapian::Database(db_path_.string()).get_revision(), before);
+}
+
+TEST_F(IndexUpdaterTest, ReindexesAChangedFile) {
+  (void)index();
+  corpus_.write("nemid.txt", "NemID afløses af MitID\n\n2021-10-18 Nyhed\n\nMitID er her.\n");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.updated, 1);
+  EXPECT_EQ(summary.unchanged, 2);
+  EXPECT_EQ(stored("nemid.txt")->title, "NemID afløses af MitID");
+  EXPECT_EQ(count(), 3u);
+}
+
+TEST_F(IndexUpdaterTest, AddsANewFileOnTheNextRun) {
+  (void)index();
+  corpus_.write("mitid.txt", "MitID afløser NemID\n\n18-10-2021\n\nEn ny løsning.\n");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_EQ(summary.unchanged, 3);
+  EXPECT_TRUE(stored("mitid.txt"));
+}
+
+TEST_F(IndexUpdaterTest, RemovesDeletedFiles) {
+  (void)index();
+  fs::remove(corpus_.path() / "post.md");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.deleted, 1);
+  EXPECT_FALSE(stored("post.md"));
+  EXPECT_EQ(count(), 2u);
+}
+
+TEST_F(IndexUpdaterTest, ReportsAFileThatIsNotTextAndIndexesTheRest) {
+  corpus_.write("binær.txt", std::string("\x00\x01\x02 binary", 10));
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_NE(errors_.str().find("binær.txt: binary file"), std::string::npos) << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, ReportsInvalidUtf8WithTheFileName) {
+  corpus_.write("latin1.txt", "Strategi for \xe6\xf8\xe5 i det offentlige\n");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find("latin1.txt: not valid UTF-8"), std::string::npos) << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, ReportsAnUnreadableFile) {
+  // A link to nothing cannot be read by anyone, root included (tests run as root in CI).
+  fs::create_symlink(corpus_.path() / "findes-ikke.txt", corpus_.path() / "borte.txt");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find("borte.txt: cannot read the file"), std::string::npos)
+      << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, AFileThatTurnsBadKeepsItsPreviousVersion) {
+  (void)index();
+  corpus_.write("nemid.txt", std::string("\xff\xfe broken", 9));
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(summary.deleted, 0);
+  ASSERT_TRUE(stored("nemid.txt"));
+  EXPECT_EQ(stored("nemid.txt")->title, "NemID lanceres i dag");
+}
+
+TEST_F(IndexUpdaterTest, ReportsAPathThatDoesNotExist) {
+  std::ostringstream errors;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors);
+  const IndexSummary summary = updater.run({corpus_.path(), corpus_.path() / "findes-ikke"});
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors.str().find("findes-ikke: no such file or folder"), std::string::npos);
+}
+
+TEST_F(IndexUpdaterTest, IgnoresHiddenAndUnsupportedFiles) {
+  corpus_.write(".skjult.txt", "Skjult fil med tekst her\n");
+  corpus_.write("rapport.pdf", "%PDF-1.4 not read yet");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 0);
+}
+
+TEST_F(IndexUpdaterTest, IndexesASingleFileByItsName) {
+  std::ostringstream errors;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors);
+  const IndexSummary summary = updater.run({corpus_.path() / "nemid.txt"});
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_TRUE(stored("nemid.txt"));
+}
+
+TEST_F(IndexUpdaterTest, StampsTheSchemaVersion) {
+  (void)index();
+  EXPECT_NO_THROW(schema_.check_compatible(Xapian::Database(db_path_.string()), "db"));
+}
+
+TEST_F(IndexUpdaterTest, RebuildsEveryDocumentOfADatabaseFromAnotherSchemaVersion) {
+  (void)index();
+  {
+    Xapian::WritableDatabase db(db_path_.string());
+    db.set_metadata("opslag.schema_version", "0");
+    db.commit();
+  }
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.updated, 3);
+  EXPECT_NO_THROW(schema_.check_compatible(Xapian::Database(db_path_.string()), "db"));
+}
+
+TEST_F(IndexUpdaterTest, ALockedDatabaseIsAClearErrorAndChangesNothing) {
+  (void)index();
+  Xapian::WritableDatabase holder(db_path_.string());
+  corpus_.write("ny.txt", "En helt ny fil her\n");
+  try {
+    (void)index();
+    FAIL() << "indexed while another writer held the lock";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(Xapian::Database(db_path_.string()).get_doccount(), 3u);
+}
+
+TEST_F(IndexUpdaterTest, SummaryLineCountsEverything) {
+  const IndexSummary summary = index();
+  const std::string line = summary.to_string();
+  EXPECT_NE(line.find("added 3, updated 0, deleted 0, unchanged 0, failed 0"), std::string::npos)
+      << line;
+  EXPECT_NE(line.find("documents/s"), std::string::npos) << line;
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,60 @@
+// Indexes the two real collected documents in ../shared/samples and finds each by its own word.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "index_updater.h"
+#include "stored_document.h"
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SharedSamplesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    samples_ = testing::shared_dir();
+    if (samples_.empty()) GTEST_SKIP() << "../shared is not beside the checkout: no real samples";
+    samples_ /= "samples";
+    std::ostringstream errors;
+    IndexUpdater updater(schema_, analyzer_, db_path_, errors);
+    summary_ = updater.run({samples_});
+  }
+
+  /// Ids of the documents that contain the word `word` (stemmed).
+  std::vector<std::string> ids_with(const std::string& word) const {
+    Xapian::Database db(db_path_.string());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query("Z" + analyzer_.stem(word)));
+    std::vector<std::string> ids;
+    const Xapian::MSet matches = enquire.get_mset(0, 10);
+    for (auto it = matches.begin(); it != matches.end(); ++it)
+      ids.push_back(StoredDocument::from_json(it.get_document().get_data()).id);
+    return ids;
+  }
+
+  const Schema& schema_ = testing::project_schema();
+  DanishAnalyzer analyzer_{schema_.stopwords()};
+  fs::path samples_;
+  testing::TempDir data_;
+  fs::path db_path_ = data_.path() / "db";
+  IndexSummary summary_;
+};
+
+TEST_F(SharedSamplesTest, IndexesBothRealDocuments) {
+  EXPECT_EQ(summary_.added, 2);
+  EXPECT_EQ(summary_.failed, 0);
+}
+
+TEST_F(SharedSamplesTest, FindsTheColumnByAWordOnlyItContains) {
+  EXPECT_EQ(ids_with("flagskib"), std::vector<std::string>{"000_057cc9bac7dab85c.txt"});
+}
+
+TEST_F(SharedSamplesTest, FindsThePressReleaseByAWordOnlyItContains) {
+  EXPECT_EQ(ids_with("høringssvarene"), std::vector<std::string>{"003_ca8500a00bfc9853.txt"});
+}
+
+}  // namespace
+}  // namespace opslag

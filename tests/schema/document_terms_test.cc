@@ -1,0 +1,96 @@
+// Tests the index layout: which terms and values a document gets.
+#include "document_terms.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+  return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+class DocumentTermsTest : public ::testing::Test {
+ protected:
+  DocumentTermsTest() {
+    doc_.id = "2010-nemid.txt";
+    doc_.title = "NemID lanceres";
+    doc_.body = "Den nye digitale signatur hedder NemID.";
+    doc_.date = "2010-07-01";
+    doc_.source = "Digitaliseringsstyrelsen";
+    doc_.type = "pressemeddelelse";
+    doc_.hash = "abc";
+  }
+  const Schema& schema_ = testing::project_schema();
+  DanishAnalyzer analyzer_{schema_.stopwords()};
+  StoredDocument doc_;
+};
+
+TEST_F(DocumentTermsTest, IndexesWordsAsWrittenAndTheirStems) {
+  const auto terms = terms_of(make_xapian_document(schema_, analyzer_, doc_));
+  EXPECT_TRUE(terms.contains("digitale"));
+  EXPECT_TRUE(terms.contains("Z" + analyzer_.stem("digitale")));
+}
+
+TEST_F(DocumentTermsTest, TitleWordsCountMoreThanBodyWords) {
+  const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
+  auto wdf = [&](const std::string& term) {
+    auto it = xdoc.termlist_begin();
+    it.skip_to(term);
+    return it != xdoc.termlist_end() && *it == term ? it.get_wdf() : 0;
+  };
+  EXPECT_EQ(wdf("lanceres"), static_cast<Xapian::termcount>(schema_.field("title").weight));
+  EXPECT_EQ(wdf("signatur"), static_cast<Xapian::termcount>(schema_.field("body").weight));
+  EXPECT_GT(wdf("lanceres"), wdf("signatur"));
+}
+
+TEST_F(DocumentTermsTest, TitleWordsAlsoGetTheTitlePrefix) {
+  const auto terms = terms_of(make_xapian_document(schema_, analyzer_, doc_));
+  EXPECT_TRUE(terms.contains("Snemid"));
+  EXPECT_FALSE(terms.contains("Ssignatur"));
+}
+
+TEST_F(DocumentTermsTest, BodyPositionsStartAfterAGapSoNoPhraseSpansTitleAndBody) {
+  const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
+  auto it = xdoc.termlist_begin();
+  it.skip_to("den");
+  ASSERT_EQ(*it, "den");
+  EXPECT_GE(*it.positionlist_begin(), 3 + kFieldGap);
+}
+
+TEST_F(DocumentTermsTest, AddsFilterTermsAndValues) {
+  const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
+  const auto terms = terms_of(xdoc);
+  EXPECT_TRUE(terms.contains("Q2010-nemid.txt"));
+  EXPECT_TRUE(terms.contains("D20100701"));
+  EXPECT_TRUE(terms.contains("Y2010"));
+  EXPECT_TRUE(terms.contains("XKdigitaliseringsstyrelsen"));
+  EXPECT_TRUE(terms.contains("XTpressemeddelelse"));
+  EXPECT_EQ(xdoc.get_value(*schema_.field("year").value_slot), "2010");
+  EXPECT_EQ(xdoc.get_value(*schema_.field("source").value_slot), "Digitaliseringsstyrelsen");
+  EXPECT_EQ(xdoc.get_value(*schema_.field("hash").value_slot), "abc");
+}
+
+TEST_F(DocumentTermsTest, KeepsTheDocumentAsJsonData) {
+  const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
+  const StoredDocument back = StoredDocument::from_json(xdoc.get_data());
+  EXPECT_EQ(back.title, doc_.title);
+  EXPECT_EQ(back.body, doc_.body);
+  EXPECT_EQ(back.date, doc_.date);
+}
+
+TEST_F(DocumentTermsTest, ADocumentWithoutDateHasNoDateTerms) {
+  doc_.date.clear();
+  const auto terms = terms_of(make_xapian_document(schema_, analyzer_, doc_));
+  for (const std::string& term : terms) {
+    EXPECT_FALSE(term.starts_with("D2")) << term;
+    EXPECT_FALSE(term.starts_with("Y2")) << term;
+  }
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,144 @@
+// Tests loading schema.json: the project's file, and bad files named by line and problem.
+#include "schema.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "errors.h"
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+std::string project_schema_text() {
+  std::ifstream in(std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+/// The project's schema with `from` replaced by `to` (which must be there).
+std::string edited(const std::string& from, const std::string& to) {
+  std::string text = project_schema_text();
+  const auto at = text.find(from);
+  if (at == std::string::npos) throw std::logic_error("schema.json has no " + from);
+  return text.replace(at, from.size(), to);
+}
+
+TEST(SchemaTest, LoadsTheProjectSchema) {
+  const Schema& schema = testing::project_schema();
+  EXPECT_EQ(schema.version(), 1);
+  EXPECT_EQ(schema.language(), "da");
+  EXPECT_EQ(schema.field("id").kind, FieldKind::kId);
+  EXPECT_EQ(schema.field("title").kind, FieldKind::kText);
+  EXPECT_GT(schema.field("title").weight, schema.field("body").weight);
+  EXPECT_TRUE(schema.field("date").value_slot.has_value());
+  EXPECT_FALSE(schema.stopwords().empty());
+}
+
+TEST(SchemaTest, NamesEveryFieldTheIssueAsksFor) {
+  for (const char* name : {"id", "title", "body", "date", "year", "source", "type", "url",
+                           "language"}) {
+    EXPECT_NO_THROW((void)testing::project_schema().field(name)) << name;
+  }
+}
+
+struct BadSchema {
+  std::string from, to;
+  int line;
+  std::string problem;
+};
+
+class BadSchemaTest : public ::testing::TestWithParam<BadSchema> {};
+
+TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
+  const BadSchema& bad = GetParam();
+  const std::string text = edited(bad.from, bad.to);
+  try {
+    (void)Schema::parse(text, "schema.json", std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema");
+    FAIL() << "accepted: " << bad.to;
+  } catch (const SchemaError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("schema.json:" + std::to_string(bad.line) + ":"), std::string::npos)
+        << message;
+    EXPECT_NE(message.find(bad.problem), std::string::npos) << message;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadSchemaTest,
+    ::testing::Values(
+        BadSchema{"\"version\": 1,", "\"version\": 1,,", 2, "not valid JSON"},
+        BadSchema{"\"version\": 1", "\"version\": \"one\"", 2, "\"version\" must be"},
+        BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"", "\"kind\": \"txt\",   \"prefix\": \"S\"",
+                  7, "kind \"txt\" is not one of"},
+        BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", 11, "must be capital A-Z"},
+        BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", 12, "used by two fields"},
+        BadSchema{"\"weight\": 3", "\"weight\": 0", 7, "weight must be"},
+        BadSchema{"\"value_slot\": 1 }", "\"value_slot\": 0 }", 10, "value slot 0 twice"},
+        BadSchema{"{ \"name\": \"type\",", "{ \"name\": \"kind\",", 5, "\"type\" is missing"},
+        BadSchema{"\"language\": \"da\",", "\"language\": \"da\", \"colour\": 1,", 3,
+                  "unknown key \"colour\""},
+        BadSchema{"\"name\": \"url\",      \"kind\": \"stored\"",
+                  "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", 14,
+                  "a stored field has no prefix"},
+        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"}));
+
+TEST(SchemaTest, MissingFileIsNamedInTheError) {
+  try {
+    (void)Schema::load("/nonexistent/opslag/schema.json");
+    FAIL();
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/opslag/schema.json"), std::string::npos);
+  }
+}
+
+class SchemaDatabaseTest : public ::testing::Test {
+ protected:
+  testing::TempDir dir_;
+  std::string db_path_ = (dir_.path() / "db").string();
+};
+
+TEST_F(SchemaDatabaseTest, AcceptsADatabaseStampedWithTheSameSchema) {
+  Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
+  testing::project_schema().stamp(db);
+  db.commit();
+  EXPECT_NO_THROW(testing::project_schema().check_compatible(Xapian::Database(db_path_), db_path_));
+}
+
+TEST_F(SchemaDatabaseTest, RefusesAnotherVersionAndSaysToReindex) {
+  Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
+  testing::project_schema().stamp(db);
+  db.set_metadata("opslag.schema_version", "99");
+  db.commit();
+  try {
+    testing::project_schema().check_compatible(Xapian::Database(db_path_), db_path_);
+    FAIL();
+  } catch (const IndexMismatch& e) {
+    EXPECT_NE(std::string(e.what()).find("version 99"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("reindex"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SchemaDatabaseTest, RefusesADatabaseNotBuiltByOpslag) {
+  Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
+  db.commit();
+  EXPECT_THROW(testing::project_schema().check_compatible(Xapian::Database(db_path_), db_path_),
+               IndexMismatch);
+}
+
+TEST_F(SchemaDatabaseTest, RefusesADatabaseWithOtherPrefixesUnderTheSameVersion) {
+  const Schema other = Schema::parse(edited("\"prefix\": \"XK\"", "\"prefix\": \"XQ\""),
+                                     "other.json",
+                                     std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema");
+  Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
+  other.stamp(db);
+  db.commit();
+  EXPECT_THROW(testing::project_schema().check_compatible(Xapian::Database(db_path_), db_path_),
+               IndexMismatch);
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,101 @@
+// Tests the query language: what each kind of query turns into.
+#include "query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include "errors.h"
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+class QueryParserTest : public ::testing::Test {
+ protected:
+  std::string parsed(std::string_view text) const {
+    return parser_.parse(text).query.get_description();
+  }
+  DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
+  QueryParser parser_{analyzer_};
+};
+
+struct Case {
+  std::string query;
+  std::string expected;  ///< Xapian's description of the query
+};
+
+class QueryParserCases : public QueryParserTest, public ::testing::WithParamInterface<Case> {};
+
+TEST_P(QueryParserCases, ParsesToTheExpectedXapianQuery) {
+  EXPECT_EQ(parsed(GetParam().query), GetParam().expected) << GetParam().query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Language, QueryParserCases,
+    ::testing::Values(
+        Case{"NemID", "Query(Znemid@1)"},
+        Case{"Strategierne", "Query(Zstrategi@1)"},
+        Case{"digital post", "Query((Zdigital@1 OR Zpost@2 OR (digital@3 PHRASE 2 post@4)))"},
+        Case{"\"Digital Post\"", "Query((digital@1 PHRASE 2 post@2))"},
+        Case{"\"strategien\"", "Query(strategien@1)"},
+        Case{"NemID AND MitID", "Query((Znemid@1 AND Zmitid@2))"},
+        Case{"NemID OG MitID", "Query((Znemid@1 AND Zmitid@2))"},
+        Case{"NemID ELLER MitID", "Query((Znemid@1 OR Zmitid@2))"},
+        Case{"NemID IKKE MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
+        Case{"NemID NOT MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
+        Case{"+NemID -MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
+        Case{"(NemID ELLER MitID) OG borger",
+             "Query(((Znemid@1 OR Zmitid@2) AND Zborg@3))"},
+        Case{"e-Boks", "Query((Zebok OR (e@1 PHRASE 2 boks@2)))"},
+        Case{"strategi for det offentlige",
+             "Query((Zstrategi@1 OR Zoffent@2 OR (strategi@3 PHRASE 4 for@4 PHRASE 4 det@5 PHRASE 4 "
+             "offentlige@6)))"}));
+
+TEST_F(QueryParserTest, LowerCaseOgIsAWordNotAnOperator) {
+  const ParsedQuery q = parser_.parse("nemid og mitid");
+  EXPECT_EQ(q.query.get_description().find("AND"), std::string::npos) << q.query.get_description();
+  EXPECT_EQ(q.ignored, std::vector<std::string>{"og"});
+}
+
+TEST_F(QueryParserTest, LeavesStopWordsOutButKeepsThemInPhrases) {
+  const ParsedQuery q = parser_.parse("strategi for \"det offentlige\"");
+  EXPECT_EQ(q.ignored, std::vector<std::string>{"for"});
+  EXPECT_NE(q.query.get_description().find("det@"), std::string::npos);
+}
+
+TEST_F(QueryParserTest, KeepsStopWordsWhenTheQueryHasNothingElse) {
+  const ParsedQuery q = parser_.parse("og det");
+  EXPECT_TRUE(q.ignored.empty());
+  EXPECT_FALSE(q.query.empty());
+}
+
+TEST_F(QueryParserTest, ReadsBrokenSyntaxAsPlainWords) {
+  for (const char* text : {"NemID AND", "(NemID", "OR", "NemID )", "-MitID"}) {
+    const ParsedQuery q = parser_.parse(text);
+    EXPECT_TRUE(q.as_plain_words) << text;
+    EXPECT_FALSE(q.query.empty()) << text;
+  }
+}
+
+TEST_F(QueryParserTest, AnUnclosedQuoteRunsToTheEnd) {
+  EXPECT_EQ(parsed("\"Digital Post"), "Query((digital@1 PHRASE 2 post@2))");
+}
+
+TEST_F(QueryParserTest, RemembersStemsAndPhraseWordsForHighlighting) {
+  const ParsedQuery q = parser_.parse("strategierne \"Digital Post\"");
+  EXPECT_TRUE(q.stems.contains("strategi"));
+  EXPECT_TRUE(q.words.contains("digital"));
+  EXPECT_TRUE(q.words.contains("post"));
+}
+
+TEST_F(QueryParserTest, AQueryWithoutWordsIsBadInput) {
+  for (const char* text : {"", "   ", "!!! ---", "\"\""}) {
+    EXPECT_THROW((void)parser_.parse(text), BadInput) << text;
+  }
+}
+
+TEST_F(QueryParserTest, InvalidUtf8IsBadInput) {
+  EXPECT_THROW((void)parser_.parse("nem\xc3"), BadInput);
+}
+
+}  // namespace
+}  // namespace opslag

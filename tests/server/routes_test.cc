@@ -1,0 +1,195 @@
+// Tests the HTTP API on a real server on an ephemeral loopback port.
+#include "routes.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tiny_index.h"
+
+namespace opslag {
+namespace {
+
+using nlohmann::json;
+
+class SearchRoutesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    routes_.install(server_);
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  void TearDown() override {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  /// GETs `path`; fails the test if no response came back.
+  httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path);
+  }
+
+  /// The response's JSON body, or a JSON null if it is not JSON.
+  static json body_of(const httplib::Result& res) {
+    return json::parse(res->body, nullptr, /*allow_exceptions=*/false);
+  }
+
+  void expect_400(const std::string& path, const std::string& mentions) {
+    const auto res = get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 400) << path;
+    const json body = body_of(res);
+    ASSERT_TRUE(body.contains("error")) << path << ": " << res->body;
+    EXPECT_NE(body["error"].get<std::string>().find(mentions), std::string::npos)
+        << path << ": " << body["error"];
+  }
+
+  testing::TinyIndex index_;
+  Searcher searcher_{testing::project_schema(), index_.analyzer(), index_.db_path()};
+  Routes routes_{searcher_};
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST_F(SearchRoutesTest, SearchAnswersJsonWithRankedHighlightedHits) {
+  const auto res = get("/search?q=NemID");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  const json body = body_of(res);
+  for (const char* key : {"query", "total", "page", "size", "took_ms", "hits"})
+    EXPECT_TRUE(body.contains(key)) << key;
+  EXPECT_EQ(body["query"], "NemID");
+  EXPECT_EQ(body["page"], 1);
+  EXPECT_EQ(body["size"], 10);
+  ASSERT_FALSE(body["hits"].empty());
+  const json& hit = body["hits"][0];
+  for (const char* key : {"id", "title", "date", "source", "type", "url", "score", "snippet"})
+    EXPECT_TRUE(hit.contains(key)) << key;
+  EXPECT_EQ(hit["id"], "nemid.txt");
+  EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>NemID</mark>"), std::string::npos);
+}
+
+TEST_F(SearchRoutesTest, PhraseQueryRanksThePhraseFirst) {
+  const json body = body_of(get("/search?q=%22Digital%20Post%22"));
+  ASSERT_EQ(body["hits"].size(), 1u);
+  EXPECT_EQ(body["hits"][0]["id"], "digital-post.txt");
+}
+
+TEST_F(SearchRoutesTest, PagingParametersAreHonoured) {
+  const json body = body_of(get("/search?q=digital%20post&page=2&size=1"));
+  EXPECT_EQ(body["page"], 2);
+  EXPECT_EQ(body["size"], 1);
+  EXPECT_EQ(body["hits"].size(), 1u) << body.dump();
+}
+
+TEST_F(SearchRoutesTest, MissingQueryGets400WithJsonError) { expect_400("/search", "parameter q"); }
+
+TEST_F(SearchRoutesTest, EmptyQueryGets400WithJsonError) {
+  expect_400("/search?q=", "parameter q is empty");
+  expect_400("/search?q=%20%20", "parameter q is empty");
+}
+
+TEST_F(SearchRoutesTest, QueryWithoutWordsGets400) { expect_400("/search?q=%21%21", "no words"); }
+
+TEST_F(SearchRoutesTest, OverLongQueryGets400) {
+  expect_400("/search?q=" + std::string(Routes::kMaxQueryBytes + 1, 'a'), "longer than 1000");
+}
+
+TEST_F(SearchRoutesTest, InvalidUtf8Gets400) { expect_400("/search?q=%FFabc", "not valid UTF-8"); }
+
+TEST_F(SearchRoutesTest, BadPageAndSizeGet400NamingTheParameter) {
+  expect_400("/search?q=nemid&page=0", "parameter page");
+  expect_400("/search?q=nemid&page=abc", "parameter page");
+  expect_400("/search?q=nemid&page=2x", "parameter page");
+  expect_400("/search?q=nemid&page=-1", "parameter page");
+  expect_400("/search?q=nemid&size=0", "parameter size");
+  expect_400("/search?q=nemid&size=101", "parameter size");
+  expect_400("/search?q=nemid&page=99999999999999999999", "parameter page");
+  expect_400("/search?q=nemid&page=101&size=100", "out of range");
+}
+
+TEST_F(SearchRoutesTest, SnippetsShowMarkupInDocumentsAsText) {
+  const json body = body_of(get("/search?q=alert"));
+  ASSERT_FALSE(body["hits"].empty());
+  const std::string snippet = body["hits"][0]["snippet"];
+  EXPECT_NE(snippet.find("&lt;script&gt;"), std::string::npos) << snippet;
+  EXPECT_EQ(snippet.find("<script>"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("&amp;"), std::string::npos) << snippet;
+}
+
+TEST_F(SearchRoutesTest, DocumentRouteReturnsMetadataAndText) {
+  const auto res = get("/documents/nemid.txt");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  const json body = body_of(res);
+  EXPECT_EQ(body["id"], "nemid.txt");
+  EXPECT_EQ(body["title"], "NemID lanceres");
+  EXPECT_NE(body["body"].get<std::string>().find("digitale signatur"), std::string::npos);
+}
+
+TEST_F(SearchRoutesTest, UnknownDocumentGets404WithJsonError) {
+  const auto res = get("/documents/findes-ikke.txt");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_TRUE(body_of(res).contains("error"));
+}
+
+TEST_F(SearchRoutesTest, HealthReportsDocumentsAndRevision) {
+  const auto res = get("/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  const json body = body_of(res);
+  EXPECT_EQ(body["status"], "ok");
+  EXPECT_EQ(body["documents"], testing::TinyIndex::kDocuments);
+  EXPECT_GT(body["revision"].get<int>(), 0);
+}
+
+TEST_F(SearchRoutesTest, UnknownRouteGets404WithJsonError) {
+  const auto res = get("/findes-ikke");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_TRUE(body_of(res).contains("error")) << res->body;
+}
+
+TEST_F(SearchRoutesTest, ServesANewRevisionWithoutARestart) {
+  index_.write("mitid.txt", "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer nu.\n");
+  index_.reindex();
+  const json body = body_of(get("/search?q=MitID"));
+  ASSERT_EQ(body["hits"].size(), 1u);
+  EXPECT_EQ(body["hits"][0]["id"], "mitid.txt");
+}
+
+TEST_F(SearchRoutesTest, RequestsDuringReindexingAllSucceed) {
+  std::atomic<bool> done = false;
+  std::atomic<int> requests = 0, failures = 0;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 2; ++c) {
+    clients.emplace_back([&] {
+      httplib::Client client("127.0.0.1", port_);
+      while (!done || requests < 20) {
+        const auto res = client.Get("/search?q=NemID");
+        ++requests;
+        if (!res || res->status != 200 || body_of(res)["hits"].empty()) ++failures;
+        if (requests > 2000) break;
+      }
+    });
+  }
+  for (int round = 0; round < 10; ++round) {
+    index_.write("runde.txt", "Runde " + std::to_string(round) + " af genindeksering\n\nNemID igen.\n");
+    index_.reindex();
+  }
+  done = true;
+  for (auto& client : clients) client.join();
+  EXPECT_GT(requests, 0);
+  EXPECT_EQ(failures, 0);
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,127 @@
+// Tests searching: ranking, phrases, stemming, paging, documents, new revisions.
+#include "searcher.h"
+
+#include <gtest/gtest.h>
+
+#include "errors.h"
+#include "tiny_index.h"
+
+namespace opslag {
+namespace {
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  std::vector<std::string> ids(const std::string& query, int size = 10) const {
+    std::vector<std::string> out;
+    for (const Hit& hit : searcher_.search({query, 1, size}).hits) out.push_back(hit.doc.id);
+    return out;
+  }
+  testing::TinyIndex index_;
+  Searcher searcher_{testing::project_schema(), index_.analyzer(), index_.db_path()};
+};
+
+TEST_F(SearcherTest, RanksTheNemIdDocumentFirstWithNemIdMarkedInItsSnippet) {
+  const SearchResult result = searcher_.search({"NemID", 1, 10});
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(result.hits[0].doc.id, "nemid.txt");
+  EXPECT_NE(result.hits[0].snippet.find("<mark>NemID</mark>"), std::string::npos)
+      << result.hits[0].snippet;
+}
+
+TEST_F(SearcherTest, FindsNemIdWhateverItsCase) {
+  for (const char* q : {"nemid", "NEMID", "NemId"}) EXPECT_EQ(ids(q).at(0), "nemid.txt") << q;
+}
+
+TEST_F(SearcherTest, PhraseMatchesRankAboveDocumentsWithOnlyOneOfTheWords) {
+  const auto found = ids("Digital Post");
+  ASSERT_GE(found.size(), 3u);
+  EXPECT_EQ(found[0], "digital-post.txt");
+  EXPECT_NE(std::find(found.begin(), found.end(), "digitale-borgere.txt"), found.end());
+  EXPECT_NE(std::find(found.begin(), found.end(), "postkasse.txt"), found.end());
+}
+
+TEST_F(SearcherTest, AQuotedPhraseMatchesOnlyThePhrase) {
+  EXPECT_EQ(ids("\"Digital Post\""), std::vector<std::string>{"digital-post.txt"});
+}
+
+TEST_F(SearcherTest, StrategierneFindsTheDocumentThatSaysStrategi) {
+  EXPECT_EQ(ids("strategierne").at(0), "strategi.txt");
+}
+
+TEST_F(SearcherTest, TitleMatchesRankAboveBodyMatches) {
+  const auto found = ids("selvbetjening");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], "selvbetjening.txt");
+  EXPECT_EQ(found[1], "digitale-borgere.txt");
+}
+
+TEST_F(SearcherTest, FindsAPeriodWrittenWithAHyphen) {
+  EXPECT_EQ(ids("2016-2020"), std::vector<std::string>{"strategi.txt"});
+}
+
+TEST_F(SearcherTest, PagesThroughTheRanking) {
+  const SearchResult all = searcher_.search({"digital post", 1, 10});
+  const SearchResult second = searcher_.search({"digital post", 2, 1});
+  ASSERT_GE(all.hits.size(), 2u);
+  ASSERT_EQ(second.hits.size(), 1u);
+  EXPECT_EQ(second.hits[0].doc.id, all.hits[1].doc.id);
+  EXPECT_EQ(second.total, all.total);
+}
+
+TEST_F(SearcherTest, APageBeyondTheLastHitIsEmpty) {
+  const SearchResult result = searcher_.search({"NemID", 50, 10});
+  EXPECT_TRUE(result.hits.empty());
+  EXPECT_EQ(result.total, 1u);
+}
+
+TEST_F(SearcherTest, HitsCarryMetadataButNotTheBody) {
+  const Hit hit = searcher_.search({"NemID", 1, 1}).hits.at(0);
+  EXPECT_EQ(hit.doc.title, "NemID lanceres");
+  EXPECT_EQ(hit.doc.date, "2010-07-01");
+  EXPECT_EQ(hit.doc.source, "IT- og Telestyrelsen");
+  EXPECT_EQ(hit.doc.type, "pressemeddelelse");
+  EXPECT_TRUE(hit.doc.body.empty());
+  EXPECT_GT(hit.score, 0);
+}
+
+TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
+  const auto doc = searcher_.document("nemid.txt");
+  ASSERT_TRUE(doc);
+  EXPECT_NE(doc->body.find("digitale signatur"), std::string::npos);
+  EXPECT_FALSE(searcher_.document("findes-ikke.txt"));
+}
+
+TEST_F(SearcherTest, ReportsDocumentsAndRevision) {
+  const IndexStatus status = searcher_.status();
+  EXPECT_EQ(status.documents, static_cast<Xapian::doccount>(testing::TinyIndex::kDocuments));
+  EXPECT_GT(status.revision, 0u);
+}
+
+TEST_F(SearcherTest, SeesANewRevisionWithoutBeingRecreated) {
+  EXPECT_TRUE(ids("MitID").empty());
+  index_.write("mitid.txt", "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer nu.\n");
+  index_.reindex();
+  EXPECT_EQ(ids("MitID"), std::vector<std::string>{"mitid.txt"});
+}
+
+TEST_F(SearcherTest, RefusesADatabaseOfAnotherSchemaVersion) {
+  {
+    Xapian::WritableDatabase db(index_.db_path());
+    db.set_metadata("opslag.schema_version", "2");
+    db.commit();
+  }
+  EXPECT_THROW(Searcher(testing::project_schema(), index_.analyzer(), index_.db_path()),
+               IndexMismatch);
+}
+
+TEST_F(SearcherTest, AMissingDatabaseIsAClearError) {
+  try {
+    Searcher(testing::project_schema(), index_.analyzer(), index_.db_path() + "-findes-ikke");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("opslag-index"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,50 @@
+// Tests what opslag-search prints.
+#include "terminal_output.h"
+
+#include <gtest/gtest.h>
+
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+SearchResult one_hit() {
+  SearchResult result;
+  result.total = 1;
+  Hit hit;
+  hit.doc.id = "nemid.txt";
+  hit.doc.title = "NemID lanceres";
+  hit.doc.date = "2010-07-01";
+  hit.doc.source = "IT- og Telestyrelsen";
+  hit.doc.type = "pressemeddelelse";
+  hit.snippet = "Log på med <mark>NemID</mark> &amp; mere";
+  result.hits.push_back(hit);
+  return result;
+}
+
+TEST(TerminalOutputTest, PlainOutputHasNoMarkupOrEscapes) {
+  const std::string out = format_hits({"NemID", 1, 10}, one_hit(), false);
+  EXPECT_NE(out.find("1. NemID lanceres"), std::string::npos) << out;
+  EXPECT_NE(out.find("2010-07-01 · IT- og Telestyrelsen · pressemeddelelse"), std::string::npos);
+  EXPECT_NE(out.find("Log på med NemID & mere"), std::string::npos) << out;
+  EXPECT_EQ(out.find('\033'), std::string::npos);
+}
+
+TEST(TerminalOutputTest, ColourOutputHighlightsMatches) {
+  const std::string out = format_hits({"NemID", 1, 10}, one_hit(), true);
+  EXPECT_NE(out.find("\033[1;33mNemID\033[0m"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, NumbersHitsFromThePageStart) {
+  const std::string out = format_hits({"NemID", 3, 10}, one_hit(), false);
+  EXPECT_NE(out.find("21. NemID lanceres"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, AnalysisPrintsWordTabStemPerLine) {
+  const DanishAnalyzer analyzer;
+  EXPECT_EQ(format_analysis(analyzer.analyze("Strategierne og e-Boks")),
+            "strategierne\tstrategi\nog\tog\ne\te\nboks\tbok\n+eboks\tebok\n");
+}
+
+}  // namespace
+}  // namespace opslag
