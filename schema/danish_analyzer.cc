@@ -111,7 +111,8 @@ bool DanishAnalyzer::is_stopword(std::string_view word) const {
   return stopwords_.contains(std::string(word));
 }
 
-std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input) const {
+std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input,
+                                                  Stemming stemming) const {
   const std::string nfc = normalize(input);
   WorkerLease worker(*this);
   const text::Utf8Text utext(nfc);
@@ -120,7 +121,8 @@ std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input) const 
   if (U_FAILURE(status)) throw std::runtime_error("ICU word breaking failed");
 
   std::vector<AnalyzedWord> words;
-  const auto stem_of = [&](const std::string& w) {
+  const auto stem_of = [&](const std::string& w) -> std::string {
+    if (stemming == Stemming::kNone) return {};
     return is_plain_word(w) ? worker->stemmer(w) : w;
   };
   // A run of words joined by single hyphens ("e-Boks", "Nem-ID") is also indexed joined.

@@ -25,6 +25,9 @@ struct AnalyzedWord {
   bool alternative = false;
 };
 
+/// Whether analyze() stems the words it returns.
+enum class Stemming { kStem, kNone };
+
 /// Turns Danish text into the words and stems we index and search. One chain for documents
 /// and queries, so both sides always agree. All methods are const and thread-safe.
 class DanishAnalyzer {
@@ -39,11 +42,14 @@ class DanishAnalyzer {
   [[nodiscard]] std::string normalize(std::string_view text) const;
 
   /// Words of `text` in reading order (alternatives right after the word they belong to).
-  /// Offsets index normalize(text), which is `text` itself when it is already NFC.
+  /// Offsets index normalize(text), which is `text` itself when it is already NFC. With
+  /// Stemming::kNone the stems are left empty, for callers that stem only a few words.
   /// Throws BadInput if `text` is not valid UTF-8.
-  [[nodiscard]] std::vector<AnalyzedWord> analyze(std::string_view text) const;
+  [[nodiscard]] std::vector<AnalyzedWord> analyze(std::string_view text,
+                                                  Stemming stemming = Stemming::kStem) const;
 
-  /// The Snowball Danish stem of a folded word.
+  /// The Snowball Danish stem of a folded word. A stem is always a prefix of its word
+  /// (Danish Snowball only removes endings), which callers may use to skip stemming.
   [[nodiscard]] std::string stem(std::string_view word) const;
 
   /// True if the folded `word` is on the stop list.

@@ -50,7 +50,7 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
 Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer& analyzer,
                                       const StoredDocument& doc) {
   Xapian::Document xdoc;
-  xdoc.set_data(doc.to_json());
+  xdoc.set_data(doc.to_data());
   const Field& id = schema.field("id");
   xdoc.add_boolean_term(id.prefix + doc.id);
   const Xapian::termpos body_start =

@@ -1,4 +1,4 @@
-// StoredDocument <-> the JSON kept in Xapian's document data.
+// StoredDocument <-> what is kept in Xapian's document data.
 #include "stored_document.h"
 
 #include <nlohmann/json.hpp>
@@ -7,26 +7,28 @@
 
 namespace opslag {
 
-std::string StoredDocument::to_json() const {
-  const nlohmann::json j = {{"id", id},     {"title", title}, {"body", body},
-                            {"date", date}, {"source", source}, {"type", type},
-                            {"url", url},   {"path", path},     {"language", language},
-                            {"hash", hash}};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string StoredDocument::to_data() const {
+  const nlohmann::json j = {{"id", id},         {"title", title}, {"date", date},
+                            {"source", source}, {"type", type},   {"url", url},
+                            {"path", path},     {"language", language}, {"hash", hash}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\0' + body;
 }
 
-StoredDocument StoredDocument::from_json(std::string_view data) {
+StoredDocument StoredDocument::from_data(std::string_view data) {
+  // The JSON never holds a raw NUL (it escapes one as \u0000), so the first NUL ends it.
+  const std::size_t end = data.find('\0');
+  if (end == std::string_view::npos) throw Error("stored document has no body separator");
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(data);
+    j = nlohmann::json::parse(data.substr(0, end));
   } catch (const nlohmann::json::exception& e) {
-    throw Error(std::string("stored document is not JSON: ") + e.what());
+    throw Error(std::string("stored document metadata is not JSON: ") + e.what());
   }
   const auto get = [&j](const char* key) { return j.value(key, std::string()); };
   StoredDocument doc;
   doc.id = get("id");
   doc.title = get("title");
-  doc.body = get("body");
+  doc.body = std::string(data.substr(end + 1));
   doc.date = get("date");
   doc.source = get("source");
   doc.type = get("type");

@@ -6,8 +6,8 @@
 
 namespace opslag {
 
-/// A document's metadata and text. The indexer fills it from a file; it is kept as JSON in
-/// the Xapian document's data, so the server can return and highlight it.
+/// A document's metadata and text. The indexer fills it from a file; it is kept in the Xapian
+/// document's data (see to_data()), so the server can return and highlight it.
 struct StoredDocument {
   std::string id;        ///< stable id: the file's path relative to the folder indexed
   std::string title;
@@ -23,11 +23,12 @@ struct StoredDocument {
   /// The year of `date`, or empty.
   [[nodiscard]] std::string year() const { return date.size() >= 4 ? date.substr(0, 4) : ""; }
 
-  /// The JSON kept in Xapian's document data.
-  [[nodiscard]] std::string to_json() const;
+  /// What is kept in Xapian's document data: the metadata as a JSON object, a NUL byte, then
+  /// the body as it is (searches read it for every hit; unescaping JSON would cost more).
+  [[nodiscard]] std::string to_data() const;
 
-  /// Parses what to_json() wrote. Throws opslag::Error if `data` is not such JSON.
-  [[nodiscard]] static StoredDocument from_json(std::string_view data);
+  /// Reads what to_data() wrote. Throws opslag::Error if `data` is not in that form.
+  [[nodiscard]] static StoredDocument from_data(std::string_view data);
 };
 
 }  // namespace opslag

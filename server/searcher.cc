@@ -86,7 +86,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.as_plain_words = parsed.as_plain_words;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
-      hit.doc = StoredDocument::from_json(it.get_document().get_data());
+      hit.doc = StoredDocument::from_data(it.get_document().get_data());
       hit.score = it.get_weight();
       hit.snippet = snippets_.make(hit.doc.body, parsed);
       hit.doc.body.clear();
@@ -101,7 +101,7 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) const {
   return with_database([&](Xapian::Database& db) -> std::optional<StoredDocument> {
     const Xapian::PostingIterator it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
-    return StoredDocument::from_json(db.get_document(*it).get_data());
+    return StoredDocument::from_data(db.get_document(*it).get_data());
   });
 }
 

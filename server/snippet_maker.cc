@@ -2,8 +2,12 @@
 #include "snippet_maker.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace opslag {
 namespace {
@@ -15,14 +19,20 @@ struct Match {
   std::string key;
 };
 
-std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const ParsedQuery& query) {
+std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const ParsedQuery& query,
+                                const DanishAnalyzer& analyzer) {
   std::vector<Match> matches;
   for (const AnalyzedWord& w : words) {
-    if (query.stems.contains(w.stem)) {
-      matches.push_back({w.begin, w.end, w.stem});
-    } else if (query.words.contains(w.word)) {
+    if (query.words.contains(w.word)) {
       matches.push_back({w.begin, w.end, w.word});
+      continue;
     }
+    // A stem is a prefix of its word: stem only the words that could match.
+    const bool candidate = std::any_of(query.stems.begin(), query.stems.end(),
+                                       [&](const std::string& s) { return w.word.starts_with(s); });
+    if (!candidate) continue;
+    std::string stem = analyzer.stem(w.word);
+    if (query.stems.contains(stem)) matches.push_back({w.begin, w.end, std::move(stem)});
   }
   // An alternative covers its whole word or hyphen chain: keep the widest of overlapping ones.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
@@ -84,7 +94,89 @@ void append_escaped(std::string& out, std::string_view text) {
   if (space && !out.empty() && out.back() != ' ') out += ' ';
 }
 
+/// `text[at..]` starts with `key` (folded), comparing ASCII and Latin-1 letters without case.
+bool starts_with_folded(std::string_view text, std::size_t at, std::string_view key) {
+  std::size_t i = at;
+  for (std::size_t k = 0; k < key.size(); ++i, ++k) {
+    if (i >= text.size()) return false;
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c == 0xC3 && i + 1 < text.size() && k + 1 < key.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) next += 0x20;  // À-Þ -> à-þ
+      if (static_cast<unsigned char>(key[k]) != 0xC3 ||
+          static_cast<unsigned char>(key[k + 1]) != next)
+        return false;
+      ++i;
+      ++k;
+      continue;
+    }
+    if (c != static_cast<unsigned char>(key[k])) return false;
+  }
+  return true;
+}
+
+/// True if no letter or digit stands right before `at`.
+bool at_word_start(std::string_view text, std::size_t at) {
+  if (at == 0) return true;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_PREV(bytes, 0, i, c);
+  return c < 0 || !u_isalnum(c);
+}
+
+/// Places where a query word or stem may begin, found without analysing: each still has to be
+/// confirmed by the analyzer, but no real match is missed for Danish text.
+std::vector<Match> find_candidates(std::string_view text, const ParsedQuery& query) {
+  std::vector<std::string_view> keys;
+  for (const std::string& s : query.stems) keys.push_back(s);
+  for (const std::string& w : query.words) keys.push_back(w);
+  // Most bytes cannot begin any key: one table look-up rejects them.
+  std::array<bool, 256> first{};
+  for (std::string_view key : keys) {
+    if (key.empty()) continue;
+    const auto c = static_cast<unsigned char>(key[0]);
+    first[c] = true;
+    if (c >= 'a' && c <= 'z') first[c - 'a' + 'A'] = true;
+  }
+  std::vector<Match> candidates;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!first[static_cast<unsigned char>(text[i])]) continue;
+    for (std::string_view key : keys) {
+      if (!key.empty() && starts_with_folded(text, i, key) && at_word_start(text, i)) {
+        candidates.push_back({i, i + key.size(), std::string(key)});
+        break;
+      }
+    }
+  }
+  return candidates;
+}
+
+/// The first byte of the word at or after `at`, so a slice never starts inside a word.
+std::size_t slice_begin(std::string_view text, std::size_t at) {
+  if (at == 0) return 0;
+  const std::size_t space = text.find_first_of(" \t\r\n", at);
+  return space == std::string_view::npos ? text.size() : space;
+}
+
+/// A space at or after `at` (or the end), so a slice never ends inside a word.
+std::size_t slice_end(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return text.size();
+  const std::size_t space = text.find_first_of(" \t\r\n", at);
+  return space == std::string_view::npos ? text.size() : space;
+}
+
 }  // namespace
+
+/// See snippet_maker.h: [begin, end) of the text, its words (offsets into the whole text),
+/// and the matches among them.
+struct SnippetMaker::Passage {
+  std::size_t begin;
+  std::size_t end;
+  std::vector<AnalyzedWord> words;
+  std::vector<Match> matches;
+};
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -94,28 +186,26 @@ std::string html_escape(std::string_view text) {
 
 std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
                                std::size_t length) const {
-  const std::vector<AnalyzedWord> words = analyzer_.analyze(text);
+  const Passage passage = locate(text, query, length);
+  const std::vector<AnalyzedWord>& words = passage.words;
+  const std::vector<Match>& matches = passage.matches;
   if (words.empty()) return "";
-  const std::vector<Match> matches = find_matches(words, query);
 
   // Start a little before the first match of the best window, on a word's first byte.
-  std::size_t start = 0;
+  std::size_t start = words.front().begin;
   if (!matches.empty()) {
     const std::size_t first = matches[best_window(matches, length)].begin;
     const std::size_t lead = length / 5;
     for (const AnalyzedWord& w : words) {
       if (!w.alternative && w.begin + lead >= first) {
-        start = w.begin;
+        start = std::min(w.begin, first);
         break;
       }
     }
-    start = std::min(start, first);
-  } else {
-    start = words.front().begin;
   }
-  if (start <= words.front().begin) start = 0;
+  if (passage.begin == 0 && start <= words.front().begin) start = 0;
   // End after the last whole word that fits, with the punctuation that follows it.
-  std::size_t end = start, next_word = text.size();
+  std::size_t end = start, next_word = passage.end;
   for (const AnalyzedWord& w : words) {
     if (w.alternative || w.begin < start) continue;
     if (w.end <= start + length) {
@@ -125,11 +215,11 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
       break;
     }
   }
-  if (end == start) end = std::min(text.size(), words.back().end);
+  if (end == start) end = words.back().end;
   while (end < next_word && end < text.size() && !is_space(text[end]) &&
          end - start < length + kTrailingPunctuation)
     ++end;
-  const bool cut_end = next_word < text.size();
+  const bool cut_end = text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
 
   std::string out = start > 0 ? "…" : "";
   std::size_t at = start;
@@ -144,6 +234,33 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
   append_escaped(out, text.substr(at, end - at));
   if (cut_end) out += " …";
   return out;
+}
+
+SnippetMaker::Passage SnippetMaker::analyze_slice(std::string_view text, std::size_t begin,
+                                                  std::size_t end,
+                                                  const ParsedQuery& query) const {
+  Passage passage{begin, end, analyzer_.analyze(text.substr(begin, end - begin), Stemming::kNone),
+                  {}};
+  for (AnalyzedWord& w : passage.words) {
+    w.begin += begin;
+    w.end += begin;
+  }
+  passage.matches = find_matches(passage.words, query, analyzer_);
+  return passage;
+}
+
+SnippetMaker::Passage SnippetMaker::locate(std::string_view text, const ParsedQuery& query,
+                                           std::size_t length) const {
+  // Analysing a whole long document per hit costs more than the search: find where query
+  // words may start with a cheap scan, and analyse only around the best such place.
+  const std::vector<Match> candidates = find_candidates(text, query);
+  if (candidates.empty()) return analyze_slice(text, 0, slice_end(text, 2 * length), query);
+  const std::size_t around = candidates[best_window(candidates, length)].begin;
+  const std::size_t begin = slice_begin(text, around > length ? around - length : 0);
+  Passage passage = analyze_slice(text, begin, slice_end(text, around + 2 * length), query);
+  if (!passage.matches.empty()) return passage;
+  // The scan found only look-alikes ("post" in "postyr"): analyse everything.
+  return analyze_slice(text, 0, text.size(), query);
 }
 
 }  // namespace opslag

@@ -23,6 +23,13 @@ class SnippetMaker {
                                  std::size_t length = 240) const;
 
  private:
+  /// A stretch of the text, analysed, with the query's matches in it.
+  struct Passage;
+  [[nodiscard]] Passage locate(std::string_view text, const ParsedQuery& query,
+                               std::size_t length) const;
+  [[nodiscard]] Passage analyze_slice(std::string_view text, std::size_t begin, std::size_t end,
+                                      const ParsedQuery& query) const;
+
   const DanishAnalyzer& analyzer_;
 };
 

@@ -77,7 +77,7 @@ TEST_F(DocumentTermsTest, AddsFilterTermsAndValues) {
 
 TEST_F(DocumentTermsTest, KeepsTheDocumentAsJsonData) {
   const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
-  const StoredDocument back = StoredDocument::from_json(xdoc.get_data());
+  const StoredDocument back = StoredDocument::from_data(xdoc.get_data());
   EXPECT_EQ(back.title, doc_.title);
   EXPECT_EQ(back.body, doc_.body);
   EXPECT_EQ(back.date, doc_.date);

@@ -26,5 +26,18 @@ TEST(SnowballReferenceTest, StemsEveryReferenceWordAsSnowballDanishDoes) {
   EXPECT_EQ(wrong, 0) << "first: " << first_wrong;
 }
 
+TEST(SnowballReferenceTest, EveryStemIsAPrefixOfItsWord) {
+  // The snippet maker relies on this to stem only the words that could match.
+  const auto shared = testing::shared_dir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is not beside the checkout: no reference list";
+  std::ifstream words(shared / "corpus" / "snowball-danish-voc.txt");
+  ASSERT_TRUE(words);
+  const DanishAnalyzer analyzer;
+  int checked = 0;
+  for (std::string word; std::getline(words, word); ++checked)
+    ASSERT_TRUE(word.starts_with(analyzer.stem(word))) << word << " -> " << analyzer.stem(word);
+  EXPECT_GT(checked, 20000);
+}
+
 }  // namespace
 }  // namespace opslag
