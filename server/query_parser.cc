@@ -206,8 +206,8 @@ class Builder {
 
   Xapian::Query phrase(const std::vector<std::string>& words) {
     std::vector<Xapian::Query> terms;
+    out_.phrases.push_back(words);
     for (const std::string& w : words) {
-      out_.words.insert(w);
       terms.emplace_back(word_term("", w), 1, next_position());
     }
     if (terms.size() == 1) return terms[0];

@@ -17,7 +17,9 @@ namespace opslag {
 struct ParsedQuery {
   Xapian::Query query;
   std::set<std::string> stems;   ///< stems of free words: a document word with one matches
-  std::set<std::string> words;   ///< exact folded forms from phrases and joined words
+  /// The phrases (and quoted single words) in exact folded forms: a snippet marks their words
+  /// only where they stand together.
+  std::vector<std::vector<std::string>> phrases;
   std::vector<std::string> ignored;  ///< stop words left out of the query
   bool as_plain_words = false;   ///< the syntax was not understood, so it was read as words
 };

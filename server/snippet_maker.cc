@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <set>
 #include <vector>
 
@@ -19,14 +20,34 @@ struct Match {
   std::string key;
 };
 
+/// Where `phrase` stands in `words`: at consecutive positions, each holding the phrase's word
+/// as the word itself or as an alternative form ("sundhed" in "sundhed.dk").
+void find_phrase(const std::vector<AnalyzedWord>& words, const std::vector<std::string>& phrase,
+                 std::vector<Match>& matches) {
+  if (words.empty() || phrase.empty()) return;
+  std::uint32_t last = 0;
+  for (const AnalyzedWord& w : words) last = std::max(last, w.position);
+  std::vector<std::vector<const AnalyzedWord*>> at(last + 1);
+  for (const AnalyzedWord& w : words) at[w.position].push_back(&w);
+  const auto find = [&](std::uint32_t position, const std::string& word) -> const AnalyzedWord* {
+    for (const AnalyzedWord* w : at[position])
+      if (w->word == word) return w;
+    return nullptr;
+  };
+  std::string key;
+  for (const std::string& p : phrase) key += p + ' ';
+  for (std::uint32_t p = 0; p + phrase.size() <= at.size(); ++p) {
+    const AnalyzedWord* first = find(p, phrase[0]);
+    const AnalyzedWord* end = first;
+    for (std::uint32_t n = 1; end && n < phrase.size(); ++n) end = find(p + n, phrase[n]);
+    if (first && end) matches.push_back({first->begin, end->end, key});
+  }
+}
+
 std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const ParsedQuery& query,
                                 const DanishAnalyzer& analyzer) {
   std::vector<Match> matches;
   for (const AnalyzedWord& w : words) {
-    if (query.words.contains(w.word)) {
-      matches.push_back({w.begin, w.end, w.word});
-      continue;
-    }
     // A stem is a prefix of its word: stem only the words that could match.
     const bool candidate = std::any_of(query.stems.begin(), query.stems.end(),
                                        [&](const std::string& s) { return w.word.starts_with(s); });
@@ -34,6 +55,7 @@ std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const Pa
     std::string stem = analyzer.stem(w.word);
     if (query.stems.contains(stem)) matches.push_back({w.begin, w.end, std::move(stem)});
   }
+  for (const auto& phrase : query.phrases) find_phrase(words, phrase, matches);
   // An alternative covers its whole word or hyphen chain: keep the widest of overlapping ones.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -131,7 +153,13 @@ bool at_word_start(std::string_view text, std::size_t at) {
 std::vector<Match> find_candidates(std::string_view text, const ParsedQuery& query) {
   std::vector<std::string_view> keys;
   for (const std::string& s : query.stems) keys.push_back(s);
-  for (const std::string& w : query.words) keys.push_back(w);
+  // A phrase is looked for by its longest word, which is seldom a stop word.
+  for (const auto& phrase : query.phrases) {
+    if (phrase.empty()) continue;
+    keys.push_back(*std::max_element(phrase.begin(), phrase.end(), [](const auto& a, const auto& b) {
+      return a.size() < b.size();
+    }));
+  }
   // Most bytes cannot begin any key: one table look-up rejects them.
   std::array<bool, 256> first{};
   for (std::string_view key : keys) {

@@ -83,8 +83,8 @@ TEST_F(QueryParserTest, AnUnclosedQuoteRunsToTheEnd) {
 TEST_F(QueryParserTest, RemembersStemsAndPhraseWordsForHighlighting) {
   const ParsedQuery q = parser_.parse("strategierne \"Digital Post\"");
   EXPECT_TRUE(q.stems.contains("strategi"));
-  EXPECT_TRUE(q.words.contains("digital"));
-  EXPECT_TRUE(q.words.contains("post"));
+  ASSERT_EQ(q.phrases.size(), 1u);
+  EXPECT_EQ(q.phrases[0], (std::vector<std::string>{"digital", "post"}));
 }
 
 TEST_F(QueryParserTest, AQueryWithoutWordsIsBadInput) {

@@ -115,6 +115,17 @@ TEST_F(SearchRoutesTest, BadPageAndSizeGet400NamingTheParameter) {
   expect_400("/search?q=nemid&page=101&size=100", "out of range");
 }
 
+TEST_F(SearchRoutesTest, OddQueriesGetAnAnswerNeverA500) {
+  for (const char* q : {"AND", "%28%28%28", "%22", "-", "%2B", "NOT%20NOT", "%00", "*", "%29NemID%28",
+                        "OG%20ELLER%20IKKE", "%22%22%22NemID", "-NemID", "NemID%20-", "%C3%A6%C3%B8%C3%A5",
+                        "%E2%80%93", "%F0%9F%98%80", "a%09b%0Ac", "%2B%2B%2B", "(%22Digital%20Post%22"}) {
+    const auto res = get(std::string("/search?q=") + q);
+    ASSERT_TRUE(res) << q;
+    EXPECT_TRUE(res->status == 200 || res->status == 400) << q << ": " << res->status;
+    EXPECT_FALSE(body_of(res).is_null()) << q << ": " << res->body;
+  }
+}
+
 TEST_F(SearchRoutesTest, SnippetsShowMarkupInDocumentsAsText) {
   const json body = body_of(get("/search?q=alert"));
   ASSERT_FALSE(body["hits"].empty());

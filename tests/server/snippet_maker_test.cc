@@ -73,6 +73,16 @@ TEST_F(SnippetMakerTest, NeverCutsAWordOrAUtf8Sequence) {
   }
 }
 
+TEST_F(SnippetMakerTest, MarksAQuotedPhraseOnlyWhereItsWordsStandTogether) {
+  EXPECT_EQ(snippet("Digital selvbetjening og Digital Post til alle.", "\"Digital Post\""),
+            "Digital selvbetjening og <mark>Digital Post</mark> til alle.");
+}
+
+TEST_F(SnippetMakerTest, MarksAQuotedWordOnlyInThatExactForm) {
+  EXPECT_EQ(snippet("Strategien og strategierne.", "\"strategien\""),
+            "<mark>Strategien</mark> og strategierne.");
+}
+
 TEST_F(SnippetMakerTest, StartsAtTheBeginningWhenNothingMatches) {
   EXPECT_EQ(snippet("Kort tekst om portaler.", "nemid"), "Kort tekst om portaler.");
 }
