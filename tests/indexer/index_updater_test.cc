@@ -37,7 +37,7 @@ class IndexUpdaterTest : public ::testing::Test {
     const std::string term = "Q" + id;
     auto it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
-    return StoredDocument::from_json(db.get_document(*it).get_data());
+    return StoredDocument::from_data(db.get_document(*it).get_data());
   }
 
   Xapian::doccount count() const { return Xapian::Database(db_path_.string()).get_doccount(); }

@@ -31,7 +31,7 @@ class SharedSamplesTest : public ::testing::Test {
     std::vector<std::string> ids;
     const Xapian::MSet matches = enquire.get_mset(0, 10);
     for (auto it = matches.begin(); it != matches.end(); ++it)
-      ids.push_back(StoredDocument::from_json(it.get_document().get_data()).id);
+      ids.push_back(StoredDocument::from_data(it.get_document().get_data()).id);
     return ids;
   }
 
