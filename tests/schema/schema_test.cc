@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "temp_dir.h"
+#include "test_names.h"
 
 namespace opslag {
 namespace {
@@ -51,6 +52,8 @@ struct BadSchema {
   std::string problem;
 };
 
+void PrintTo(const BadSchema& bad, std::ostream* os) { *os << bad.to; }
+
 class BadSchemaTest : public ::testing::TestWithParam<BadSchema> {};
 
 TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
@@ -84,7 +87,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadSchema{"\"name\": \"url\",      \"kind\": \"stored\"",
                   "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", 14,
                   "a stored field has no prefix"},
-        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"}));
+        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"}),
+    [](const ::testing::TestParamInfo<BadSchema>& info) {
+      return testing::test_name(info.param.problem);
+    });
 
 TEST(SchemaTest, MissingFileIsNamedInTheError) {
   try {

@@ -5,6 +5,7 @@
 
 #include "errors.h"
 #include "temp_dir.h"
+#include "test_names.h"
 
 namespace opslag {
 namespace {
@@ -22,6 +23,8 @@ struct Case {
   std::string query;
   std::string expected;  ///< Xapian's description of the query
 };
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.query; }
 
 class QueryParserCases : public QueryParserTest, public ::testing::WithParamInterface<Case> {};
 
@@ -48,7 +51,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"e-Boks", "Query((Zebok OR (e@1 PHRASE 2 boks@2)))"},
         Case{"strategi for det offentlige",
              "Query((Zstrategi@1 OR Zoffent@2 OR (strategi@3 PHRASE 4 for@4 PHRASE 4 det@5 PHRASE 4 "
-             "offentlige@6)))"}));
+             "offentlige@6)))"}),
+    [](const ::testing::TestParamInfo<Case>& info) { return testing::test_name(info.param.query); });
 
 TEST_F(QueryParserTest, LowerCaseOgIsAWordNotAnOperator) {
   const ParsedQuery q = parser_.parse("nemid og mitid");
