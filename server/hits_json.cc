@@ -11,6 +11,12 @@ nlohmann::json metadata_json(const StoredDocument& doc) {
           {"source", doc.source}, {"type", doc.type},   {"url", doc.url}};
 }
 
+nlohmann::json facet_json(const std::vector<FacetCount>& counts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FacetCount& c : counts) out.push_back({{"value", c.value}, {"count", c.count}});
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
@@ -28,6 +34,10 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
           {"size", request.size},
           {"took_ms", std::round(took_ms * 1000) / 1000},
           {"hits", std::move(hits)},
+          {"facets",
+           {{"source", facet_json(result.sources)},
+            {"year", facet_json(result.years)},
+            {"type", facet_json(result.types)}}},
           {"ignored", result.ignored},
           {"as_plain_words", result.as_plain_words}};
 }

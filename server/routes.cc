@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "date_bounds.h"
 #include "errors.h"
 #include "hits_json.h"
 #include "icu_text.h"
@@ -54,6 +55,28 @@ int int_param(const httplib::Request& req, const char* name, int fallback, int m
   return value;
 }
 
+/// Every value of the repeatable parameter `name`. Throws BadInput for one that is empty,
+/// too long or not UTF-8.
+std::vector<std::string> text_params(const httplib::Request& req, const char* name) {
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < req.get_param_value_count(name); ++i) {
+    std::string value = req.get_param_value(name, i);
+    if (value.empty() || value.size() > 200 || !text::is_valid_utf8(value))
+      throw BadInput("parameter " + std::string(name) + " must be 1 to 200 bytes of UTF-8 text");
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
+SortOrder sort_param(const httplib::Request& req) {
+  if (!req.has_param("sort")) return SortOrder::kRelevance;
+  const std::string sort = req.get_param_value("sort");
+  if (sort == "relevance") return SortOrder::kRelevance;
+  if (sort == "date") return SortOrder::kDateAscending;
+  if (sort == "-date") return SortOrder::kDateDescending;
+  throw BadInput("parameter sort must be relevance, date (oldest first) or -date (newest first)");
+}
+
 SearchRequest read_search_request(const httplib::Request& req) {
   SearchRequest request;
   if (!req.has_param("q")) throw BadInput("parameter q is missing: /search?q=NemID");
@@ -69,6 +92,13 @@ SearchRequest read_search_request(const httplib::Request& req) {
   if (request.page * request.size > Searcher::kMaxResultDepth)
     throw BadInput("parameter page is out of range: page × size may be at most " +
                    std::to_string(Searcher::kMaxResultDepth));
+  request.sources = text_params(req, "source");
+  request.types = text_params(req, "type");
+  if (req.has_param("from")) request.from = date_bound(req.get_param_value("from"), false, "parameter from");
+  if (req.has_param("to")) request.to = date_bound(req.get_param_value("to"), true, "parameter to");
+  if (!request.from.empty() && !request.to.empty() && request.from > request.to)
+    throw BadInput("parameter from is after parameter to");
+  request.sort = sort_param(req);
   return request;
 }
 

@@ -1,6 +1,9 @@
 // Searching a Xapian database: query parsing, BM25 ranking, snippets, document look-up.
 #include "searcher.h"
 
+#include <algorithm>
+
+#include "document_terms.h"
 #include "errors.h"
 
 namespace opslag {
@@ -71,19 +74,76 @@ Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::st
 
 Searcher::~Searcher() = default;
 
+namespace {
+
+/// Facet values from a match spy: by count (most first), or by value (highest first).
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+    out.push_back({*it, it.get_termfreq()});
+  std::sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
+    if (by_value) return a.value > b.value;
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return out;
+}
+
+/// Documents with any of `values` in the filter field `field`, or an empty query for none.
+Xapian::Query any_of(const Field& field, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& v : values) terms.emplace_back(filter_term(field.prefix, v));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest& request) const {
+  std::vector<Xapian::Query> filters;
+  if (!request.sources.empty()) filters.push_back(any_of(schema_.field("source"), request.sources));
+  if (!request.types.empty()) filters.push_back(any_of(schema_.field("type"), request.types));
+  if (!request.from.empty() || !request.to.empty()) {
+    const unsigned slot = *schema_.field("date").value_slot;
+    if (request.to.empty()) {
+      filters.emplace_back(Xapian::Query::OP_VALUE_GE, slot, request.from);
+    } else if (request.from.empty()) {
+      filters.emplace_back(Xapian::Query::OP_VALUE_LE, slot, request.to);
+    } else {
+      filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot, request.from, request.to);
+    }
+  }
+  if (filters.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
 SearchResult Searcher::search(const SearchRequest& request) const {
   const ParsedQuery parsed = parser_.parse(request.query);
+  const Xapian::Query query = filtered(parsed.query, request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   return with_database([&](Xapian::Database& db) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(parsed.query);
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const unsigned date_slot = *schema_.field("date").value_slot;
+    if (request.sort != SortOrder::kRelevance)
+      enquire.set_sort_by_value_then_relevance(date_slot,
+                                               request.sort == SortOrder::kDateDescending);
+    Xapian::ValueCountMatchSpy sources(*schema_.field("source").value_slot);
+    Xapian::ValueCountMatchSpy years(*schema_.field("year").value_slot);
+    Xapian::ValueCountMatchSpy types(*schema_.field("type").value_slot);
+    enquire.add_matchspy(&sources);
+    enquire.add_matchspy(&years);
+    enquire.add_matchspy(&types);
+    // Checking every match makes the facets and the total exact.
     const Xapian::MSet mset =
-        enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), 1000);
+        enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), db.get_doccount());
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.ignored = parsed.ignored;
     result.as_plain_words = parsed.as_plain_words;
+    result.sources = facet_counts(sources, false);
+    result.years = facet_counts(years, true);
+    result.types = facet_counts(types, false);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.doc = StoredDocument::from_data(it.get_document().get_data());

@@ -18,11 +18,25 @@
 
 namespace opslag {
 
-/// What to search for and which page of the ranking to return.
+/// The order of the hits.
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+/// What to search for, which documents may match, and which page of the ranking to return.
 struct SearchRequest {
   std::string query;
   int page = 1;  ///< 1-based
   int size = 10;
+  std::vector<std::string> sources;  ///< only documents from one of these publishers
+  std::vector<std::string> types;    ///< only documents of one of these types
+  std::string from;                  ///< only documents dated on or after ("YYYYMMDD")
+  std::string to;                    ///< only documents dated on or before ("YYYYMMDD")
+  SortOrder sort = SortOrder::kRelevance;
+};
+
+/// One value of a facet and how many matching documents have it.
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
 };
 
 /// One ranked document.
@@ -38,6 +52,9 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<std::string> ignored;  ///< stop words left out of the query
   bool as_plain_words = false;       ///< the query's syntax was not understood
+  /// Counts per source, year and type over every matching document (not just this page):
+  /// sources and types most frequent first, years newest first.
+  std::vector<FacetCount> sources, years, types;
 };
 
 /// The database's state, for /health.
@@ -73,6 +90,8 @@ class Searcher {
   class Lease;
   template <typename F>
   auto with_database(F&& work) const;
+  [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,
+                                       const SearchRequest& request) const;
 
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;

@@ -126,6 +126,30 @@ TEST_F(SearchRoutesTest, OddQueriesGetAnAnswerNeverA500) {
   }
 }
 
+TEST_F(SearchRoutesTest, FiltersSortsAndCountsFacets) {
+  const json body = body_of(get("/search?q=digital%20post&type=nyhed&from=2014&to=2015-12&sort=-date"));
+  ASSERT_EQ(body["hits"].size(), 2u) << body.dump();
+  EXPECT_EQ(body["hits"][0]["id"], "postkasse.txt");
+  EXPECT_EQ(body["hits"][1]["id"], "digital-post.txt");
+  ASSERT_TRUE(body.contains("facets"));
+  EXPECT_EQ(body["facets"]["type"][0]["value"], "nyhed");
+  EXPECT_EQ(body["facets"]["type"][0]["count"], 2);
+  EXPECT_EQ(body["facets"]["year"].size(), 2u);
+}
+
+TEST_F(SearchRoutesTest, RepeatedSourceParametersMeanAnyOfThem) {
+  const json body = body_of(get("/search?q=digital%20post&source=KL&source=Danske%20Regioner"));
+  EXPECT_EQ(body["total"], 2);
+}
+
+TEST_F(SearchRoutesTest, BadFiltersGet400NamingTheParameter) {
+  expect_400("/search?q=nemid&from=2016-13", "parameter from");
+  expect_400("/search?q=nemid&to=igår", "parameter to");
+  expect_400("/search?q=nemid&from=2017&to=2016", "after parameter to");
+  expect_400("/search?q=nemid&sort=titel", "parameter sort");
+  expect_400("/search?q=nemid&source=", "parameter source");
+}
+
 TEST_F(SearchRoutesTest, SnippetsShowMarkupInDocumentsAsText) {
   const json body = body_of(get("/search?q=alert"));
   ASSERT_FALSE(body["hits"].empty());

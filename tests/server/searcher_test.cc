@@ -9,11 +9,19 @@
 namespace opslag {
 namespace {
 
+SearchRequest request(std::string query, int page = 1, int size = 10) {
+  SearchRequest r;
+  r.query = std::move(query);
+  r.page = page;
+  r.size = size;
+  return r;
+}
+
 class SearcherTest : public ::testing::Test {
  protected:
   std::vector<std::string> ids(const std::string& query, int size = 10) const {
     std::vector<std::string> out;
-    for (const Hit& hit : searcher_.search({query, 1, size}).hits) out.push_back(hit.doc.id);
+    for (const Hit& hit : searcher_.search(request(query, 1, size)).hits) out.push_back(hit.doc.id);
     return out;
   }
   testing::TinyIndex index_;
@@ -21,7 +29,7 @@ class SearcherTest : public ::testing::Test {
 };
 
 TEST_F(SearcherTest, RanksTheNemIdDocumentFirstWithNemIdMarkedInItsSnippet) {
-  const SearchResult result = searcher_.search({"NemID", 1, 10});
+  const SearchResult result = searcher_.search(request("NemID", 1, 10));
   ASSERT_FALSE(result.hits.empty());
   EXPECT_EQ(result.hits[0].doc.id, "nemid.txt");
   EXPECT_NE(result.hits[0].snippet.find("<mark>NemID</mark>"), std::string::npos)
@@ -60,8 +68,8 @@ TEST_F(SearcherTest, FindsAPeriodWrittenWithAHyphen) {
 }
 
 TEST_F(SearcherTest, PagesThroughTheRanking) {
-  const SearchResult all = searcher_.search({"digital post", 1, 10});
-  const SearchResult second = searcher_.search({"digital post", 2, 1});
+  const SearchResult all = searcher_.search(request("digital post", 1, 10));
+  const SearchResult second = searcher_.search(request("digital post", 2, 1));
   ASSERT_GE(all.hits.size(), 2u);
   ASSERT_EQ(second.hits.size(), 1u);
   EXPECT_EQ(second.hits[0].doc.id, all.hits[1].doc.id);
@@ -69,19 +77,84 @@ TEST_F(SearcherTest, PagesThroughTheRanking) {
 }
 
 TEST_F(SearcherTest, APageBeyondTheLastHitIsEmpty) {
-  const SearchResult result = searcher_.search({"NemID", 50, 10});
+  const SearchResult result = searcher_.search(request("NemID", 50, 10));
   EXPECT_TRUE(result.hits.empty());
   EXPECT_EQ(result.total, 1u);
 }
 
 TEST_F(SearcherTest, HitsCarryMetadataButNotTheBody) {
-  const Hit hit = searcher_.search({"NemID", 1, 1}).hits.at(0);
+  const Hit hit = searcher_.search(request("NemID", 1, 1)).hits.at(0);
   EXPECT_EQ(hit.doc.title, "NemID lanceres");
   EXPECT_EQ(hit.doc.date, "2010-07-01");
   EXPECT_EQ(hit.doc.source, "IT- og Telestyrelsen");
   EXPECT_EQ(hit.doc.type, "pressemeddelelse");
   EXPECT_TRUE(hit.doc.body.empty());
   EXPECT_GT(hit.score, 0);
+}
+
+TEST_F(SearcherTest, FiltersBySource) {
+  SearchRequest r = request("digital post");
+  r.sources = {"KL"};
+  const SearchResult result = searcher_.search(r);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].doc.id, "postkasse.txt");
+}
+
+TEST_F(SearcherTest, SourceFilterIgnoresCaseAndAcceptsAnyOfSeveral) {
+  SearchRequest r = request("digital post");
+  r.sources = {"kl", "DANSKE REGIONER"};
+  EXPECT_EQ(searcher_.search(r).hits.size(), 2u);
+}
+
+TEST_F(SearcherTest, FiltersByType) {
+  SearchRequest r = request("digital post");
+  r.types = {"nyhed"};
+  for (const Hit& hit : searcher_.search(r).hits) EXPECT_EQ(hit.doc.type, "nyhed") << hit.doc.id;
+  EXPECT_EQ(searcher_.search(r).total, 2u);
+}
+
+TEST_F(SearcherTest, FiltersByDateRange) {
+  SearchRequest r = request("digital post");
+  r.from = "20130101";
+  r.to = "20141231";
+  const SearchResult result = searcher_.search(r);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].doc.id, "digital-post.txt");
+}
+
+TEST_F(SearcherTest, SortsByDateEitherWay) {
+  SearchRequest r = request("digital post");
+  r.sort = SortOrder::kDateAscending;
+  const auto oldest_first = searcher_.search(r).hits;
+  ASSERT_GE(oldest_first.size(), 3u);
+  for (std::size_t i = 1; i < oldest_first.size(); ++i)
+    EXPECT_LE(oldest_first[i - 1].doc.date, oldest_first[i].doc.date);
+  r.sort = SortOrder::kDateDescending;
+  const auto newest_first = searcher_.search(r).hits;
+  for (std::size_t i = 1; i < newest_first.size(); ++i)
+    EXPECT_GE(newest_first[i - 1].doc.date, newest_first[i].doc.date);
+}
+
+TEST_F(SearcherTest, CountsFacetsOverAllMatchesNotJustThePage) {
+  const SearchResult result = searcher_.search(request("digital post", 1, 1));
+  EXPECT_EQ(result.hits.size(), 1u);
+  Xapian::doccount sources = 0, years = 0, types = 0;
+  for (const FacetCount& f : result.sources) sources += f.count;
+  for (const FacetCount& f : result.years) years += f.count;
+  for (const FacetCount& f : result.types) types += f.count;
+  EXPECT_EQ(sources, result.total);
+  EXPECT_EQ(years, result.total);
+  EXPECT_EQ(types, result.total);
+}
+
+TEST_F(SearcherTest, OrdersFacetsByCountAndYearsNewestFirst) {
+  const SearchResult result = searcher_.search(request("digital post borgere strategi"));
+  ASSERT_FALSE(result.sources.empty());
+  EXPECT_EQ(result.sources[0].value, "Digitaliseringsstyrelsen");
+  for (std::size_t i = 1; i < result.sources.size(); ++i)
+    EXPECT_GE(result.sources[i - 1].count, result.sources[i].count);
+  for (std::size_t i = 1; i < result.years.size(); ++i)
+    EXPECT_GT(result.years[i - 1].value, result.years[i].value);
 }
 
 TEST_F(SearcherTest, ReturnsADocumentWithItsText) {

@@ -8,6 +8,14 @@
 namespace opslag {
 namespace {
 
+SearchRequest request(std::string query, int page = 1, int size = 10) {
+  SearchRequest r;
+  r.query = std::move(query);
+  r.page = page;
+  r.size = size;
+  return r;
+}
+
 SearchResult one_hit() {
   SearchResult result;
   result.total = 1;
@@ -23,7 +31,7 @@ SearchResult one_hit() {
 }
 
 TEST(TerminalOutputTest, PlainOutputHasNoMarkupOrEscapes) {
-  const std::string out = format_hits({"NemID", 1, 10}, one_hit(), false);
+  const std::string out = format_hits(request("NemID", 1, 10), one_hit(), false);
   EXPECT_NE(out.find("1. NemID lanceres"), std::string::npos) << out;
   EXPECT_NE(out.find("2010-07-01 · IT- og Telestyrelsen · pressemeddelelse"), std::string::npos);
   EXPECT_NE(out.find("Log på med NemID & mere"), std::string::npos) << out;
@@ -31,12 +39,12 @@ TEST(TerminalOutputTest, PlainOutputHasNoMarkupOrEscapes) {
 }
 
 TEST(TerminalOutputTest, ColourOutputHighlightsMatches) {
-  const std::string out = format_hits({"NemID", 1, 10}, one_hit(), true);
+  const std::string out = format_hits(request("NemID", 1, 10), one_hit(), true);
   EXPECT_NE(out.find("\033[1;33mNemID\033[0m"), std::string::npos) << out;
 }
 
 TEST(TerminalOutputTest, NumbersHitsFromThePageStart) {
-  const std::string out = format_hits({"NemID", 3, 10}, one_hit(), false);
+  const std::string out = format_hits(request("NemID", 3, 10), one_hit(), false);
   EXPECT_NE(out.find("21. NemID lanceres"), std::string::npos) << out;
 }
 
