@@ -3,64 +3,16 @@
 
 #include <algorithm>
 
+#include "date_bounds.h"
 #include "document_terms.h"
 #include "errors.h"
+#include "query_lexer.h"
 
 namespace opslag {
 namespace {
 
-enum class TokenKind { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot };
-
-struct Token {
-  TokenKind kind;
-  std::string text;
-  char sign = 0;  ///< '+' or '-' written before a word, phrase or parenthesis
-};
-
 /// Thrown inside the parser when the syntax is not understood; parse() then reads words.
 struct SyntaxError {};
-
-TokenKind operator_kind(std::string_view word) {
-  if (word == "AND" || word == "OG") return TokenKind::kAnd;
-  if (word == "OR" || word == "ELLER") return TokenKind::kOr;
-  if (word == "NOT" || word == "IKKE") return TokenKind::kNot;
-  return TokenKind::kWord;
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (is_space(text[i])) {
-      ++i;
-      continue;
-    }
-    char sign = 0;
-    if ((text[i] == '+' || text[i] == '-') && i + 1 < text.size() && !is_space(text[i + 1]))
-      sign = text[i++];
-    if (text[i] == '"') {
-      const std::size_t close = text.find('"', i + 1);  // an unclosed quote runs to the end
-      const std::size_t end = close == std::string_view::npos ? text.size() : close;
-      tokens.push_back({TokenKind::kPhrase, std::string(text.substr(i + 1, end - i - 1)), sign});
-      i = end + 1;
-    } else if (text[i] == '(' || text[i] == ')') {
-      tokens.push_back({text[i] == '(' ? TokenKind::kOpen : TokenKind::kClose, "", sign});
-      ++i;
-    } else {
-      std::size_t end = i;
-      while (end < text.size() && !is_space(text[end]) && text[end] != '"' && text[end] != '(' &&
-             text[end] != ')')
-        ++end;
-      const std::string word(text.substr(i, end - i));
-      const TokenKind kind = sign ? TokenKind::kWord : operator_kind(word);
-      tokens.push_back({kind, word, sign});
-      i = end;
-    }
-  }
-  return tokens;
-}
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return Xapian::Query();
@@ -68,11 +20,23 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+/// A filter narrows the matches without adding weight.
+Xapian::Query unweighted(const Xapian::Query& q) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
+}
+
+/// The clauses of one group, by how they combine.
+struct Group {
+  std::vector<Xapian::Query> required, optional, excluded, filters;
+  std::vector<std::string> plain_words;  ///< for the phrase bonus
+};
+
 /// Builds the Xapian query for a token stream; one instance per parse.
 class Builder {
  public:
-  Builder(const DanishAnalyzer& analyzer, const std::vector<Token>& tokens, ParsedQuery& out)
-      : analyzer_(analyzer), tokens_(tokens), out_(out) {
+  Builder(const Schema& schema, const DanishAnalyzer& analyzer, const std::vector<Token>& tokens,
+          ParsedQuery& out)
+      : schema_(schema), analyzer_(analyzer), tokens_(tokens), out_(out) {
     keep_stopwords_ = !has_content_word();
   }
 
@@ -85,15 +49,17 @@ class Builder {
  private:
   bool has_content_word() const {
     for (const Token& t : tokens_) {
-      if (t.kind == TokenKind::kPhrase) return true;
+      if (t.kind == TokenKind::kPhrase || !t.field.empty()) return true;
       if (t.kind != TokenKind::kWord) continue;
-      for (const AnalyzedWord& w : analyzer_.analyze(t.text))
+      for (const AnalyzedWord& w : analyzer_.analyze(t.text, Stemming::kNone))
         if (!w.alternative && !analyzer_.is_stopword(w.word)) return true;
     }
     return false;
   }
 
-  bool at(TokenKind kind) const { return pos_ < tokens_.size() && tokens_[pos_].kind == kind; }
+  bool at(TokenKind kind, std::size_t ahead = 0) const {
+    return pos_ + ahead < tokens_.size() && tokens_[pos_ + ahead].kind == kind;
+  }
 
   Xapian::Query parse_or() {
     std::vector<Xapian::Query> parts{parse_and()};
@@ -122,37 +88,55 @@ class Builder {
     return q;
   }
 
-  /// Clauses side by side: +required (AND), -excluded (AND_NOT), plain ones OR'd for rank.
+  /// Clauses side by side: +required (AND), -excluded (AND_NOT), filters (narrow without
+  /// weight), plain ones OR'd for rank with a bonus when they also stand together as a phrase.
   Xapian::Query parse_group() {
-    std::vector<Xapian::Query> required, optional, excluded;
-    std::vector<std::string> plain_words;  // for the phrase bonus
+    Group group;
     bool any = false;
-    while (pos_ < tokens_.size() && (at(TokenKind::kWord) || at(TokenKind::kPhrase) ||
-                                     at(TokenKind::kOpen))) {
+    while (at(TokenKind::kWord) || at(TokenKind::kPhrase) || at(TokenKind::kOpen)) {
       const Token& token = tokens_[pos_];
-      Xapian::Query q = parse_clause(plain_words);
+      const bool filter = token.field == "kilde" || token.field == "type" ||
+                          token.field == "dato" || token.field == "år";
+      Xapian::Query q = parse_clause(token.sign == 0 && token.field.empty() ? &group.plain_words
+                                                                           : nullptr);
       any = true;
       if (q.empty()) continue;
-      (token.sign == '+' ? required : token.sign == '-' ? excluded : optional).push_back(q);
+      if (token.sign == '-') {
+        group.excluded.push_back(q);
+      } else if (filter) {
+        group.filters.push_back(q);
+      } else {
+        (token.sign == '+' ? group.required : group.optional).push_back(q);
+      }
     }
     if (!any) throw SyntaxError{};
-    if (plain_words.size() >= 2) optional.push_back(phrase(plain_words));
+    return assemble(group);
+  }
+
+  Xapian::Query assemble(Group& group) {
+    if (group.plain_words.size() >= 2) group.optional.push_back(phrase("", group.plain_words));
     Xapian::Query q;
-    if (!required.empty()) {
-      q = combine(Xapian::Query::OP_AND, required);
-      if (!optional.empty())
-        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, optional));
+    if (!group.required.empty()) {
+      q = combine(Xapian::Query::OP_AND, group.required);
+      if (!group.optional.empty())
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                          combine(Xapian::Query::OP_OR, group.optional));
     } else {
-      q = combine(Xapian::Query::OP_OR, optional);
+      q = combine(Xapian::Query::OP_OR, group.optional);
     }
-    if (!excluded.empty()) {
+    if (!group.filters.empty()) {
+      const Xapian::Query filter = combine(Xapian::Query::OP_AND, group.filters);
+      q = q.empty() ? unweighted(filter) : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+    }
+    if (!group.excluded.empty()) {
       if (q.empty()) throw SyntaxError{};  // only exclusions: nothing to match
-      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                        combine(Xapian::Query::OP_OR, group.excluded));
     }
     return q;
   }
 
-  Xapian::Query parse_clause(std::vector<std::string>& plain_words) {
+  Xapian::Query parse_clause(std::vector<std::string>* plain_words) {
     const Token& token = tokens_[pos_++];
     if (token.kind == TokenKind::kOpen) {
       Xapian::Query q = parse_or();
@@ -160,13 +144,91 @@ class Builder {
       ++pos_;
       return q;
     }
-    if (token.kind == TokenKind::kPhrase) return exact_phrase(token.text);
-    return free_word(token.text, token.sign == 0 ? &plain_words : nullptr);
+    if (!token.field.empty()) return field_clause(token);
+    if (token.kind == TokenKind::kPhrase) return exact_phrase("", token.text);
+    if (at(TokenKind::kNear)) return near(token);
+    return free_word("", token.text, plain_words);
+  }
+
+  /// `titel:` searches the title; `kilde:` and `type:` filter by value; `dato:` and `år:` by
+  /// a date, a year, or a range written FROM..TO.
+  Xapian::Query field_clause(const Token& token) {
+    if (token.field == "titel") {
+      const std::string& prefix = schema_.field("title").prefix;
+      return token.kind == TokenKind::kPhrase ? exact_phrase(prefix, token.text)
+                                              : free_word(prefix, token.text, nullptr);
+    }
+    if (token.text.empty()) throw SyntaxError{};
+    if (token.field == "kilde" || token.field == "type") {
+      const Field& field = schema_.field(token.field == "kilde" ? "source" : "type");
+      return Xapian::Query(filter_term(field.prefix, token.text));
+    }
+    return date_range(token.field == "år" ? "year" : "date", token.text);
+  }
+
+  Xapian::Query date_range(const std::string& field_name, const std::string& text) {
+    const std::size_t dots = text.find("..");
+    const std::string low = text.substr(0, dots);
+    const std::string high = dots == std::string::npos ? low : text.substr(dots + 2);
+    const Field& field = schema_.field(field_name);
+    try {
+      std::string from = low.empty() ? "" : date_bound(low, false, field_name);
+      std::string to = high.empty() ? "" : date_bound(high, true, field_name);
+      if (field_name == "year") {  // the year slot holds "YYYY"
+        from = from.substr(0, 4);
+        to = to.substr(0, 4);
+      }
+      if (from.empty() && to.empty()) throw SyntaxError{};
+      if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, *field.value_slot, from);
+      if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, *field.value_slot, to);
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *field.value_slot, from, to);
+    } catch (const BadInput&) {
+      throw SyntaxError{};
+    }
+  }
+
+  /// `a NEAR b NEAR/3 c`: the words as written, each within the distance of the next.
+  Xapian::Query near(const Token& first) {
+    std::vector<std::string> words = single_words(first.text);
+    int distance = 0;
+    while (at(TokenKind::kNear) && at(TokenKind::kWord, 1) && tokens_[pos_ + 1].field.empty()) {
+      distance = std::max(distance, tokens_[pos_].distance);
+      for (std::string& w : single_words(tokens_[pos_ + 1].text)) words.push_back(std::move(w));
+      pos_ += 2;
+    }
+    if (at(TokenKind::kNear) || words.size() < 2) throw SyntaxError{};
+    std::vector<Xapian::Query> terms;
+    for (const std::string& w : words) {
+      out_.phrases.push_back({w});
+      terms.emplace_back(word_term("", w), 1, next_position());
+    }
+    const auto window = static_cast<Xapian::termcount>(distance + static_cast<int>(words.size()) - 1);
+    return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
+  }
+
+  std::vector<std::string> single_words(const std::string& text) const {
+    std::vector<std::string> words;
+    for (const AnalyzedWord& w : analyzer_.analyze(text, Stemming::kNone))
+      if (!w.alternative) words.push_back(w.word);
+    if (words.empty()) throw SyntaxError{};
+    return words;
+  }
+
+  /// `digitali*`: every indexed word beginning so, the most frequent kMaxWildcardTerms of them.
+  Xapian::Query wildcard(const std::string& prefix, const std::string& text) {
+    const std::vector<std::string> words = single_words(text.substr(0, text.size() - 1));
+    if (words.size() != 1 || words[0].size() < 2) throw SyntaxError{};
+    out_.prefixes.insert(words[0]);
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, word_term(prefix, words[0]),
+                         QueryParser::kMaxWildcardTerms,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
   /// One typed word, which the analyzer may split ("e-Boks", "2016-2020"): a single word
   /// matches by stem; several match as a phrase, or by their joined form ("eboks").
-  Xapian::Query free_word(const std::string& text, std::vector<std::string>* plain_words) {
+  Xapian::Query free_word(const std::string& prefix, const std::string& text,
+                          std::vector<std::string>* plain_words) {
+    if (text.size() > 1 && text.back() == '*') return wildcard(prefix, text);
     std::vector<std::string> primaries;
     std::vector<Xapian::Query> alternatives;
     const auto words = analyzer_.analyze(text);
@@ -175,41 +237,38 @@ class Builder {
         primaries.push_back(w.word);
       } else if (w.begin == words.front().begin && w.end == words.back().end &&
                  w.end - w.begin > w.word.size()) {
-        alternatives.emplace_back(stem_term("", w.stem));  // joined hyphen chain
+        alternatives.emplace_back(stem_term(prefix, w.stem));  // joined hyphen chain
         out_.stems.insert(w.stem);
       }
     }
     if (primaries.empty()) return Xapian::Query();
-    if (primaries.size() == 1) {
-      const std::string& word = primaries[0];
-      if (!keep_stopwords_ && analyzer_.is_stopword(word)) {
-        out_.ignored.push_back(word);
-        if (plain_words) plain_words->push_back(word);
-        return Xapian::Query();
-      }
-      const std::string stem = analyzer_.stem(word);
-      out_.stems.insert(stem);
-      if (plain_words) plain_words->push_back(word);
-      return Xapian::Query(stem_term("", stem), 1, next_position());
+    if (primaries.size() > 1) {
+      alternatives.push_back(phrase(prefix, primaries));
+      return combine(Xapian::Query::OP_OR, alternatives);
     }
-    alternatives.push_back(phrase(primaries));
-    return combine(Xapian::Query::OP_OR, alternatives);
+    const std::string& word = primaries[0];
+    if (plain_words) plain_words->push_back(word);
+    if (!keep_stopwords_ && analyzer_.is_stopword(word)) {
+      out_.ignored.push_back(word);
+      return Xapian::Query();
+    }
+    const std::string stem = analyzer_.stem(word);
+    out_.stems.insert(stem);
+    return Xapian::Query(stem_term(prefix, stem), 1, next_position());
   }
 
-  Xapian::Query exact_phrase(const std::string& text) {
+  Xapian::Query exact_phrase(const std::string& prefix, const std::string& text) {
     std::vector<std::string> words;
-    for (const AnalyzedWord& w : analyzer_.analyze(text))
+    for (const AnalyzedWord& w : analyzer_.analyze(text, Stemming::kNone))
       if (!w.alternative) words.push_back(w.word);
     if (words.empty()) return Xapian::Query();
-    return phrase(words);
+    return phrase(prefix, words);
   }
 
-  Xapian::Query phrase(const std::vector<std::string>& words) {
+  Xapian::Query phrase(const std::string& prefix, const std::vector<std::string>& words) {
     std::vector<Xapian::Query> terms;
     out_.phrases.push_back(words);
-    for (const std::string& w : words) {
-      terms.emplace_back(word_term("", w), 1, next_position());
-    }
+    for (const std::string& w : words) terms.emplace_back(word_term(prefix, w), 1, next_position());
     if (terms.size() == 1) return terms[0];
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                          static_cast<Xapian::termcount>(terms.size()));
@@ -217,6 +276,7 @@ class Builder {
 
   Xapian::termpos next_position() { return ++position_; }
 
+  const Schema& schema_;
   const DanishAnalyzer& analyzer_;
   const std::vector<Token>& tokens_;
   ParsedQuery& out_;
@@ -228,29 +288,33 @@ class Builder {
 /// Every word of `text` with the syntax characters taken out.
 std::string plain_words(std::string_view text) {
   std::string out(text);
-  std::replace_if(out.begin(), out.end(), [](char c) { return c == '"' || c == '(' || c == ')'; }, ' ');
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '"' || c == '(' || c == ')' || c == '*'; },
+      ' ');
   return out;
 }
 
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
-  if (analyzer_.analyze(text).empty()) throw BadInput("the query has no words to search for");
+  if (analyzer_.analyze(text, Stemming::kNone).empty())
+    throw BadInput("the query has no words to search for");
   ParsedQuery out;
   try {
-    const auto tokens = tokenize(text);
-    out.query = Builder(analyzer_, tokens, out).parse_all();
+    out.query = Builder(schema_, analyzer_, tokenize(text), out).parse_all();
   } catch (const SyntaxError&) {
     out = ParsedQuery{};
     out.as_plain_words = true;
     std::vector<Token> words;
     for (Token t : tokenize(plain_words(text))) {
+      if (!t.field.empty()) t.text = t.field + " " + t.text;
       t.kind = TokenKind::kWord;
       t.sign = 0;
-      words.push_back(t);
+      t.field.clear();
+      words.push_back(std::move(t));
     }
     try {
-      out.query = Builder(analyzer_, words, out).parse_all();
+      out.query = Builder(schema_, analyzer_, words, out).parse_all();
     } catch (const SyntaxError&) {
       throw BadInput("the query has no words to search for");
     }

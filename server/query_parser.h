@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "danish_analyzer.h"
+#include "schema.h"
 
 namespace opslag {
 
@@ -20,17 +21,24 @@ struct ParsedQuery {
   /// The phrases (and quoted single words) in exact folded forms: a snippet marks their words
   /// only where they stand together.
   std::vector<std::vector<std::string>> phrases;
+  std::set<std::string> prefixes;  ///< wildcard prefixes: a document word starting so matches
   std::vector<std::string> ignored;  ///< stop words left out of the query
   bool as_plain_words = false;   ///< the syntax was not understood, so it was read as words
 };
 
 /// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,
-/// NOT and the Danish OG, ELLER, IKKE (capitals only), +required and -excluded, parentheses.
-/// Words side by side are OR'd and ranked by BM25, with a bonus when they stand together as
-/// a phrase. Stop words are left out unless the query has nothing else. Thread-safe.
+/// NOT and the Danish OG, ELLER, IKKE (capitals only), +required and -excluded, parentheses,
+/// `a NEAR b` (NEAR/n), `prefix*`, and the fields titel:, kilde:, type:, dato: and år:
+/// (dates and ranges FROM..TO). Words side by side are OR'd and ranked by BM25, with a bonus
+/// when they stand together as a phrase. Stop words are left out unless the query has nothing
+/// else. Thread-safe.
 class QueryParser {
  public:
-  explicit QueryParser(const DanishAnalyzer& analyzer) : analyzer_(analyzer) {}
+  QueryParser(const Schema& schema, const DanishAnalyzer& analyzer)
+      : schema_(schema), analyzer_(analyzer) {}
+
+  /// A wildcard matches at most this many words (the most frequent ones).
+  static constexpr Xapian::termcount kMaxWildcardTerms = 100;
 
   /// Parses `text`. A query whose syntax is broken (a lone "AND", an unclosed parenthesis) is
   /// read again as plain words, never rejected. Throws BadInput if `text` is not valid UTF-8
@@ -38,6 +46,7 @@ class QueryParser {
   [[nodiscard]] ParsedQuery parse(std::string_view text) const;
 
  private:
+  const Schema& schema_;
   const DanishAnalyzer& analyzer_;
 };
 

@@ -61,7 +61,7 @@ auto Searcher::with_database(F&& work) const {
 Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path)
     : schema_(schema),
       analyzer_(analyzer),
-      parser_(analyzer),
+      parser_(schema, analyzer),
       snippets_(analyzer),
       db_path_(std::move(db_path)) {
   try {

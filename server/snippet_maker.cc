@@ -56,6 +56,10 @@ std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const Pa
     if (query.stems.contains(stem)) matches.push_back({w.begin, w.end, std::move(stem)});
   }
   for (const auto& phrase : query.phrases) find_phrase(words, phrase, matches);
+  for (const AnalyzedWord& w : words) {
+    for (const std::string& prefix : query.prefixes)
+      if (w.word.starts_with(prefix)) matches.push_back({w.begin, w.end, prefix});
+  }
   // An alternative covers its whole word or hyphen chain: keep the widest of overlapping ones.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -153,6 +157,7 @@ bool at_word_start(std::string_view text, std::size_t at) {
 std::vector<Match> find_candidates(std::string_view text, const ParsedQuery& query) {
   std::vector<std::string_view> keys;
   for (const std::string& s : query.stems) keys.push_back(s);
+  for (const std::string& p : query.prefixes) keys.push_back(p);
   // A phrase is looked for by its longest word, which is seldom a stop word.
   for (const auto& phrase : query.phrases) {
     if (phrase.empty()) continue;

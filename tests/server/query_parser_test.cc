@@ -16,7 +16,7 @@ class QueryParserTest : public ::testing::Test {
     return parser_.parse(text).query.get_description();
   }
   DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
-  QueryParser parser_{analyzer_};
+  QueryParser parser_{testing::project_schema(), analyzer_};
 };
 
 struct Case {
@@ -49,10 +49,26 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"(NemID ELLER MitID) OG borger",
              "Query(((Znemid@1 OR Zmitid@2) AND Zborg@3))"},
         Case{"e-Boks", "Query((Zebok OR (e@1 PHRASE 2 boks@2)))"},
+        Case{"titel:strategi", "Query(ZSstrategi@1)"},
+        Case{"titel:\"Digital Post\"", "Query((Sdigital@1 PHRASE 2 Spost@2))"},
+        Case{"NemID kilde:KL", "Query((Znemid@1 FILTER XKkl))"},
+        Case{"kilde:\"Danske Regioner\"", "Query(0 * XKdanske regioner)"},
+        Case{"NemID type:nyhed", "Query((Znemid@1 FILTER XTnyhed))"},
+        Case{"NemID år:2007", "Query((Znemid@1 FILTER VALUE_RANGE 1 2007 2007))"},
+        Case{"NemID år:2011..2015", "Query((Znemid@1 FILTER VALUE_RANGE 1 2011 2015))"},
+        Case{"NemID dato:2016-01-01..2020-12-31",
+             "Query((Znemid@1 FILTER VALUE_RANGE 0 20160101 20201231))"},
+        Case{"NemID dato:..2010", "Query((Znemid@1 FILTER VALUE_LE 0 20101231))"},
+        Case{"NemID -kilde:KL", "Query((Znemid@1 AND_NOT XKkl))"},
+        Case{"NemID NEAR MitID", "Query((nemid@1 NEAR 11 mitid@2))"},
+        Case{"NemID NEAR/3 MitID", "Query((nemid@1 NEAR 4 mitid@2))"},
+        Case{"digitali*", "Query(WILDCARD SYNONYM digitali)"},
         Case{"strategi for det offentlige",
              "Query((Zstrategi@1 OR Zoffent@2 OR (strategi@3 PHRASE 4 for@4 PHRASE 4 det@5 PHRASE 4 "
              "offentlige@6)))"}),
-    [](const ::testing::TestParamInfo<Case>& info) { return testing::test_name(info.param.query); });
+    [](const ::testing::TestParamInfo<Case>& info) {
+      return std::to_string(info.index) + "_" + testing::test_name(info.param.query);
+    });
 
 TEST_F(QueryParserTest, LowerCaseOgIsAWordNotAnOperator) {
   const ParsedQuery q = parser_.parse("nemid og mitid");
@@ -78,6 +94,17 @@ TEST_F(QueryParserTest, ReadsBrokenSyntaxAsPlainWords) {
     EXPECT_TRUE(q.as_plain_words) << text;
     EXPECT_FALSE(q.query.empty()) << text;
   }
+}
+
+TEST_F(QueryParserTest, ReadsBadFieldValuesAsPlainWords) {
+  for (const char* text : {"dato:igår", "år:20x", "kilde:", "NemID NEAR", "x*"}) {
+    const ParsedQuery q = parser_.parse(text);
+    EXPECT_TRUE(q.as_plain_words) << text;
+  }
+}
+
+TEST_F(QueryParserTest, RemembersWildcardPrefixesForHighlighting) {
+  EXPECT_TRUE(parser_.parse("digitali*").prefixes.contains("digitali"));
 }
 
 TEST_F(QueryParserTest, AnUnclosedQuoteRunsToTheEnd) {

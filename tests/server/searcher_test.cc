@@ -157,6 +157,42 @@ TEST_F(SearcherTest, OrdersFacetsByCountAndYearsNewestFirst) {
     EXPECT_GT(result.years[i - 1].value, result.years[i].value);
 }
 
+TEST_F(SearcherTest, TitelFieldSearchesOnlyTitles) {
+  EXPECT_EQ(ids("titel:obligatorisk"), std::vector<std::string>{"digital-post.txt"});
+  EXPECT_TRUE(ids("titel:breve").empty());  // only in bodies
+}
+
+TEST_F(SearcherTest, KildeFieldFiltersByPublisher) {
+  EXPECT_EQ(ids("digital post kilde:KL"), std::vector<std::string>{"postkasse.txt"});
+}
+
+TEST_F(SearcherTest, AFilterAloneListsEveryDocumentItAdmits) {
+  EXPECT_EQ(searcher_.search(request("kilde:Digitaliseringsstyrelsen")).total, 3u);
+}
+
+TEST_F(SearcherTest, YearAndDateRangesFilter) {
+  EXPECT_EQ(ids("digital post år:2014"), std::vector<std::string>{"digital-post.txt"});
+  EXPECT_EQ(ids("digital post år:2015..2016").size(), 1u);
+  EXPECT_EQ(ids("NemID dato:2010-07-01"), std::vector<std::string>{"nemid.txt"});
+  EXPECT_TRUE(ids("NemID dato:2011..2012").empty());
+}
+
+TEST_F(SearcherTest, NearFindsWordsCloseTogether) {
+  EXPECT_EQ(ids("breve NEAR/3 offentlige"), std::vector<std::string>{"digital-post.txt"});
+  EXPECT_TRUE(ids("breve NEAR/1 posten").empty());
+}
+
+TEST_F(SearcherTest, WildcardFindsEveryWordWithThePrefixAndMarksIt) {
+  const SearchResult result = searcher_.search(request("selvbetj*"));
+  ASSERT_EQ(result.total, 2u);  // one in its title, one in its body
+  const auto body_hit = std::find_if(result.hits.begin(), result.hits.end(), [](const Hit& h) {
+    return h.doc.id == "digitale-borgere.txt";
+  });
+  ASSERT_NE(body_hit, result.hits.end());
+  EXPECT_NE(body_hit->snippet.find("<mark>selvbetjening</mark>"), std::string::npos)
+      << body_hit->snippet;
+}
+
 TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
   const auto doc = searcher_.document("nemid.txt");
   ASSERT_TRUE(doc);

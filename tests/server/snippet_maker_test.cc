@@ -15,7 +15,7 @@ class SnippetMakerTest : public ::testing::Test {
     return snippets_.make(text, parser_.parse(query), length);
   }
   DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
-  QueryParser parser_{analyzer_};
+  QueryParser parser_{testing::project_schema(), analyzer_};
   SnippetMaker snippets_{analyzer_};
 };
 
