@@ -1,13 +1,13 @@
 // Reads HTML with gumbo: metadata from <head>, text from the main content.
 #include "html_reader.h"
 
+#include <gumbo.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
 #include <string>
-
-#include <gumbo.h>
 
 #include "danish_dates.h"
 #include "publishers.h"
@@ -17,7 +17,9 @@ namespace opslag {
 namespace {
 
 struct GumboDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
 };
 using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
 
@@ -38,10 +40,10 @@ bool is_element(const GumboNode* node, GumboTag tag) {
 
 /// Elements whose text is page chrome, not content.
 bool is_skipped(const GumboNode* node) {
-  static constexpr std::array kSkipped = {GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,  GUMBO_TAG_NAV,
-                                          GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE,
-                                          GUMBO_TAG_NOSCRIPT, GUMBO_TAG_FORM, GUMBO_TAG_BUTTON,
-                                          GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,  GUMBO_TAG_HEAD};
+  static constexpr std::array kSkipped = {GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_NAV,
+                                          GUMBO_TAG_HEADER,   GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE,
+                                          GUMBO_TAG_NOSCRIPT, GUMBO_TAG_FORM,   GUMBO_TAG_BUTTON,
+                                          GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,    GUMBO_TAG_HEAD};
   const GumboTag tag = node->v.element.tag;
   if (std::find(kSkipped.begin(), kSkipped.end(), tag) != kSkipped.end()) return true;
   const std::string marks = lower(attribute(node, "class") + " " + attribute(node, "id"));
@@ -50,10 +52,11 @@ bool is_skipped(const GumboNode* node) {
 
 bool is_block(GumboTag tag) {
   static constexpr std::array kBlocks = {
-      GUMBO_TAG_P,  GUMBO_TAG_DIV, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
-      GUMBO_TAG_H5, GUMBO_TAG_H6,  GUMBO_TAG_LI, GUMBO_TAG_TR, GUMBO_TAG_BR, GUMBO_TAG_SECTION,
-      GUMBO_TAG_TABLE, GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_PRE,
-      GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN};
+      GUMBO_TAG_P,          GUMBO_TAG_DIV,     GUMBO_TAG_H1,    GUMBO_TAG_H2, GUMBO_TAG_H3,
+      GUMBO_TAG_H4,         GUMBO_TAG_H5,      GUMBO_TAG_H6,    GUMBO_TAG_LI, GUMBO_TAG_TR,
+      GUMBO_TAG_BR,         GUMBO_TAG_SECTION, GUMBO_TAG_TABLE, GUMBO_TAG_UL, GUMBO_TAG_OL,
+      GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_PRE,     GUMBO_TAG_DD,    GUMBO_TAG_DT, GUMBO_TAG_FIGCAPTION,
+      GUMBO_TAG_ARTICLE,    GUMBO_TAG_MAIN};
   return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
 }
 
@@ -110,8 +113,7 @@ class TextCollector {
 const GumboNode* find_first(const GumboNode* node, GumboTag tag) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
   if (node->v.element.tag == tag) return node;
-  if (is_skipped(node) && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_HEAD)
-    return nullptr;
+  if (is_skipped(node) && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_HEAD) return nullptr;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i)
     if (const GumboNode* found = find_first(static_cast<const GumboNode*>(children.data[i]), tag))
@@ -130,8 +132,8 @@ std::string text_of(const GumboNode* node) {
 /// Reads <meta> and <link rel=canonical> in the head into `doc`, first match of each winning.
 void read_head(const GumboNode* head, StoredDocument& doc) {
   static const std::array<std::string_view, 8> kDate = {
-      "dcterms.date", "dc.date", "date", "article:published_time", "dcterms.issued",
-      "dcterms.created", "pubdate", "publication_date"};
+      "dcterms.date",   "dc.date",         "date",    "article:published_time",
+      "dcterms.issued", "dcterms.created", "pubdate", "publication_date"};
   static const std::array<std::string_view, 6> kSource = {
       "dcterms.publisher", "dc.publisher", "publisher", "author", "og:site_name", "dc.creator"};
   static const std::array<std::string_view, 3> kType = {"dcterms.type", "dc.type", "type"};

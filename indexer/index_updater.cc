@@ -1,6 +1,9 @@
 // Incremental indexing: hash each file, compare with the index, apply the difference.
 #include "index_updater.h"
 
+#include <xapian.h>
+#include <xxhash.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,9 +12,6 @@
 #include <set>
 #include <sstream>
 #include <system_error>
-
-#include <xapian.h>
-#include <xxhash.h>
 
 #include "document_reader.h"
 #include "document_terms.h"
@@ -59,8 +59,8 @@ std::string IndexSummary::to_string() const {
   return line;
 }
 
-IndexUpdater::IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer,
-                           fs::path db_dir, std::ostream& errors)
+IndexUpdater::IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer, fs::path db_dir,
+                           std::ostream& errors)
     : schema_(schema), analyzer_(analyzer), db_dir_(std::move(db_dir)), errors_(errors) {}
 
 std::vector<IndexUpdater::Source> IndexUpdater::collect(const std::vector<fs::path>& paths,
@@ -69,8 +69,8 @@ std::vector<IndexUpdater::Source> IndexUpdater::collect(const std::vector<fs::pa
   std::map<std::string, fs::path> taken;
   const auto add = [&](const fs::path& file, std::string id) {
     if (const auto [it, fresh] = taken.emplace(id, file); !fresh) {
-      errors_ << file.string() << ": id \"" << id << "\" is already used by "
-              << it->second.string() << '\n';
+      errors_ << file.string() << ": id \"" << id << "\" is already used by " << it->second.string()
+              << '\n';
       ++summary.failed;
       return;
     }
@@ -164,8 +164,7 @@ IndexSummary IndexUpdater::run(const std::vector<fs::path>& paths) {
   summary.deleted = static_cast<int>(gone.size());
   schema_.stamp(db);
   db.commit_transaction();
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

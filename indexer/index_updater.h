@@ -31,8 +31,8 @@ struct IndexSummary {
 class IndexUpdater {
  public:
   /// `errors` receives one line per file that fails ("FILE: reason").
-  IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer,
-               std::filesystem::path db_dir, std::ostream& errors);
+  IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer, std::filesystem::path db_dir,
+               std::ostream& errors);
 
   /// Indexes `paths` (files, or folders read recursively for .txt, .md and .html files).
   /// A file that fails is reported and keeps its previous version in the index. Document

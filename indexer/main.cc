@@ -1,7 +1,6 @@
 // opslag-index: options, the run, the summary and the exit status; the work is in IndexUpdater.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "danish_analyzer.h"
 #include "errors.h"
@@ -9,8 +8,9 @@
 #include "schema.h"
 
 int main(int argc, char** argv) try {
-  CLI::App app{"opslag-index: index Danish documents (.txt, .md, .html) into a Xapian database.\n"
-               "The database mirrors the PATHs: changed files are reindexed, deleted files removed."};
+  CLI::App app{
+      "opslag-index: index Danish documents (.txt, .md, .html) into a Xapian database.\n"
+      "The database mirrors the PATHs: changed files are reindexed, deleted files removed."};
   std::string db_dir;
   std::string schema_file = OPSLAG_SCHEMA_DEFAULT;
   std::vector<std::string> paths;

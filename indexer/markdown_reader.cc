@@ -12,9 +12,9 @@ namespace opslag {
 namespace {
 
 const std::map<std::string, std::string, std::less<>> kKeys = {
-    {"title", "title"},   {"titel", "title"}, {"date", "date"},     {"dato", "date"},
-    {"source", "source"}, {"kilde", "source"}, {"udgiver", "source"}, {"type", "type"},
-    {"url", "url"}};
+    {"title", "title"},    {"titel", "title"},   {"date", "date"},
+    {"dato", "date"},      {"source", "source"}, {"kilde", "source"},
+    {"udgiver", "source"}, {"type", "type"},     {"url", "url"}};
 
 std::string unquote(std::string_view value) {
   value = trim(value);
@@ -52,13 +52,14 @@ std::size_t read_front_matter(const std::vector<std::string_view>& lines, Stored
 std::string strip_markup(std::string_view line) {
   line = trim(line);
   while (!line.empty() && (line.front() == '#' || line.front() == '>')) line.remove_prefix(1);
-  if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ")) line.remove_prefix(2);
+  if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ "))
+    line.remove_prefix(2);
   line = trim(line);
   std::string out;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (c == '*' || c == '`' || (c == '_' && (i == 0 || i + 1 == line.size() ||
-                                              line[i - 1] == ' ' || line[i + 1] == ' ')))
+    if (c == '*' || c == '`' ||
+        (c == '_' && (i == 0 || i + 1 == line.size() || line[i - 1] == ' ' || line[i + 1] == ' ')))
       continue;
     if (c == ']' && i + 1 < line.size() && line[i + 1] == '(') {
       const auto close = line.find(')', i);

@@ -16,11 +16,11 @@ std::string lower_ascii(std::string_view s) {
 }
 
 constexpr std::array<std::string_view, 9> kBoilerplate = {
-    "cookie",  "klikker dig videre", "spring til indhold", "del på ",   "udskriv",
-    "forside >", "forside/",         "accepter alle",      "gå til hovedindhold"};
+    "cookie",   "klikker dig videre", "spring til indhold", "del på ", "udskriv", "forside >",
+    "forside/", "accepter alle",      "gå til hovedindhold"};
 
 constexpr std::array<std::string_view, 12> kTypes = {
-    "pressemeddelelse", "klumme", "nyhed",  "tale",    "notat",    "rapport",
+    "pressemeddelelse", "klumme",   "nyhed",  "tale",        "notat",       "rapport",
     "artikel",          "strategi", "kronik", "debatindlæg", "høringssvar", "analyse"};
 
 }  // namespace

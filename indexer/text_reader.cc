@@ -52,7 +52,8 @@ StoredDocument read_plain_text(std::string_view text) {
       doc.type = *type;
       continue;
     }
-    if (line.starts_with("Pressemeddelelse fra ") && doc.type.empty()) doc.type = "pressemeddelelse";
+    if (line.starts_with("Pressemeddelelse fra ") && doc.type.empty())
+      doc.type = "pressemeddelelse";
     if (const auto source = publisher_from_line(line); source && doc.source.empty())
       doc.source = *source;
     body.add_line(line);

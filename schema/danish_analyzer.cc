@@ -1,10 +1,10 @@
 // The Danish analysis chain shared by indexer and server.
 #include "danish_analyzer.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cstdint>
-
-#include <xapian.h>
 
 #include "errors.h"
 #include "icu_text.h"
@@ -12,9 +12,7 @@
 namespace opslag {
 namespace {
 
-bool is_hyphen(std::string_view gap) {
-  return gap == "-" || gap == "\u2010" || gap == "\u2011";
-}
+bool is_hyphen(std::string_view gap) { return gap == "-" || gap == "\u2010" || gap == "\u2011"; }
 
 bool has_letter(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) {
@@ -111,8 +109,7 @@ bool DanishAnalyzer::is_stopword(std::string_view word) const {
   return stopwords_.contains(std::string(word));
 }
 
-std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input,
-                                                  Stemming stemming) const {
+std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input, Stemming stemming) const {
   const std::string nfc = normalize(input);
   WorkerLease worker(*this);
   const text::Utf8Text utext(nfc);
@@ -138,7 +135,7 @@ std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input,
 
   auto& breaker = *worker->breaker;
   std::uint32_t position = 0;
-  std::string gap;                 // separators since the last word
+  std::string gap;                   // separators since the last word
   std::size_t last_word = SIZE_MAX;  // index in `words` of the last word proper
   for (int32_t begin = breaker.first(), end = breaker.next(); end != ::icu::BreakIterator::DONE;
        begin = end, end = breaker.next()) {

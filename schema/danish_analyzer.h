@@ -15,10 +15,10 @@ namespace opslag {
 
 /// One word of analysed text.
 struct AnalyzedWord {
-  std::string word;         ///< folded form: NFKC_Casefold ("NemID" -> "nemid", "Å" -> "å")
-  std::string stem;         ///< Snowball Danish stem of `word`; `word` itself for numbers etc.
-  std::size_t begin = 0;    ///< byte offset of the word in the NFC text
-  std::size_t end = 0;      ///< byte offset just past it
+  std::string word;            ///< folded form: NFKC_Casefold ("NemID" -> "nemid", "Å" -> "å")
+  std::string stem;            ///< Snowball Danish stem of `word`; `word` itself for numbers etc.
+  std::size_t begin = 0;       ///< byte offset of the word in the NFC text
+  std::size_t end = 0;         ///< byte offset just past it
   std::uint32_t position = 0;  ///< 0-based word position; alternatives share their word's
   /// True for a form indexed beside a word rather than instead of it: the parts of "KL's" or
   /// "sundhed.dk" ("kl", "sundhed", "dk"), and the joined form of "e-Boks" ("eboks").

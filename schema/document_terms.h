@@ -1,10 +1,10 @@
 // How words and metadata become Xapian terms and values: the one place the index layout lives.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 #include "danish_analyzer.h"
 #include "schema.h"

@@ -1,12 +1,12 @@
 // RAII helpers around ICU: UTF-8 text handles, normalisation, case folding, word breaking.
 #include "icu_text.h"
 
-#include <algorithm>
-#include <stdexcept>
-
 #include <unicode/bytestream.h>
 #include <unicode/locid.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <stdexcept>
 
 namespace opslag::text {
 using ::icu::BreakIterator;

@@ -1,14 +1,14 @@
 // Small RAII helpers around the ICU calls the analysis chain makes.
 #pragma once
 
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utext.h>
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <unicode/brkiter.h>
-#include <unicode/normalizer2.h>
-#include <unicode/utext.h>
 
 namespace opslag::text {
 

@@ -53,8 +53,8 @@ class JsonWalker {
     } else if (c == '"') {
       string_token();
     } else {
-      while (pos_ < text_.size() && std::string_view(",]} \t\r\n").find(text_[pos_]) ==
-                                        std::string_view::npos)
+      while (pos_ < text_.size() &&
+             std::string_view(",]} \t\r\n").find(text_[pos_]) == std::string_view::npos)
         ++pos_;
     }
   }
@@ -112,7 +112,8 @@ int line_at(std::string_view text, std::size_t offset) {
 
 int line_of(std::string_view text, const nlohmann::json::json_pointer& pointer) {
   std::vector<std::string> target;
-  for (auto p = pointer; !p.empty(); p = p.parent_pointer()) target.insert(target.begin(), p.back());
+  for (auto p = pointer; !p.empty(); p = p.parent_pointer())
+    target.insert(target.begin(), p.back());
   const std::size_t offset = JsonWalker(text).find(target);
   return offset == std::string_view::npos ? 1 : line_at(text, offset);
 }

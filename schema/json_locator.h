@@ -1,9 +1,8 @@
 // Finds the line of a value inside JSON text, so schema errors can name the line.
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace opslag {
 

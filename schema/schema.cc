@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "errors.h"
 #include "json_locator.h"
@@ -23,10 +22,10 @@ constexpr std::string_view kLayoutKey = "opslag.schema_layout";
 
 /// Fields the indexer and server rely on, with the kind each must have.
 const std::map<std::string, FieldKind, std::less<>> kRequiredFields = {
-    {"id", FieldKind::kId},         {"title", FieldKind::kText},    {"body", FieldKind::kText},
-    {"date", FieldKind::kFilter},   {"year", FieldKind::kFilter},   {"source", FieldKind::kFilter},
-    {"type", FieldKind::kFilter},   {"language", FieldKind::kFilter}, {"url", FieldKind::kStored},
-    {"path", FieldKind::kStored},   {"hash", FieldKind::kStored}};
+    {"id", FieldKind::kId},       {"title", FieldKind::kText},      {"body", FieldKind::kText},
+    {"date", FieldKind::kFilter}, {"year", FieldKind::kFilter},     {"source", FieldKind::kFilter},
+    {"type", FieldKind::kFilter}, {"language", FieldKind::kFilter}, {"url", FieldKind::kStored},
+    {"path", FieldKind::kStored}, {"hash", FieldKind::kStored}};
 
 const std::map<std::string, FieldKind, std::less<>> kKinds = {{"id", FieldKind::kId},
                                                               {"text", FieldKind::kText},
@@ -129,8 +128,10 @@ void check_fields(const std::vector<Field>& fields, const FieldReader& reader) {
       reader.fail(at / "kind", "field \"" + f.name + "\" has the wrong kind");
   }
   for (const auto& [name, kind] : kRequiredFields)
-    if (!names.contains(name)) reader.fail(Pointer("/fields"), "required field \"" + name + "\" is missing");
-  const auto hash = std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "hash"; });
+    if (!names.contains(name))
+      reader.fail(Pointer("/fields"), "required field \"" + name + "\" is missing");
+  const auto hash =
+      std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "hash"; });
   if (!hash->value_slot)
     reader.fail(Pointer("/fields") / (hash - fields.begin()), "field \"hash\" needs a value_slot");
 }

@@ -1,13 +1,13 @@
 // The schema: the fields indexer and server share, loaded and checked from schema.json.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace opslag {
 

@@ -8,8 +8,8 @@
 namespace opslag {
 
 std::string StoredDocument::to_data() const {
-  const nlohmann::json j = {{"id", id},         {"title", title}, {"date", date},
-                            {"source", source}, {"type", type},   {"url", url},
+  const nlohmann::json j = {{"id", id},         {"title", title},       {"date", date},
+                            {"source", source}, {"type", type},         {"url", url},
                             {"path", path},     {"language", language}, {"hash", hash}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\0' + body;
 }

@@ -9,16 +9,16 @@ namespace opslag {
 /// A document's metadata and text. The indexer fills it from a file; it is kept in the Xapian
 /// document's data (see to_data()), so the server can return and highlight it.
 struct StoredDocument {
-  std::string id;        ///< stable id: the file's path relative to the folder indexed
+  std::string id;  ///< stable id: the file's path relative to the folder indexed
   std::string title;
-  std::string body;      ///< plain text, NFC, paragraphs separated by blank lines
-  std::string date;      ///< "YYYY-MM-DD", or empty when the document has none
-  std::string source;    ///< publisher
-  std::string type;      ///< strategi, pressemeddelelse, klumme, rapport, ...
-  std::string url;       ///< where it was published, or empty
-  std::string path;      ///< the file it was read from, relative to the folder indexed
+  std::string body;    ///< plain text, NFC, paragraphs separated by blank lines
+  std::string date;    ///< "YYYY-MM-DD", or empty when the document has none
+  std::string source;  ///< publisher
+  std::string type;    ///< strategi, pressemeddelelse, klumme, rapport, ...
+  std::string url;     ///< where it was published, or empty
+  std::string path;    ///< the file it was read from, relative to the folder indexed
   std::string language = "da";
-  std::string hash;      ///< content hash of the file, to skip unchanged files
+  std::string hash;  ///< content hash of the file, to skip unchanged files
 
   /// The year of `date`, or empty.
   [[nodiscard]] std::string year() const { return date.size() >= 4 ? date.substr(0, 4) : ""; }

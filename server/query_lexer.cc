@@ -26,9 +26,17 @@ bool ends_word(char c) { return is_space(c) || c == '"' || c == '(' || c == ')';
 /// The field a `name:` prefix names ("Kilde" and "source" -> "kilde"), or "".
 std::string field_name(std::string_view name) {
   static const std::array<std::pair<std::string_view, std::string_view>, 11> kFields = {{
-      {"titel", "titel"}, {"title", "titel"}, {"kilde", "kilde"}, {"source", "kilde"},
-      {"type", "type"},   {"dato", "dato"},   {"date", "dato"},   {"år", "år"},
-      {"År", "år"},       {"year", "år"},     {"aar", "år"},
+      {"titel", "titel"},
+      {"title", "titel"},
+      {"kilde", "kilde"},
+      {"source", "kilde"},
+      {"type", "type"},
+      {"dato", "dato"},
+      {"date", "dato"},
+      {"år", "år"},
+      {"År", "år"},
+      {"year", "år"},
+      {"aar", "år"},
   }};
   std::string lower(name);
   for (char& c : lower)
@@ -43,7 +51,8 @@ Token operator_token(std::string_view word) {
   if (word == "AND" || word == "OG") return token(TokenKind::kAnd, std::string(word));
   if (word == "OR" || word == "ELLER") return token(TokenKind::kOr, std::string(word));
   if (word == "NOT" || word == "IKKE") return token(TokenKind::kNot, std::string(word));
-  if (word == "NEAR" || word == "NÆR") return token(TokenKind::kNear, std::string(word), 0, "", kDefaultNearDistance);
+  if (word == "NEAR" || word == "NÆR")
+    return token(TokenKind::kNear, std::string(word), 0, "", kDefaultNearDistance);
   if (word.starts_with("NEAR/")) {
     int distance = 0;
     const std::string_view n = word.substr(5);

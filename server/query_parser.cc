@@ -97,8 +97,8 @@ class Builder {
       const Token& token = tokens_[pos_];
       const bool filter = token.field == "kilde" || token.field == "type" ||
                           token.field == "dato" || token.field == "år";
-      Xapian::Query q = parse_clause(token.sign == 0 && token.field.empty() ? &group.plain_words
-                                                                           : nullptr);
+      Xapian::Query q =
+          parse_clause(token.sign == 0 && token.field.empty() ? &group.plain_words : nullptr);
       any = true;
       if (q.empty()) continue;
       if (token.sign == '-') {
@@ -202,7 +202,8 @@ class Builder {
       out_.phrases.push_back({w});
       terms.emplace_back(word_term("", w), 1, next_position());
     }
-    const auto window = static_cast<Xapian::termcount>(distance + static_cast<int>(words.size()) - 1);
+    const auto window =
+        static_cast<Xapian::termcount>(distance + static_cast<int>(words.size()) - 1);
     return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
   }
 

@@ -2,12 +2,12 @@
 // chain the documents went through.
 #pragma once
 
+#include <xapian.h>
+
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "danish_analyzer.h"
 #include "schema.h"
@@ -17,13 +17,13 @@ namespace opslag {
 /// A parsed query and what the snippet generator needs to mark its matches.
 struct ParsedQuery {
   Xapian::Query query;
-  std::set<std::string> stems;   ///< stems of free words: a document word with one matches
+  std::set<std::string> stems;  ///< stems of free words: a document word with one matches
   /// The phrases (and quoted single words) in exact folded forms: a snippet marks their words
   /// only where they stand together.
   std::vector<std::vector<std::string>> phrases;
-  std::set<std::string> prefixes;  ///< wildcard prefixes: a document word starting so matches
+  std::set<std::string> prefixes;    ///< wildcard prefixes: a document word starting so matches
   std::vector<std::string> ignored;  ///< stop words left out of the query
-  bool as_plain_words = false;   ///< the syntax was not understood, so it was read as words
+  bool as_plain_words = false;       ///< the syntax was not understood, so it was read as words
 };
 
 /// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,

@@ -3,7 +3,6 @@
 
 #include <charconv>
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "date_bounds.h"
@@ -94,7 +93,8 @@ SearchRequest read_search_request(const httplib::Request& req) {
                    std::to_string(Searcher::kMaxResultDepth));
   request.sources = text_params(req, "source");
   request.types = text_params(req, "type");
-  if (req.has_param("from")) request.from = date_bound(req.get_param_value("from"), false, "parameter from");
+  if (req.has_param("from"))
+    request.from = date_bound(req.get_param_value("from"), false, "parameter from");
   if (req.has_param("to")) request.to = date_bound(req.get_param_value("to"), true, "parameter to");
   if (!request.from.empty() && !request.to.empty() && request.from > request.to)
     throw BadInput("parameter from is after parameter to");
@@ -110,9 +110,9 @@ void Routes::install(httplib::Server& server) const {
   server.Get("/health", [this](const auto& req, auto& res) { get_health(req, res); });
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    send_error(res, res.status, res.status == 404 ? "no such route: " + req.path
-                                                  : "request failed with status " +
-                                                        std::to_string(res.status));
+    send_error(res, res.status,
+               res.status == 404 ? "no such route: " + req.path
+                                 : "request failed with status " + std::to_string(res.status));
   });
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {

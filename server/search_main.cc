@@ -1,10 +1,9 @@
 // opslag-search: search a database from the terminal, or show what the analyzer makes of text.
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <iterator>
-
-#include <CLI/CLI.hpp>
 
 #include "danish_analyzer.h"
 #include "hits_json.h"
@@ -20,7 +19,9 @@ int main(int argc, char** argv) try {
   bool json = false;
   app.add_option("--db", db_dir, "database folder built by opslag-index");
   app.add_option("--analyze", analyze, "print word and stem of each word of TEXT ('-': stdin)");
-  app.add_option("--schema", schema_file, "schema.json")->envname("OPSLAG_SCHEMA")->capture_default_str();
+  app.add_option("--schema", schema_file, "schema.json")
+      ->envname("OPSLAG_SCHEMA")
+      ->capture_default_str();
   app.add_option("--page", request.page, "page of results")->check(CLI::Range(1, 1000));
   app.add_option("--size", request.size, "hits per page")->check(CLI::Range(1, 100));
   app.add_flag("--json", json, "print the server's JSON");

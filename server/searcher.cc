@@ -44,6 +44,9 @@ class Searcher::Lease {
   std::unique_ptr<Xapian::Database> db_;
 };
 
+/// How often a request starts again on a newer revision before it gives up.
+constexpr int kModifiedRetries = 10;
+
 template <typename F>
 auto Searcher::with_database(F&& work) const {
   Lease lease(*this);
@@ -52,7 +55,7 @@ auto Searcher::with_database(F&& work) const {
     try {
       return work(lease.db());
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 3) throw;
+      if (attempt == kModifiedRetries) throw;
       lease.refresh();
     }
   }

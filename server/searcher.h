@@ -1,14 +1,14 @@
 // Answers searches and document look-ups from a Xapian database, following its new revisions.
 #pragma once
 
+#include <xapian.h>
+
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "danish_analyzer.h"
 #include "query_parser.h"

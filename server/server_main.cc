@@ -1,10 +1,10 @@
 // opslag-server: options, then serve the routes until SIGINT or SIGTERM.
+#include <httplib.h>
+
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
 #include <thread>
-
-#include <CLI/CLI.hpp>
-#include <httplib.h>
 
 #include "danish_analyzer.h"
 #include "routes.h"
@@ -17,8 +17,12 @@ int main(int argc, char** argv) try {
   int port = 8080;
   app.add_option("--db", db_dir, "database folder built by opslag-index")->required();
   app.add_option("--host", host, "address to listen on")->capture_default_str();
-  app.add_option("--port", port, "port to listen on")->check(CLI::Range(1, 65535))->capture_default_str();
-  app.add_option("--schema", schema_file, "schema.json")->envname("OPSLAG_SCHEMA")->capture_default_str();
+  app.add_option("--port", port, "port to listen on")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  app.add_option("--schema", schema_file, "schema.json")
+      ->envname("OPSLAG_SCHEMA")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);

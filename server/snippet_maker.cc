@@ -1,14 +1,14 @@
 // Snippets: find matching words, pick the richest window, escape and mark.
 #include "snippet_maker.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <set>
 #include <vector>
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 namespace opslag {
 namespace {
@@ -81,7 +81,8 @@ std::size_t best_window(const std::vector<Match>& matches, std::size_t length) {
   for (std::size_t i = 0; i < matches.size(); ++i) {
     std::set<std::string_view> distinct;
     std::size_t count = 0;
-    for (std::size_t j = i; j < matches.size() && matches[j].end - matches[i].begin <= length; ++j) {
+    for (std::size_t j = i; j < matches.size() && matches[j].end - matches[i].begin <= length;
+         ++j) {
       distinct.insert(matches[j].key);
       ++count;
     }
@@ -109,12 +110,23 @@ void append_escaped(std::string& out, std::string_view text) {
     if (space && !out.empty() && out.back() != ' ') out += ' ';
     space = false;
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   if (space && !out.empty() && out.back() != ' ') out += ' ';
@@ -161,9 +173,9 @@ std::vector<Match> find_candidates(std::string_view text, const ParsedQuery& que
   // A phrase is looked for by its longest word, which is seldom a stop word.
   for (const auto& phrase : query.phrases) {
     if (phrase.empty()) continue;
-    keys.push_back(*std::max_element(phrase.begin(), phrase.end(), [](const auto& a, const auto& b) {
-      return a.size() < b.size();
-    }));
+    keys.push_back(
+        *std::max_element(phrase.begin(), phrase.end(),
+                          [](const auto& a, const auto& b) { return a.size() < b.size(); }));
   }
   // Most bytes cannot begin any key: one table look-up rejects them.
   std::array<bool, 256> first{};
@@ -270,10 +282,9 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
 }
 
 SnippetMaker::Passage SnippetMaker::analyze_slice(std::string_view text, std::size_t begin,
-                                                  std::size_t end,
-                                                  const ParsedQuery& query) const {
-  Passage passage{begin, end, analyzer_.analyze(text.substr(begin, end - begin), Stemming::kNone),
-                  {}};
+                                                  std::size_t end, const ParsedQuery& query) const {
+  Passage passage{
+      begin, end, analyzer_.analyze(text.substr(begin, end - begin), Stemming::kNone), {}};
   for (AnalyzedWord& w : passage.words) {
     w.begin += begin;
     w.end += begin;

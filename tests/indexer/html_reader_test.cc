@@ -41,15 +41,16 @@ TEST(HtmlReaderTest, ReadsDublinCoreMetadataAndTheCanonicalUrl) {
 
 TEST(HtmlReaderTest, BodyIsTheMainContentWithoutPageChrome) {
   const std::string body = read_html(kPage).body;
-  EXPECT_EQ(body, "Breve fra det offentlige & kommunen kommer nu digitalt.\n\n"
-                  "Ring på tlf.\u00a033 92 52 00.");
+  EXPECT_EQ(body,
+            "Breve fra det offentlige & kommunen kommer nu digitalt.\n\n"
+            "Ring på tlf.\u00a033 92 52 00.");
   for (const char* chrome : {"cookies", "Forside", "Landgreven", "skjult", "color"})
     EXPECT_EQ(body.find(chrome), std::string::npos) << chrome;
 }
 
 TEST(HtmlReaderTest, FallsBackToTheTitleElementBeforeTheSiteName) {
-  const StoredDocument doc =
-      read_html("<html><head><title>MitID-appen | mitid.dk</title></head><body><p>Tekst</p></body></html>");
+  const StoredDocument doc = read_html(
+      "<html><head><title>MitID-appen | mitid.dk</title></head><body><p>Tekst</p></body></html>");
   EXPECT_EQ(doc.title, "MitID-appen");
   EXPECT_EQ(doc.body, "Tekst");
 }

@@ -17,10 +17,12 @@ namespace fs = std::filesystem;
 class IndexUpdaterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    corpus_.write("nemid.txt", "NemID lanceres i dag\n\n01-07-2010 Pressemeddelelse\n\n"
-                               "Den nye digitale signatur hedder NemID.\n\nKilde: IT- og Telestyrelsen\n");
-    corpus_.write("post.md", "---\ntitle: Digital Post for alle\ndate: 2014-11-01\nsource: "
-                             "Digitaliseringsstyrelsen\ntype: nyhed\n---\n\nBreve kommer i Digital Post.\n");
+    corpus_.write("nemid.txt",
+                  "NemID lanceres i dag\n\n01-07-2010 Pressemeddelelse\n\n"
+                  "Den nye digitale signatur hedder NemID.\n\nKilde: IT- og Telestyrelsen\n");
+    corpus_.write("post.md",
+                  "---\ntitle: Digital Post for alle\ndate: 2014-11-01\nsource: "
+                  "Digitaliseringsstyrelsen\ntype: nyhed\n---\n\nBreve kommer i Digital Post.\n");
     corpus_.write("sider/borger.html",
                   "<html><head><title>Borger.dk | Forside</title></head><body><main><h1>Borger.dk "
                   "samler selvbetjeningen</h1><p>Portalen åbnede i 2007.</p></main></body></html>");

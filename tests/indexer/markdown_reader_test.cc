@@ -33,8 +33,8 @@ TEST(MarkdownReaderTest, DoesNotRepeatTheTitleHeadingInTheBody) {
 }
 
 TEST(MarkdownReaderTest, WithoutFrontMatterTheHeadingAndKildeLineGiveTheMetadata) {
-  const StoredDocument doc = read_markdown(
-      "# Kommunerne bryder monopolet\n\n*Kilde: KL, 3. marts 2015*\n\nTekst.\n");
+  const StoredDocument doc =
+      read_markdown("# Kommunerne bryder monopolet\n\n*Kilde: KL, 3. marts 2015*\n\nTekst.\n");
   EXPECT_EQ(doc.title, "Kommunerne bryder monopolet");
   EXPECT_EQ(doc.source, "KL");
   EXPECT_EQ(doc.date, "2015-03-03");

@@ -25,9 +25,10 @@ TEST(TextLinesTest, CountsWords) {
 }
 
 TEST(TextLinesTest, RecognisesCookieBannersAndNavigation) {
-  for (const char* line : {"Vi samler statistik ved hjælp af cookies for at forbedre brugeroplevelsen.",
-                           "Læs mere om cookies", "Vi begynder dog først, når du klikker dig videre til næste side.",
-                           "Forside > Nyheder > 2014", "Spring til indhold"})
+  for (const char* line :
+       {"Vi samler statistik ved hjælp af cookies for at forbedre brugeroplevelsen.",
+        "Læs mere om cookies", "Vi begynder dog først, når du klikker dig videre til næste side.",
+        "Forside > Nyheder > 2014", "Spring til indhold"})
     EXPECT_TRUE(is_boilerplate_line(line)) << line;
   EXPECT_FALSE(is_boilerplate_line("Ny digitaliseringsstrategi sætter kursen frem mod 2020"));
   EXPECT_FALSE(is_boilerplate_line("Digital Post bliver obligatorisk"));

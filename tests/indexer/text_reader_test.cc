@@ -61,7 +61,8 @@ TEST(TextReaderTest, PressemeddelelseFraLineGivesSourceAndType) {
 }
 
 TEST(TextReaderTest, ReadsADateLineAfterTheHeadline) {
-  const StoredDocument doc = read_plain_text("Digital Post for alle\n\n01-11-2014 Nyhed\n\nTekst.\n");
+  const StoredDocument doc =
+      read_plain_text("Digital Post for alle\n\n01-11-2014 Nyhed\n\nTekst.\n");
   EXPECT_EQ(doc.title, "Digital Post for alle");
   EXPECT_EQ(doc.date, "2014-11-01");
   EXPECT_EQ(doc.type, "nyhed");
@@ -69,7 +70,8 @@ TEST(TextReaderTest, ReadsADateLineAfterTheHeadline) {
 }
 
 TEST(TextReaderTest, ReadsWindowsLineEndings) {
-  const StoredDocument doc = read_plain_text("NemID lanceres i dag\r\n\r\n01-07-2010\r\n\r\nEt.\r\n\r\nTo.\r\n");
+  const StoredDocument doc =
+      read_plain_text("NemID lanceres i dag\r\n\r\n01-07-2010\r\n\r\nEt.\r\n\r\nTo.\r\n");
   EXPECT_EQ(doc.title, "NemID lanceres i dag");
   EXPECT_EQ(doc.body, "Et.\n\nTo.");
 }
@@ -81,7 +83,8 @@ TEST(TextReaderTest, SeparatesParagraphsByOneBlankLine) {
 }
 
 TEST(TextReaderTest, ADateInTheBodyIsUsedWhenTheHeaderHasNone) {
-  const StoredDocument doc = read_plain_text("Titel uden dato\n\nMødet blev holdt 3. marts 2015.\n");
+  const StoredDocument doc =
+      read_plain_text("Titel uden dato\n\nMødet blev holdt 3. marts 2015.\n");
   EXPECT_EQ(doc.date, "2015-03-03");
 }
 

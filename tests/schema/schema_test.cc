@@ -40,8 +40,8 @@ TEST(SchemaTest, LoadsTheProjectSchema) {
 }
 
 TEST(SchemaTest, NamesEveryFieldTheIssueAsksFor) {
-  for (const char* name : {"id", "title", "body", "date", "year", "source", "type", "url",
-                           "language"}) {
+  for (const char* name :
+       {"id", "title", "body", "date", "year", "source", "type", "url", "language"}) {
     EXPECT_NO_THROW((void)testing::project_schema().field(name)) << name;
   }
 }
@@ -75,8 +75,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadSchema{"\"version\": 1,", "\"version\": 1,,", 2, "not valid JSON"},
         BadSchema{"\"version\": 1", "\"version\": \"one\"", 2, "\"version\" must be"},
-        BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"", "\"kind\": \"txt\",   \"prefix\": \"S\"",
-                  7, "kind \"txt\" is not one of"},
+        BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"",
+                  "\"kind\": \"txt\",   \"prefix\": \"S\"", 7, "kind \"txt\" is not one of"},
         BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", 11, "must be capital A-Z"},
         BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", 12, "used by two fields"},
         BadSchema{"\"weight\": 3", "\"weight\": 0", 7, "weight must be"},
@@ -136,9 +136,9 @@ TEST_F(SchemaDatabaseTest, RefusesADatabaseNotBuiltByOpslag) {
 }
 
 TEST_F(SchemaDatabaseTest, RefusesADatabaseWithOtherPrefixesUnderTheSameVersion) {
-  const Schema other = Schema::parse(edited("\"prefix\": \"XK\"", "\"prefix\": \"XQ\""),
-                                     "other.json",
-                                     std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema");
+  const Schema other =
+      Schema::parse(edited("\"prefix\": \"XK\"", "\"prefix\": \"XQ\""), "other.json",
+                    std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema");
   Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
   other.stamp(db);
   db.commit();

@@ -41,7 +41,8 @@ TEST(QueryLexerTest, ALoneHyphenIsAWord) {
 }
 
 TEST(QueryLexerTest, ReadsFieldsWithWordsAndPhrases) {
-  const auto tokens = tokenize("titel:strategi kilde:\"Danske Regioner\" År:2007 source:KL dato:2016..2020");
+  const auto tokens =
+      tokenize("titel:strategi kilde:\"Danske Regioner\" År:2007 source:KL dato:2016..2020");
   ASSERT_EQ(tokens.size(), 5u);
   EXPECT_EQ(tokens[0].field, "titel");
   EXPECT_EQ(tokens[0].text, "strategi");

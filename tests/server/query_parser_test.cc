@@ -35,8 +35,7 @@ TEST_P(QueryParserCases, ParsesToTheExpectedXapianQuery) {
 INSTANTIATE_TEST_SUITE_P(
     Language, QueryParserCases,
     ::testing::Values(
-        Case{"NemID", "Query(Znemid@1)"},
-        Case{"Strategierne", "Query(Zstrategi@1)"},
+        Case{"NemID", "Query(Znemid@1)"}, Case{"Strategierne", "Query(Zstrategi@1)"},
         Case{"digital post", "Query((Zdigital@1 OR Zpost@2 OR (digital@3 PHRASE 2 post@4)))"},
         Case{"\"Digital Post\"", "Query((digital@1 PHRASE 2 post@2))"},
         Case{"\"strategien\"", "Query(strategien@1)"},
@@ -46,8 +45,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NemID IKKE MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
         Case{"NemID NOT MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
         Case{"+NemID -MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
-        Case{"(NemID ELLER MitID) OG borger",
-             "Query(((Znemid@1 OR Zmitid@2) AND Zborg@3))"},
+        Case{"(NemID ELLER MitID) OG borger", "Query(((Znemid@1 OR Zmitid@2) AND Zborg@3))"},
         Case{"e-Boks", "Query((Zebok OR (e@1 PHRASE 2 boks@2)))"},
         Case{"titel:strategi", "Query(ZSstrategi@1)"},
         Case{"titel:\"Digital Post\"", "Query((Sdigital@1 PHRASE 2 Spost@2))"},
@@ -63,9 +61,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NemID NEAR MitID", "Query((nemid@1 NEAR 11 mitid@2))"},
         Case{"NemID NEAR/3 MitID", "Query((nemid@1 NEAR 4 mitid@2))"},
         Case{"digitali*", "Query(WILDCARD SYNONYM digitali)"},
-        Case{"strategi for det offentlige",
-             "Query((Zstrategi@1 OR Zoffent@2 OR (strategi@3 PHRASE 4 for@4 PHRASE 4 det@5 PHRASE 4 "
-             "offentlige@6)))"}),
+        Case{
+            "strategi for det offentlige",
+            "Query((Zstrategi@1 OR Zoffent@2 OR (strategi@3 PHRASE 4 for@4 PHRASE 4 det@5 PHRASE 4 "
+            "offentlige@6)))"}),
     [](const ::testing::TestParamInfo<Case>& info) {
       return std::to_string(info.index) + "_" + testing::test_name(info.param.query);
     });

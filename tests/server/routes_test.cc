@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -116,9 +117,10 @@ TEST_F(SearchRoutesTest, BadPageAndSizeGet400NamingTheParameter) {
 }
 
 TEST_F(SearchRoutesTest, OddQueriesGetAnAnswerNeverA500) {
-  for (const char* q : {"AND", "%28%28%28", "%22", "-", "%2B", "NOT%20NOT", "%00", "*", "%29NemID%28",
-                        "OG%20ELLER%20IKKE", "%22%22%22NemID", "-NemID", "NemID%20-", "%C3%A6%C3%B8%C3%A5",
-                        "%E2%80%93", "%F0%9F%98%80", "a%09b%0Ac", "%2B%2B%2B", "(%22Digital%20Post%22"}) {
+  for (const char* q :
+       {"AND", "%28%28%28", "%22", "-", "%2B", "NOT%20NOT", "%00", "*", "%29NemID%28",
+        "OG%20ELLER%20IKKE", "%22%22%22NemID", "-NemID", "NemID%20-", "%C3%A6%C3%B8%C3%A5",
+        "%E2%80%93", "%F0%9F%98%80", "a%09b%0Ac", "%2B%2B%2B", "(%22Digital%20Post%22"}) {
     const auto res = get(std::string("/search?q=") + q);
     ASSERT_TRUE(res) << q;
     EXPECT_TRUE(res->status == 200 || res->status == 400) << q << ": " << res->status;
@@ -127,7 +129,8 @@ TEST_F(SearchRoutesTest, OddQueriesGetAnAnswerNeverA500) {
 }
 
 TEST_F(SearchRoutesTest, FiltersSortsAndCountsFacets) {
-  const json body = body_of(get("/search?q=digital%20post&type=nyhed&from=2014&to=2015-12&sort=-date"));
+  const json body =
+      body_of(get("/search?q=digital%20post&type=nyhed&from=2014&to=2015-12&sort=-date"));
   ASSERT_EQ(body["hits"].size(), 2u) << body.dump();
   EXPECT_EQ(body["hits"][0]["id"], "postkasse.txt");
   EXPECT_EQ(body["hits"][1]["id"], "digital-post.txt");
@@ -204,6 +207,8 @@ TEST_F(SearchRoutesTest, ServesANewRevisionWithoutARestart) {
 TEST_F(SearchRoutesTest, RequestsDuringReindexingAllSucceed) {
   std::atomic<bool> done = false;
   std::atomic<int> requests = 0, failures = 0;
+  std::mutex mutex;
+  std::string first_failure;
   std::vector<std::thread> clients;
   for (int c = 0; c < 2; ++c) {
     clients.emplace_back([&] {
@@ -211,19 +216,26 @@ TEST_F(SearchRoutesTest, RequestsDuringReindexingAllSucceed) {
       while (!done || requests < 20) {
         const auto res = client.Get("/search?q=NemID");
         ++requests;
-        if (!res || res->status != 200 || body_of(res)["hits"].empty()) ++failures;
+        if (!res || res->status != 200 || body_of(res)["hits"].empty()) {
+          ++failures;
+          std::lock_guard lock(mutex);
+          if (first_failure.empty())
+            first_failure = res ? std::to_string(res->status) + " " + res->body
+                                : "no response: " + httplib::to_string(res.error());
+        }
         if (requests > 2000) break;
       }
     });
   }
   for (int round = 0; round < 10; ++round) {
-    index_.write("runde.txt", "Runde " + std::to_string(round) + " af genindeksering\n\nNemID igen.\n");
+    index_.write("runde.txt",
+                 "Runde " + std::to_string(round) + " af genindeksering\n\nNemID igen.\n");
     index_.reindex();
   }
   done = true;
   for (auto& client : clients) client.join();
   EXPECT_GT(requests, 0);
-  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(failures, 0) << "first: " << first_failure;
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ TEST_F(SnippetMakerTest, EscapesEverythingButItsOwnMarks) {
 }
 
 TEST_F(SnippetMakerTest, MarksAJoinedFormWhole) {
-  EXPECT_EQ(snippet("Brevet ligger i e-Boks nu.", "eboks"), "Brevet ligger i <mark>e-Boks</mark> nu.");
+  EXPECT_EQ(snippet("Brevet ligger i e-Boks nu.", "eboks"),
+            "Brevet ligger i <mark>e-Boks</mark> nu.");
 }
 
 TEST_F(SnippetMakerTest, MarksADomainNameWholeWhenOnePartMatches) {

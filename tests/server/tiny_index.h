@@ -18,18 +18,20 @@ class TinyIndex {
                   "NemID lanceres\n\n01-07-2010 Pressemeddelelse\n\nNemID afløser den digitale "
                   "signatur. Med NemID logger borgerne på hos bank og det offentlige.\n\n"
                   "Kilde: IT- og Telestyrelsen\n");
-    corpus_.write("digital-post.txt",
-                  "Digital Post bliver obligatorisk\n\n01-11-2014 Nyhed\n\nFra i dag modtager "
-                  "borgerne breve fra det offentlige i Digital Post.\n\nKilde: Digitaliseringsstyrelsen\n");
+    corpus_.write(
+        "digital-post.txt",
+        "Digital Post bliver obligatorisk\n\n01-11-2014 Nyhed\n\nFra i dag modtager "
+        "borgerne breve fra det offentlige i Digital Post.\n\nKilde: Digitaliseringsstyrelsen\n");
     corpus_.write("postkasse.txt",
                   "Postkassen på hjørnet fjernes\n\n12-03-2015 Nyhed\n\nDer kommer færre breve med "
                   "posten, og mange postkasser forsvinder.\n\nKilde: KL\n");
     corpus_.write("digitale-borgere.txt",
                   "Danskerne er digitale borgere\n\n05-06-2012 Artikel\n\nNæsten alle bruger nu "
                   "digitale løsninger og digital selvbetjening.\n\nKilde: Danske Regioner\n");
-    corpus_.write("strategi.txt",
-                  "Ny fællesoffentlig strategi\n\n12-05-2016 Klumme\n\nStrategien gælder for 2016-2020 "
-                  "og bygger på de tidligere strategier.\n\nKilde: Digitaliseringsstyrelsen\n");
+    corpus_.write(
+        "strategi.txt",
+        "Ny fællesoffentlig strategi\n\n12-05-2016 Klumme\n\nStrategien gælder for 2016-2020 "
+        "og bygger på de tidligere strategier.\n\nKilde: Digitaliseringsstyrelsen\n");
     corpus_.write("xss.txt",
                   "Sikkerhed på hjemmesider\n\n02-02-2020 Notat\n\nEn side må aldrig vise "
                   "<script>alert(1)</script> som kode, men altid som tekst & tegn.\n\n"
