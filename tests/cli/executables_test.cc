@@ -1,0 +1,143 @@
+// Runs the three executables as a user would and checks what they print and return.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int status = -1;
+  std::string output;  ///< standard output and standard error together
+};
+
+/// Runs `command` in a shell and collects its output and exit status.
+CommandResult run(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  while (const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+    result.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string bin(const std::string& name) { return std::string(OPSLAG_BIN_DIR) + "/" + name; }
+
+class ExecutablesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_.write("nemid.txt",
+                  "NemID lanceres i dag\n\n01-07-2010 Pressemeddelelse\n\n"
+                  "Med NemID logger borgerne på.\n\nKilde: IT- og Telestyrelsen\n");
+    corpus_.write("post.md",
+                  "---\ntitle: Digital Post for alle\ndate: 2014-11-01\n---\n\nBreve.\n");
+  }
+  std::string index_command() const {
+    return bin("opslag-index") + " --db " + db_.string() + " " + corpus_.path().string();
+  }
+  testing::TempDir corpus_;
+  testing::TempDir data_;
+  fs::path db_ = data_.path() / "db";
+};
+
+TEST_F(ExecutablesTest, IndexerPrintsASummaryAndExitsZero) {
+  const CommandResult r = run(index_command());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("added 2, updated 0, deleted 0, unchanged 0, failed 0"),
+            std::string::npos)
+      << r.output;
+}
+
+TEST_F(ExecutablesTest, IndexerNamesABadFileAndExitsOne) {
+  corpus_.write("skadet.txt", "\xff\xfe\x00\x01");
+  const CommandResult r = run(index_command());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("skadet.txt: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("added 2"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ABadSchemaIsRefusedWithItsLine) {
+  const fs::path schema = corpus_.write(
+      "schema/schema.json", "{\n  \"version\": 1,\n  \"language\": \"da\",\n  \"fields\": 7\n}\n");
+  const std::string options = " --schema " + schema.string() + " --db " + db_.string();
+  for (const std::string& command :
+       {bin("opslag-index") + options + " x", bin("opslag-server") + options,
+        bin("opslag-search") + options + " x"}) {
+    const CommandResult r = run(command);
+    EXPECT_EQ(r.status, 2) << command << "\n" << r.output;
+    EXPECT_NE(r.output.find("schema.json:4: \"fields\" must be an array"), std::string::npos)
+        << command << "\n"
+        << r.output;
+  }
+}
+
+TEST_F(ExecutablesTest, SearchPrintsRankedHitsAsPlainTextWhenNotOnATerminal) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult r = run(bin("opslag-search") + " --db " + db_.string() + " nemid");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("1. NemID lanceres i dag"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Med NemID logger"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find('\033'), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, SearchPrintsTheServersJsonOnRequest) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult r =
+      run(bin("opslag-search") + " --json --db " + db_.string() + " 'Digital Post'");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("\"hits\""), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"title\": \"Digital Post for alle\""), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"total\": 1"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, AnalyzePrintsWordTabStemForTextAndStandardInput) {
+  const CommandResult r = run(bin("opslag-search") + " --analyze 'Strategierne NEMID'");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output, "strategierne\tstrategi\nnemid\tnemid\n");
+  const CommandResult piped = run("echo 'sundhed.dk' | " + bin("opslag-search") + " --analyze -");
+  EXPECT_EQ(piped.output, "sundhed.dk\tsundhed.dk\n+sundhed\tsund\n+dk\tdk\n");
+}
+
+TEST_F(ExecutablesTest, SearchWithABadQuerySaysSoAndExitsTwo) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult r = run(bin("opslag-search") + " --db " + db_.string() + " '!!!'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("no words"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const fs::path schema = corpus_.write("schema/schema.json", [] {
+    std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    text.replace(text.find("\"version\": 1"), 12, "\"version\": 2");
+    return text;
+  }());
+  fs::copy_file(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "stopwords-da.txt",
+                schema.parent_path() / "stopwords-da.txt");
+  const CommandResult r = run(bin("opslag-server") + " --schema " + schema.string() + " --db " +
+                              db_.string() + " --port 1");
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("reindex with: opslag-index"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ServerWithoutADatabaseSaysHowToBuildOne) {
+  const CommandResult r = run(bin("opslag-server") + " --db " + (data_.path() / "ingen").string());
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("opslag-index --db"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace opslag
