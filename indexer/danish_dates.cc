@@ -66,7 +66,19 @@ void skip_spaces(std::string_view text, std::size_t& pos) {
   while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
 }
 
+/// "juni 2007": a month and a year, read as the first of the month.
+std::optional<std::string> parse_month_year(std::string_view text, std::size_t& pos) {
+  const int month = read_month_name(text, pos);
+  if (month == 0 || pos >= text.size() || text[pos] != ' ') return std::nullopt;
+  skip_spaces(text, pos);
+  const std::size_t year_start = pos;
+  const int year = read_number(text, pos, 4);
+  if (year < 0 || pos - year_start != 4) return std::nullopt;
+  return make_date(year, month, 1);
+}
+
 std::optional<std::string> parse_at(std::string_view text, std::size_t& pos) {
+  if (pos < text.size() && !is_digit(text[pos])) return parse_month_year(text, pos);
   const std::size_t start = pos;
   const int first = read_number(text, pos, 4);
   if (first < 0) return std::nullopt;

@@ -42,6 +42,16 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
           {"as_plain_words", result.as_plain_words}};
 }
 
+nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Hit& hit : hits) {
+    nlohmann::json h = metadata_json(hit.doc);
+    h["score"] = std::round(hit.score * 1000) / 1000;
+    out.push_back(std::move(h));
+  }
+  return {{"id", id}, {"similar", std::move(out)}};
+}
+
 nlohmann::json document_json(const StoredDocument& doc) {
   nlohmann::json j = metadata_json(doc);
   j["path"] = doc.path;

@@ -12,6 +12,9 @@ namespace opslag {
 [[nodiscard]] nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
                                          double took_ms);
 
+/// {id, similar: [{id, title, date, source, type, url, score}]}
+[[nodiscard]] nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits);
+
 /// {id, title, date, source, type, url, path, language, body}
 [[nodiscard]] nlohmann::json document_json(const StoredDocument& doc);
 

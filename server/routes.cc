@@ -106,6 +106,9 @@ SearchRequest read_search_request(const httplib::Request& req) {
 
 void Routes::install(httplib::Server& server) const {
   server.Get("/search", [this](const auto& req, auto& res) { get_search(req, res); });
+  // Before /documents/(.+), which would take "ID/similar" for an id.
+  server.Get(R"(/documents/(.+)/similar)",
+             [this](const auto& req, auto& res) { get_similar(req, res); });
   server.Get(R"(/documents/(.+))", [this](const auto& req, auto& res) { get_document(req, res); });
   server.Get("/health", [this](const auto& req, auto& res) { get_health(req, res); });
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -138,6 +141,17 @@ void Routes::get_document(const httplib::Request& req, httplib::Response& res) c
     const auto doc = searcher_.document(id);
     if (!doc) return send_error(res, 404, "no document with id \"" + id + "\"");
     send_json(res, 200, document_json(*doc));
+  });
+}
+
+void Routes::get_similar(const httplib::Request& req, httplib::Response& res) const {
+  guarded(res, [&] {
+    const std::string id = req.matches[1];
+    if (!text::is_valid_utf8(id)) throw BadInput("document id is not valid UTF-8");
+    const int size = int_param(req, "size", 5, 1, kMaxPageSize);
+    const auto hits = searcher_.similar(id, size);
+    if (!hits) return send_error(res, 404, "no document with id \"" + id + "\"");
+    send_json(res, 200, similar_json(id, *hits));
   });
 }
 

@@ -7,7 +7,8 @@
 
 namespace opslag {
 
-/// The routes of opslag-server: GET /search, GET /documents/{id}, GET /health. Every answer
+/// The routes of opslag-server: GET /search, GET /documents/{id}, GET /documents/{id}/similar,
+/// GET /health. Every answer
 /// is JSON; bad input gets 400 with {"error": "..."} naming the parameter, never a 500.
 class Routes {
  public:
@@ -24,6 +25,7 @@ class Routes {
  private:
   void get_search(const httplib::Request& req, httplib::Response& res) const;
   void get_document(const httplib::Request& req, httplib::Response& res) const;
+  void get_similar(const httplib::Request& req, httplib::Response& res) const;
   void get_health(const httplib::Request& req, httplib::Response& res) const;
 
   const Searcher& searcher_;

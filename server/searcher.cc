@@ -168,6 +168,45 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) const {
   });
 }
 
+namespace {
+
+/// Expansion terms for "similar": plain stems ("Z" + stem), not prefixed fields or words as
+/// written, so inflections of one word count once.
+class StemsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+  }
+};
+
+}  // namespace
+
+std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size) const {
+  const std::string id_term = schema_.field("id").prefix + std::string(id);
+  return with_database([&](Xapian::Database& db) -> std::optional<std::vector<Hit>> {
+    const Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) return std::nullopt;
+    Xapian::RSet rset;
+    rset.add_document(*it);
+    Xapian::Enquire enquire(db);
+    const StemsOnly stems_only;
+    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &stems_only);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                    Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                                    Xapian::Query(id_term)));
+    std::vector<Hit> hits;
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+      Hit hit;
+      hit.doc = StoredDocument::from_data(m.get_document().get_data());
+      hit.doc.body.clear();
+      hit.score = m.get_weight();
+      hits.push_back(std::move(hit));
+    }
+    return hits;
+  });
+}
+
 IndexStatus Searcher::status() const {
   return with_database([](Xapian::Database& db) {
     return IndexStatus{db.get_doccount(), db.get_revision()};

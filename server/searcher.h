@@ -81,10 +81,16 @@ class Searcher {
   /// The document with `id` (body included), or nullopt if there is none.
   [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
 
+  /// Up to `size` documents most like the one with `id` (Xapian's relevance-set expansion
+  /// of its stems), the document itself left out; nullopt if there is no such document.
+  [[nodiscard]] std::optional<std::vector<Hit>> similar(std::string_view id, int size) const;
+
   [[nodiscard]] IndexStatus status() const;
 
   /// Results deeper than this are not ranked (page * size must not exceed it).
   static constexpr int kMaxResultDepth = 10000;
+  /// How many of a document's most telling stems "similar" searches for.
+  static constexpr Xapian::termcount kSimilarTerms = 40;
 
  private:
   class Lease;

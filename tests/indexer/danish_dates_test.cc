@@ -37,7 +37,9 @@ INSTANTIATE_TEST_SUITE_P(
                       DateCase{"31-02-2016", nullptr}, DateCase{"13-13-2013", nullptr},
                       DateCase{"2016-2020", nullptr}, DateCase{"126-27", nullptr},
                       DateCase{"J.nr. 126-27", nullptr}, DateCase{"abc", nullptr},
-                      DateCase{"1. maj", nullptr}, DateCase{"", nullptr}),
+                      DateCase{"1. maj", nullptr},
+                      DateCase{"juni 2007", "2007-06-01"}, DateCase{"Marts 2015 Rapport", "2015-03-01"},
+                      DateCase{"majoritet 2007", nullptr}, DateCase{"juni", nullptr}, DateCase{"", nullptr}),
     [](const ::testing::TestParamInfo<DateCase>& info) {
       return "case" + std::to_string(info.index);
     });

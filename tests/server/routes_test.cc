@@ -172,6 +172,19 @@ TEST_F(SearchRoutesTest, DocumentRouteReturnsMetadataAndText) {
   EXPECT_NE(body["body"].get<std::string>().find("digitale signatur"), std::string::npos);
 }
 
+TEST_F(SearchRoutesTest, SimilarRouteListsOtherDocuments) {
+  const auto res = get("/documents/digital-post.txt/similar?size=2");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  const json body = body_of(res);
+  EXPECT_EQ(body["id"], "digital-post.txt");
+  ASSERT_LE(body["similar"].size(), 2u);
+  ASSERT_FALSE(body["similar"].empty());
+  for (const json& hit : body["similar"]) EXPECT_NE(hit["id"], "digital-post.txt");
+  EXPECT_EQ(get("/documents/findes-ikke.txt/similar")->status, 404);
+  expect_400("/documents/digital-post.txt/similar?size=0", "parameter size");
+}
+
 TEST_F(SearchRoutesTest, UnknownDocumentGets404WithJsonError) {
   const auto res = get("/documents/findes-ikke.txt");
   ASSERT_TRUE(res);

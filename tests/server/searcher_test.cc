@@ -193,6 +193,19 @@ TEST_F(SearcherTest, WildcardFindsEveryWordWithThePrefixAndMarksIt) {
       << body_hit->snippet;
 }
 
+TEST_F(SearcherTest, FindsDocumentsSimilarToOneLeavingItOut) {
+  index_.write("mitid.txt",
+               "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID afløser NemID, som "
+               "borgerne logger på med hos bank og det offentlige.\n");
+  index_.reindex();
+  const auto hits = searcher_.similar("nemid.txt", 3);
+  ASSERT_TRUE(hits);
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(hits->at(0).doc.id, "mitid.txt");
+  for (const Hit& hit : *hits) EXPECT_NE(hit.doc.id, "nemid.txt");
+  EXPECT_FALSE(searcher_.similar("findes-ikke.txt", 3));
+}
+
 TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
   const auto doc = searcher_.document("nemid.txt");
   ASSERT_TRUE(doc);
