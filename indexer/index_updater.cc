@@ -41,6 +41,12 @@ std::string content_hash(std::string_view bytes) {
   return hex;
 }
 
+/// Takes a document's words back out of the spelling data, so words gone from the archive
+/// are no longer suggested.
+void forget_spellings(Xapian::WritableDatabase& db, const Xapian::Document& old) {
+  for (const std::string& word : spelling_words(old)) db.remove_spelling(word);
+}
+
 bool is_hidden(const fs::path& path) {
   const std::string name = path.filename().string();
   return !name.empty() && name[0] == '.';
@@ -147,7 +153,10 @@ IndexSummary IndexUpdater::run(const std::vector<fs::path>& paths) {
       doc.id = source.id;
       doc.path = source.file.generic_string();
       doc.hash = hash;
-      db.replace_document(id_term, make_xapian_document(schema_, analyzer_, doc));
+      const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc);
+      if (known) forget_spellings(db, db.get_document(*existing));
+      for (const std::string& word : spelling_words(xdoc)) db.add_spelling(word);
+      db.replace_document(id_term, xdoc);
       ++(known ? summary.updated : summary.added);
     } catch (const Error& e) {
       errors_ << source.file.string() << ": " << e.what() << '\n';
@@ -160,7 +169,11 @@ IndexSummary IndexUpdater::run(const std::vector<fs::path>& paths) {
   std::vector<std::string> gone;  // collected first: no deleting under a live term iterator
   for (auto term = db.allterms_begin(id_prefix); term != db.allterms_end(id_prefix); ++term)
     if (!seen.contains(*term)) gone.push_back(*term);
-  for (const std::string& term : gone) db.delete_document(term);
+  for (const std::string& term : gone) {
+    const Xapian::PostingIterator doc = db.postlist_begin(term);
+    if (doc != db.postlist_end(term)) forget_spellings(db, db.get_document(*doc));
+    db.delete_document(term);
+  }
   summary.deleted = static_cast<int>(gone.size());
   schema_.stamp(db);
   db.commit_transaction();

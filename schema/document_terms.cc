@@ -1,6 +1,8 @@
 // Builds Xapian documents from StoredDocuments following the schema's layout.
 #include "document_terms.h"
 
+#include <algorithm>
+
 #include "icu_text.h"
 
 namespace opslag {
@@ -69,6 +71,19 @@ Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer
   add_filter(xdoc, schema.field("language"), doc.language);
   if (const auto slot = schema.field("hash").value_slot) xdoc.add_value(*slot, doc.hash);
   return xdoc;
+}
+
+std::vector<std::string> spelling_words(const Xapian::Document& xdoc) {
+  std::vector<std::string> words;
+  for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    const bool letters = term.size() >= 3 && std::all_of(term.begin(), term.end(), [](char c) {
+                           const auto b = static_cast<unsigned char>(c);
+                           return (b >= 'a' && b <= 'z') || b >= 0x80;
+                         });
+    if (letters) words.push_back(term);
+  }
+  return words;
 }
 
 }  // namespace opslag

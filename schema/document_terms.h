@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "danish_analyzer.h"
 #include "schema.h"
@@ -30,5 +31,9 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 [[nodiscard]] Xapian::Document make_xapian_document(const Schema& schema,
                                                     const DanishAnalyzer& analyzer,
                                                     const StoredDocument& doc);
+
+/// The words of `xdoc` that feed Xapian's spelling data ("Mente du …?"): unprefixed words of
+/// letters only, three bytes or longer. Numbers never do, so they are never "corrected".
+[[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& xdoc);
 
 }  // namespace opslag

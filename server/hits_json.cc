@@ -38,6 +38,8 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
            {{"source", facet_json(result.sources)},
             {"year", facet_json(result.years)},
             {"type", facet_json(result.types)}}},
+          {"suggestion",
+           result.suggestion.empty() ? nlohmann::json() : nlohmann::json(result.suggestion)},
           {"ignored", result.ignored},
           {"as_plain_words", result.as_plain_words}};
 }

@@ -255,6 +255,7 @@ class Builder {
     }
     const std::string stem = analyzer_.stem(word);
     out_.stems.insert(stem);
+    out_.free_words.push_back(word);
     return Xapian::Query(stem_term(prefix, stem), 1, next_position());
   }
 

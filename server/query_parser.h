@@ -21,9 +21,10 @@ struct ParsedQuery {
   /// The phrases (and quoted single words) in exact folded forms: a snippet marks their words
   /// only where they stand together.
   std::vector<std::vector<std::string>> phrases;
-  std::set<std::string> prefixes;    ///< wildcard prefixes: a document word starting so matches
-  std::vector<std::string> ignored;  ///< stop words left out of the query
-  bool as_plain_words = false;       ///< the syntax was not understood, so it was read as words
+  std::set<std::string> prefixes;       ///< wildcard prefixes: a document word starting so matches
+  std::vector<std::string> ignored;     ///< stop words left out of the query
+  std::vector<std::string> free_words;  ///< the free words, folded, as candidates for spelling
+  bool as_plain_words = false;          ///< the syntax was not understood, so it was read as words
 };
 
 /// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,

@@ -2,6 +2,7 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <map>
 
 #include "document_terms.h"
 #include "errors.h"
@@ -119,6 +120,31 @@ Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
+std::string Searcher::suggest(const Xapian::Database& db, std::string_view query,
+                              const ParsedQuery& parsed) const {
+  std::map<std::string, std::string, std::less<>> fixes;
+  for (const std::string& word : parsed.free_words) {
+    if (db.get_termfreq(word) > 0 || db.get_termfreq(stem_term("", analyzer_.stem(word))) > 0)
+      continue;
+    std::string fix = db.get_spelling_suggestion(word, kMaxSpellingEdits);
+    if (!fix.empty() && fix != word) fixes.emplace(word, std::move(fix));
+  }
+  if (fixes.empty()) return "";
+  // Mend the query as typed, word by word, so its operators and quotes stay as they were.
+  const std::string text = analyzer_.normalize(query);
+  std::string out;
+  std::size_t at = 0;
+  for (const AnalyzedWord& w : analyzer_.analyze(text, Stemming::kNone)) {
+    const auto fix = fixes.find(w.word);
+    if (w.alternative || fix == fixes.end()) continue;
+    out.append(text, at, w.begin - at);
+    out += fix->second;
+    at = w.end;
+  }
+  out.append(text, at);
+  return out;
+}
+
 SearchResult Searcher::search(const SearchRequest& request) const {
   const ParsedQuery parsed = parser_.parse(request.query);
   const Xapian::Query query = filtered(parsed.query, request);
@@ -144,6 +170,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.total = mset.get_matches_estimated();
     result.ignored = parsed.ignored;
     result.as_plain_words = parsed.as_plain_words;
+    result.suggestion = suggest(db, request.query, parsed);
     result.sources = facet_counts(sources, false);
     result.years = facet_counts(years, true);
     result.types = facet_counts(types, false);

@@ -52,6 +52,9 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<std::string> ignored;  ///< stop words left out of the query
   bool as_plain_words = false;       ///< the query's syntax was not understood
+  /// "Mente du …?": the query with each word the archive does not know replaced by the nearest
+  /// word it does (Xapian's spelling data, at most two edits); empty when there is nothing to fix.
+  std::string suggestion;
   /// Counts per source, year and type over every matching document (not just this page):
   /// sources and types most frequent first, years newest first.
   std::vector<FacetCount> sources, years, types;
@@ -91,11 +94,15 @@ class Searcher {
   static constexpr int kMaxResultDepth = 10000;
   /// How many of a document's most telling stems "similar" searches for.
   static constexpr Xapian::termcount kSimilarTerms = 40;
+  /// A suggested word is at most this many edits from the word typed.
+  static constexpr unsigned kMaxSpellingEdits = 2;
 
  private:
   class Lease;
   template <typename F>
   auto with_database(F&& work) const;
+  [[nodiscard]] std::string suggest(const Xapian::Database& db, std::string_view query,
+                                    const ParsedQuery& parsed) const;
   [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,
                                        const SearchRequest& request) const;
 

@@ -49,7 +49,10 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
     for (const std::string& w : result.ignored) out << ' ' << w;
     out << ')';
   }
-  out << "\n\n";
+  out << "\n";
+  if (!result.suggestion.empty())
+    out << "Mente du: " << bold << result.suggestion << reset << "?\n";
+  out << "\n";
   int rank = (request.page - 1) * request.size;
   for (const Hit& hit : result.hits) {
     out << ++rank << ". " << bold << hit.doc.title << reset << '\n';

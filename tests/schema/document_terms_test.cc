@@ -83,6 +83,18 @@ TEST_F(DocumentTermsTest, KeepsTheDocumentAsJsonData) {
   EXPECT_EQ(back.date, doc_.date);
 }
 
+TEST_F(DocumentTermsTest, SpellingWordsAreUnprefixedLetterWordsOnly) {
+  doc_.body = "NemID kom i 2010 til sundhed.dk";
+  const auto words = spelling_words(make_xapian_document(schema_, analyzer_, doc_));
+  const std::set<std::string> set(words.begin(), words.end());
+  EXPECT_TRUE(set.contains("nemid"));
+  EXPECT_TRUE(set.contains("sundhed"));
+  EXPECT_FALSE(set.contains("2010"));
+  EXPECT_FALSE(set.contains("sundhed.dk"));
+  EXPECT_FALSE(set.contains("i"));  // too short to correct anything
+  for (const std::string& w : words) EXPECT_TRUE(w[0] >= 'a' || (w[0] & 0x80)) << w;
+}
+
 TEST_F(DocumentTermsTest, ADocumentWithoutDateHasNoDateTerms) {
   doc_.date.clear();
   const auto terms = terms_of(make_xapian_document(schema_, analyzer_, doc_));

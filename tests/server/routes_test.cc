@@ -77,6 +77,11 @@ TEST_F(SearchRoutesTest, SearchAnswersJsonWithRankedHighlightedHits) {
   EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>NemID</mark>"), std::string::npos);
 }
 
+TEST_F(SearchRoutesTest, MisspelledQueryGetsASuggestionOthersNull) {
+  EXPECT_EQ(body_of(get("/search?q=nemdi"))["suggestion"], "nemid");
+  EXPECT_TRUE(body_of(get("/search?q=NemID"))["suggestion"].is_null());
+}
+
 TEST_F(SearchRoutesTest, PhraseQueryRanksThePhraseFirst) {
   const json body = body_of(get("/search?q=%22Digital%20Post%22"));
   ASSERT_EQ(body["hits"].size(), 1u);

@@ -206,6 +206,28 @@ TEST_F(SearcherTest, FindsDocumentsSimilarToOneLeavingItOut) {
   EXPECT_FALSE(searcher_.similar("findes-ikke.txt", 3));
 }
 
+TEST_F(SearcherTest, SuggestsTheNearestKnownWordForAMisspelling) {
+  const SearchResult result = searcher_.search(request("nemdi"));
+  EXPECT_EQ(result.total, 0u);
+  EXPECT_EQ(result.suggestion, "nemid");
+}
+
+TEST_F(SearcherTest, MendsOnlyTheUnknownWordsOfTheQueryAsTyped) {
+  EXPECT_EQ(searcher_.search(request("\"Digital Post\" OG obligatorsk")).suggestion,
+            "\"Digital Post\" OG obligatorisk");
+}
+
+TEST_F(SearcherTest, SuggestsNothingForKnownWordsOrNumbers) {
+  EXPECT_EQ(searcher_.search(request("NemID")).suggestion, "");
+  EXPECT_EQ(searcher_.search(request("2011")).suggestion, "");  // 2010 is known: never fuzzy
+}
+
+TEST_F(SearcherTest, NoLongerSuggestsWordsOfDeletedDocuments) {
+  index_.write("nemid.txt", "Et andet emne helt\n\n01-07-2010\n\nIntet om log-in.\n");
+  index_.reindex();
+  EXPECT_EQ(searcher_.search(request("nemdi")).suggestion, "");
+}
+
 TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
   const auto doc = searcher_.document("nemid.txt");
   ASSERT_TRUE(doc);

@@ -43,6 +43,13 @@ TEST(TerminalOutputTest, ColourOutputHighlightsMatches) {
   EXPECT_NE(out.find("\033[1;33mNemID\033[0m"), std::string::npos) << out;
 }
 
+TEST(TerminalOutputTest, ShowsTheSpellingSuggestion) {
+  SearchResult result;
+  result.suggestion = "nemid";
+  const std::string out = format_hits(request("nemdi", 1, 10), result, false);
+  EXPECT_NE(out.find("Mente du: nemid?"), std::string::npos) << out;
+}
+
 TEST(TerminalOutputTest, NumbersHitsFromThePageStart) {
   const std::string out = format_hits(request("NemID", 3, 10), one_hit(), false);
   EXPECT_NE(out.find("21. NemID lanceres"), std::string::npos) << out;
