@@ -150,6 +150,38 @@ std::vector<std::string> read_stopwords(const std::filesystem::path& path, const
   return words;
 }
 
+std::string trimmed(std::string text) {
+  text.erase(text.find_last_not_of(" \t\r") + 1);
+  text.erase(0, text.find_first_not_of(" \t"));
+  return text;
+}
+
+/// Reads groups of equivalent expressions, one group a line, separated by commas.
+std::vector<std::vector<std::string>> read_synonyms(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw SchemaError(path.string(), 0, "cannot read the file");
+  std::vector<std::vector<std::string>> groups;
+  int line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    if (trimmed(line).empty()) continue;
+    std::vector<std::string> group;
+    std::stringstream entries(line);
+    for (std::string entry; std::getline(entries, entry, ',');) {
+      entry = trimmed(entry);
+      if (entry.empty())
+        throw SchemaError(path.string(), line_number, "an empty entry between commas");
+      group.push_back(entry);
+    }
+    if (group.size() < 2)
+      throw SchemaError(path.string(), line_number,
+                        "a synonym group needs two or more entries separated by commas");
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
 }  // namespace
 
 Schema Schema::load(const std::filesystem::path& path) {
@@ -167,7 +199,8 @@ Schema Schema::parse(std::string_view text, const std::string& file,
   }
   const FieldReader reader(text, file);
   if (!root.is_object()) reader.fail(Pointer(""), "the schema must be a JSON object");
-  static const std::set<std::string> known = {"version", "language", "stopwords", "fields"};
+  static const std::set<std::string> known = {"version", "language", "stopwords", "synonyms",
+                                              "fields"};
   for (const auto& [key, value] : root.items())
     if (!known.contains(key)) reader.fail(Pointer("/" + key), "unknown key \"" + key + "\"");
 
@@ -188,6 +221,14 @@ Schema Schema::parse(std::string_view text, const std::string& file,
       reader.fail(Pointer("/stopwords"), "\"stopwords\" must name a file");
     schema.stopwords_ = read_stopwords(dir / root["stopwords"].get<std::string>(), file,
                                        line_of(text, Pointer("/stopwords")));
+  }
+  if (root.contains("synonyms")) {
+    if (!root["synonyms"].is_string())
+      reader.fail(Pointer("/synonyms"), "\"synonyms\" must name a file");
+    const std::filesystem::path path = dir / root["synonyms"].get<std::string>();
+    if (!std::filesystem::exists(path))
+      reader.fail(Pointer("/synonyms"), "cannot read synonym file " + path.string());
+    schema.synonyms_ = read_synonyms(path);
   }
   return schema;
 }

@@ -41,6 +41,10 @@ class Schema {
   /// The stop words named by the schema (one per line in the file it names).
   [[nodiscard]] const std::vector<std::string>& stopwords() const { return stopwords_; }
 
+  /// Groups of equivalent expressions from the synonym file the schema names ("KL",
+  /// "Kommunernes Landsforening"), as written; applied to queries only.
+  [[nodiscard]] const std::vector<std::vector<std::string>>& synonyms() const { return synonyms_; }
+
   /// The field called `name`. Throws std::out_of_range if there is none (validation
   /// guarantees every field the code uses exists).
   [[nodiscard]] const Field& field(std::string_view name) const;
@@ -60,6 +64,7 @@ class Schema {
   std::string language_;
   std::vector<Field> fields_;
   std::vector<std::string> stopwords_;
+  std::vector<std::vector<std::string>> synonyms_;
 };
 
 }  // namespace opslag

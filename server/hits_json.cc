@@ -17,6 +17,13 @@ nlohmann::json facet_json(const std::vector<FacetCount>& counts) {
   return out;
 }
 
+nlohmann::json expansions_json(const std::vector<Expansion>& expansions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Expansion& e : expansions)
+    out.push_back({{"type", e.kind}, {"from", e.from}, {"to", e.to}});
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
@@ -40,6 +47,7 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
             {"type", facet_json(result.types)}}},
           {"suggestion",
            result.suggestion.empty() ? nlohmann::json() : nlohmann::json(result.suggestion)},
+          {"expansions", expansions_json(result.expansions)},
           {"ignored", result.ignored},
           {"as_plain_words", result.as_plain_words}};
 }

@@ -34,9 +34,9 @@ struct Group {
 /// Builds the Xapian query for a token stream; one instance per parse.
 class Builder {
  public:
-  Builder(const Schema& schema, const DanishAnalyzer& analyzer, const std::vector<Token>& tokens,
-          ParsedQuery& out)
-      : schema_(schema), analyzer_(analyzer), tokens_(tokens), out_(out) {
+  Builder(const Schema& schema, const DanishAnalyzer& analyzer, const SynonymExpander& synonyms,
+          const std::vector<Token>& tokens, ParsedQuery& out)
+      : schema_(schema), analyzer_(analyzer), synonyms_(synonyms), tokens_(tokens), out_(out) {
     keep_stopwords_ = !has_content_word();
   }
 
@@ -114,6 +114,7 @@ class Builder {
   }
 
   Xapian::Query assemble(Group& group) {
+    expand_synonyms(group);
     if (group.plain_words.size() >= 2) group.optional.push_back(phrase("", group.plain_words));
     Xapian::Query q;
     if (!group.required.empty()) {
@@ -134,6 +135,50 @@ class Builder {
                         combine(Xapian::Query::OP_OR, group.excluded));
     }
     return q;
+  }
+
+  /// Adds the other entries of every synonym group the plain words hold, as optional clauses.
+  void expand_synonyms(Group& group) {
+    const auto& words = group.plain_words;
+    for (std::size_t i = 0; i < words.size();) {
+      const auto match = synonyms_.match(words, i);
+      if (!match) {
+        ++i;
+        continue;
+      }
+      const std::string from = joined({words.begin() + static_cast<long>(i),
+                                       words.begin() + static_cast<long>(i + match->length)});
+      for (const auto& other : match->others) {
+        group.optional.push_back(other.size() == 1 ? by_stem("", other[0]) : phrase("", other));
+        out_.expansions.push_back({"synonym", from, joined(other)});
+      }
+      i += match->length;
+    }
+  }
+
+  static std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  }
+
+  Xapian::Query by_stem(const std::string& prefix, const std::string& word) {
+    const std::string stem = analyzer_.stem(word);
+    out_.stems.insert(stem);
+    return Xapian::Query(stem_term(prefix, stem), 1, next_position());
+  }
+
+  /// The other Danish spelling of a word with "aa" or "å" ("aarhus" <-> "århus"), or "".
+  static std::string aa_variant(const std::string& word) {
+    std::string out = word;
+    if (word.find("aa") != std::string::npos) {
+      for (std::size_t at; (at = out.find("aa")) != std::string::npos;) out.replace(at, 2, "å");
+    } else if (word.find("å") != std::string::npos) {
+      for (std::size_t at; (at = out.find("å")) != std::string::npos;) out.replace(at, 2, "aa");
+    } else {
+      return "";
+    }
+    return out;
   }
 
   Xapian::Query parse_clause(std::vector<std::string>* plain_words) {
@@ -240,6 +285,7 @@ class Builder {
                  w.end - w.begin > w.word.size()) {
         alternatives.emplace_back(stem_term(prefix, w.stem));  // joined hyphen chain
         out_.stems.insert(w.stem);
+        out_.expansions.push_back({"variant", text, w.word});
       }
     }
     if (primaries.empty()) return Xapian::Query();
@@ -253,10 +299,13 @@ class Builder {
       out_.ignored.push_back(word);
       return Xapian::Query();
     }
-    const std::string stem = analyzer_.stem(word);
-    out_.stems.insert(stem);
     out_.free_words.push_back(word);
-    return Xapian::Query(stem_term(prefix, stem), 1, next_position());
+    Xapian::Query q = by_stem(prefix, word);
+    if (const std::string variant = aa_variant(word); !variant.empty()) {
+      out_.expansions.push_back({"spelling", word, variant});
+      q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
+    }
+    return q;
   }
 
   Xapian::Query exact_phrase(const std::string& prefix, const std::string& text) {
@@ -280,6 +329,7 @@ class Builder {
 
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;
+  const SynonymExpander& synonyms_;
   const std::vector<Token>& tokens_;
   ParsedQuery& out_;
   std::size_t pos_ = 0;
@@ -303,7 +353,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     throw BadInput("the query has no words to search for");
   ParsedQuery out;
   try {
-    out.query = Builder(schema_, analyzer_, tokenize(text), out).parse_all();
+    out.query = Builder(schema_, analyzer_, synonyms_, tokenize(text), out).parse_all();
   } catch (const SyntaxError&) {
     out = ParsedQuery{};
     out.as_plain_words = true;
@@ -316,7 +366,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
       words.push_back(std::move(t));
     }
     try {
-      out.query = Builder(schema_, analyzer_, words, out).parse_all();
+      out.query = Builder(schema_, analyzer_, synonyms_, words, out).parse_all();
     } catch (const SyntaxError&) {
       throw BadInput("the query has no words to search for");
     }

@@ -11,8 +11,16 @@
 
 #include "danish_analyzer.h"
 #include "schema.h"
+#include "synonym_expander.h"
 
 namespace opslag {
+
+/// One way the query was widened, shown to the user so they know why a document matched.
+struct Expansion {
+  std::string kind;  ///< "synonym", "spelling" (aa/å), "variant" (joined e-Boks), "wildcard"
+  std::string from;  ///< what was typed (folded)
+  std::string to;    ///< what was searched for besides
+};
 
 /// A parsed query and what the snippet generator needs to mark its matches.
 struct ParsedQuery {
@@ -23,6 +31,7 @@ struct ParsedQuery {
   std::vector<std::vector<std::string>> phrases;
   std::set<std::string> prefixes;       ///< wildcard prefixes: a document word starting so matches
   std::vector<std::string> ignored;     ///< stop words left out of the query
+  std::vector<Expansion> expansions;    ///< synonyms, spelling variants and joined forms added
   std::vector<std::string> free_words;  ///< the free words, folded, as candidates for spelling
   bool as_plain_words = false;          ///< the syntax was not understood, so it was read as words
 };
@@ -32,11 +41,12 @@ struct ParsedQuery {
 /// `a NEAR b` (NEAR/n), `prefix*`, and the fields titel:, kilde:, type:, dato: and år:
 /// (dates and ranges FROM..TO). Words side by side are OR'd and ranked by BM25, with a bonus
 /// when they stand together as a phrase. Stop words are left out unless the query has nothing
-/// else. Thread-safe.
+/// else. Unquoted words are widened with the schema's synonyms ("KL" also finds "Kommunernes
+/// Landsforening") and the other spelling of aa/å ("Aarhus" also finds "Århus"). Thread-safe.
 class QueryParser {
  public:
   QueryParser(const Schema& schema, const DanishAnalyzer& analyzer)
-      : schema_(schema), analyzer_(analyzer) {}
+      : schema_(schema), analyzer_(analyzer), synonyms_(schema.synonyms(), analyzer) {}
 
   /// A wildcard matches at most this many words (the most frequent ones).
   static constexpr Xapian::termcount kMaxWildcardTerms = 100;
@@ -49,6 +59,7 @@ class QueryParser {
  private:
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;
+  SynonymExpander synonyms_;
 };
 
 }  // namespace opslag

@@ -120,6 +120,28 @@ Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
+std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
+                                            const ParsedQuery& parsed) const {
+  std::vector<Expansion> out;
+  for (const Expansion& e : parsed.expansions) {
+    // "dataansvarlig" has no "datånsvarlig": list only spellings that occur.
+    if (e.kind == "spelling" && db.get_termfreq(stem_term("", analyzer_.stem(e.to))) == 0) continue;
+    out.push_back(e);
+  }
+  for (const std::string& prefix : parsed.prefixes) {
+    // The same words Xapian's WILDCARD_LIMIT_MOST_FREQUENT keeps.
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+      words.emplace_back(t.get_termfreq(), *t);
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (words.size() > QueryParser::kMaxWildcardTerms) words.resize(QueryParser::kMaxWildcardTerms);
+    for (const auto& [freq, word] : words) out.push_back({"wildcard", prefix + "*", word});
+  }
+  return out;
+}
+
 std::string Searcher::suggest(const Xapian::Database& db, std::string_view query,
                               const ParsedQuery& parsed) const {
   std::map<std::string, std::string, std::less<>> fixes;
@@ -171,6 +193,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.ignored = parsed.ignored;
     result.as_plain_words = parsed.as_plain_words;
     result.suggestion = suggest(db, request.query, parsed);
+    result.expansions = expansions(db, parsed);
     result.sources = facet_counts(sources, false);
     result.years = facet_counts(years, true);
     result.types = facet_counts(types, false);

@@ -55,6 +55,9 @@ struct SearchResult {
   /// "Mente du …?": the query with each word the archive does not know replaced by the nearest
   /// word it does (Xapian's spelling data, at most two edits); empty when there is nothing to fix.
   std::string suggestion;
+  /// How the query was widened: synonyms, aa/å spellings the archive has, joined forms, and the
+  /// words each wildcard stood for.
+  std::vector<Expansion> expansions;
   /// Counts per source, year and type over every matching document (not just this page):
   /// sources and types most frequent first, years newest first.
   std::vector<FacetCount> sources, years, types;
@@ -101,6 +104,8 @@ class Searcher {
   class Lease;
   template <typename F>
   auto with_database(F&& work) const;
+  [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
+                                                  const ParsedQuery& parsed) const;
   [[nodiscard]] std::string suggest(const Xapian::Database& db, std::string_view query,
                                     const ParsedQuery& parsed) const;
   [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,

@@ -13,6 +13,8 @@
 namespace opslag {
 namespace {
 
+namespace fs = std::filesystem;
+
 std::string project_schema_text() {
   std::ifstream in(std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
   std::ostringstream out;
@@ -76,21 +78,43 @@ INSTANTIATE_TEST_SUITE_P(
         BadSchema{"\"version\": 1,", "\"version\": 1,,", 2, "not valid JSON"},
         BadSchema{"\"version\": 1", "\"version\": \"one\"", 2, "\"version\" must be"},
         BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"",
-                  "\"kind\": \"txt\",   \"prefix\": \"S\"", 7, "kind \"txt\" is not one of"},
-        BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", 11, "must be capital A-Z"},
-        BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", 12, "used by two fields"},
-        BadSchema{"\"weight\": 3", "\"weight\": 0", 7, "weight must be"},
-        BadSchema{"\"value_slot\": 1 }", "\"value_slot\": 0 }", 10, "value slot 0 twice"},
-        BadSchema{"{ \"name\": \"type\",", "{ \"name\": \"kind\",", 5, "\"type\" is missing"},
+                  "\"kind\": \"txt\",   \"prefix\": \"S\"", 8, "kind \"txt\" is not one of"},
+        BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", 12, "must be capital A-Z"},
+        BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", 13, "used by two fields"},
+        BadSchema{"\"weight\": 3", "\"weight\": 0", 8, "weight must be"},
+        BadSchema{"\"value_slot\": 1 }", "\"value_slot\": 0 }", 11, "value slot 0 twice"},
+        BadSchema{"{ \"name\": \"type\",", "{ \"name\": \"kind\",", 6, "\"type\" is missing"},
         BadSchema{"\"language\": \"da\",", "\"language\": \"da\", \"colour\": 1,", 3,
                   "unknown key \"colour\""},
         BadSchema{"\"name\": \"url\",      \"kind\": \"stored\"",
-                  "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", 14,
+                  "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", 15,
                   "a stored field has no prefix"},
-        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"}),
+        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"},
+        BadSchema{"\"synonyms-da.txt\"", "\"no-such-synonyms.txt\"", 5, "cannot read synonym file"}),
     [](const ::testing::TestParamInfo<BadSchema>& info) {
       return testing::test_name(info.param.problem);
     });
+
+TEST(SchemaTest, LoadsTheSynonymGroups) {
+  const auto& groups = testing::project_schema().synonyms();
+  ASSERT_FALSE(groups.empty());
+  EXPECT_EQ(groups[0], (std::vector<std::string>{"kl", "kommunernes landsforening"}));
+}
+
+TEST(SchemaTest, ABadSynonymLineIsNamedByFileAndLine) {
+  testing::TempDir dir;
+  dir.write("stopwords-da.txt", "og\n");
+  dir.write("synonyms-da.txt", "# kommentar\nkl, kommunernes landsforening\nalene\n");
+  const fs::path schema = dir.write("schema.json", project_schema_text());
+  try {
+    (void)Schema::load(schema);
+    FAIL() << "accepted a group of one";
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("synonyms-da.txt:3: a synonym group needs two"),
+              std::string::npos)
+        << e.what();
+  }
+}
 
 TEST(SchemaTest, MissingFileIsNamedInTheError) {
   try {

@@ -16,7 +16,7 @@ class QueryParserTest : public ::testing::Test {
     return parser_.parse(text).query.get_description();
   }
   DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
-  QueryParser parser_{testing::project_schema(), analyzer_};
+  QueryParser parser_{testing::schema_without_synonyms(), analyzer_};
 };
 
 struct Case {
@@ -68,6 +68,55 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<Case>& info) {
       return std::to_string(info.index) + "_" + testing::test_name(info.param.query);
     });
+
+class SynonymQueryTest : public ::testing::Test {
+ protected:
+  DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
+  QueryParser parser_{testing::project_schema(), analyzer_};
+};
+
+TEST_F(SynonymQueryTest, AnAcronymAlsoSearchesItsFullName) {
+  const ParsedQuery q = parser_.parse("KL");
+  EXPECT_EQ(q.query.get_description(),
+            "Query((Zkl@1 OR (kommunernes@2 PHRASE 2 landsforening@3)))");
+  ASSERT_EQ(q.expansions.size(), 1u);
+  EXPECT_EQ(q.expansions[0].kind, "synonym");
+  EXPECT_EQ(q.expansions[0].from, "kl");
+  EXPECT_EQ(q.expansions[0].to, "kommunernes landsforening");
+}
+
+TEST_F(SynonymQueryTest, AFullNameAlsoSearchesItsAcronym) {
+  const ParsedQuery q = parser_.parse("Kommunernes Landsforening");
+  EXPECT_NE(q.query.get_description().find("Zkl@"), std::string::npos) << q.query.get_description();
+}
+
+TEST_F(SynonymQueryTest, AMultiWordEntryMatchesAsAWhole) {
+  const ParsedQuery q = parser_.parse("Digital Post");
+  EXPECT_NE(q.query.get_description().find("digital@3 PHRASE 2 dokumentboks@4"), std::string::npos)
+      << q.query.get_description();
+}
+
+TEST_F(SynonymQueryTest, AQuotedPhraseIsNeverExpanded) {
+  const ParsedQuery q = parser_.parse("\"Digital Post\"");
+  EXPECT_EQ(q.query.get_description(), "Query((digital@1 PHRASE 2 post@2))");
+  EXPECT_TRUE(q.expansions.empty());
+}
+
+TEST_F(QueryParserTest, AaAndAaWithRingFindEachOther) {
+  EXPECT_EQ(parsed("Aarhus"), "Query((Zaarhus@1 OR Zårhus@2))");
+  EXPECT_EQ(parsed("Århus"), "Query((Zårhus@1 OR Zaarhus@2))");
+  const ParsedQuery q = parser_.parse("Aarhus");
+  ASSERT_EQ(q.expansions.size(), 1u);
+  EXPECT_EQ(q.expansions[0].kind, "spelling");
+  EXPECT_EQ(q.expansions[0].to, "århus");
+}
+
+TEST_F(QueryParserTest, AJoinedHyphenFormIsShownAsAnExpansion) {
+  const ParsedQuery q = parser_.parse("e-Boks");
+  ASSERT_EQ(q.expansions.size(), 1u);
+  EXPECT_EQ(q.expansions[0].kind, "variant");
+  EXPECT_EQ(q.expansions[0].to, "eboks");
+}
 
 TEST_F(QueryParserTest, LowerCaseOgIsAWordNotAnOperator) {
   const ParsedQuery q = parser_.parse("nemid og mitid");

@@ -82,6 +82,16 @@ TEST_F(SearchRoutesTest, MisspelledQueryGetsASuggestionOthersNull) {
   EXPECT_TRUE(body_of(get("/search?q=NemID"))["suggestion"].is_null());
 }
 
+TEST_F(SearchRoutesTest, ListsExpansionsSoAJournalistSeesWhyADocumentMatched) {
+  const json body = body_of(get("/search?q=e-Boks%20selvbetj*"));
+  ASSERT_TRUE(body["expansions"].is_array());
+  ASSERT_EQ(body["expansions"].size(), 2u) << body["expansions"].dump();
+  EXPECT_EQ(body["expansions"][0]["type"], "variant");
+  EXPECT_EQ(body["expansions"][0]["to"], "eboks");
+  EXPECT_EQ(body["expansions"][1]["type"], "wildcard");
+  EXPECT_EQ(body["expansions"][1]["to"], "selvbetjening");
+}
+
 TEST_F(SearchRoutesTest, PhraseQueryRanksThePhraseFirst) {
   const json body = body_of(get("/search?q=%22Digital%20Post%22"));
   ASSERT_EQ(body["hits"].size(), 1u);

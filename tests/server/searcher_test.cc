@@ -228,6 +228,35 @@ TEST_F(SearcherTest, NoLongerSuggestsWordsOfDeletedDocuments) {
   EXPECT_EQ(searcher_.search(request("nemdi")).suggestion, "");
 }
 
+TEST_F(SearcherTest, AnAcronymFindsDocumentsThatSpellItOut) {
+  index_.write("kl.txt", "Kommunernes Landsforening mødes\n\n01-01-2020\n\nBestyrelsen mødes.\n");
+  index_.reindex();
+  const SearchResult result = searcher_.search(request("KL"));
+  std::vector<std::string> found;
+  for (const Hit& hit : result.hits) found.push_back(hit.doc.id);
+  EXPECT_NE(std::find(found.begin(), found.end(), "kl.txt"), found.end());
+  ASSERT_FALSE(result.expansions.empty());
+  EXPECT_EQ(result.expansions[0].to, "kommunernes landsforening");
+}
+
+TEST_F(SearcherTest, AarhusFindsAarhusWithARingAndListsOnlySpellingsThatOccur) {
+  index_.write("aarhus.txt", "Århus Kommune går digitalt\n\n01-01-2012\n\nByen satser.\n");
+  index_.reindex();
+  const SearchResult found = searcher_.search(request("Aarhus"));
+  ASSERT_EQ(found.total, 1u);
+  ASSERT_EQ(found.expansions.size(), 1u);
+  EXPECT_EQ(found.expansions[0].to, "århus");
+  EXPECT_TRUE(searcher_.search(request("dataansvarlig")).expansions.empty());
+}
+
+TEST_F(SearcherTest, ListsTheWordsAWildcardStoodFor) {
+  const SearchResult result = searcher_.search(request("selvbetj*"));
+  ASSERT_EQ(result.expansions.size(), 1u);
+  EXPECT_EQ(result.expansions[0].kind, "wildcard");
+  EXPECT_EQ(result.expansions[0].from, "selvbetj*");
+  EXPECT_EQ(result.expansions[0].to, "selvbetjening");
+}
+
 TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
   const auto doc = searcher_.document("nemid.txt");
   ASSERT_TRUE(doc);

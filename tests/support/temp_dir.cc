@@ -41,6 +41,18 @@ const Schema& project_schema() {
   return schema;
 }
 
+const Schema& schema_without_synonyms() {
+  static const Schema schema = [] {
+    const auto dir = std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema";
+    std::ifstream in(dir / "schema.json");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const std::string key = "\"synonyms\": \"synonyms-da.txt\",";
+    text.erase(text.find(key), key.size());
+    return Schema::parse(text, "schema.json", dir);
+  }();
+  return schema;
+}
+
 std::filesystem::path shared_dir() {
   const std::filesystem::path shared(OPSLAG_SHARED_DIR);
   return std::filesystem::is_directory(shared) ? shared : std::filesystem::path();
