@@ -125,8 +125,8 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
     text.replace(text.find("\"version\": 1"), 12, "\"version\": 2");
     return text;
   }());
-  fs::copy_file(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "stopwords-da.txt",
-                schema.parent_path() / "stopwords-da.txt");
+  for (const char* file : {"stopwords-da.txt", "synonyms-da.txt"})
+    fs::copy_file(fs::path(OPSLAG_SOURCE_DIR) / "schema" / file, schema.parent_path() / file);
   const CommandResult r = run(bin("opslag-server") + " --schema " + schema.string() + " --db " +
                               db_.string() + " --port 1");
   EXPECT_EQ(r.status, 2) << r.output;
