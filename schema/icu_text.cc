@@ -81,7 +81,43 @@ std::string fold(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const Normalizer2* folding = Normalizer2::getNFKCCasefoldInstance(status);
   check(status, "ICU NFKC_Casefold");
-  return normalize(folding, text);
+  return strip_accents(normalize(folding, text));
+}
+
+std::string strip_accents(std::string_view text) {
+  // Only a letter with a mark beyond æ, ø and å needs the work.
+  bool marked = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) continue;
+    const bool danish = c == 0xC3 && i + 1 < text.size() &&
+                        (text[i + 1] == '\xA5' || text[i + 1] == '\xA6' || text[i + 1] == '\xB8');
+    if (!danish) {
+      marked = true;
+      break;
+    }
+    ++i;
+  }
+  if (!marked) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const Normalizer2* nfd = Normalizer2::getNFDInstance(status);
+  check(status, "ICU NFD");
+  const std::string decomposed = normalize(nfd, text);
+  std::string kept;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(decomposed.data());
+  const auto length = static_cast<int32_t>(decomposed.size());
+  UChar32 previous = 0;
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    // Combining marks go, but the ring of å stays.
+    const bool mark = c >= 0x0300 && c <= 0x036F && !(c == 0x030A && (previous == 'a'));
+    if (!mark)
+      kept.append(decomposed, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    previous = c;
+  }
+  return to_nfc(kept);
 }
 
 std::unique_ptr<BreakIterator> make_word_breaker() {

@@ -39,8 +39,12 @@ class Utf8Text {
 [[nodiscard]] std::string to_nfc(std::string_view text);
 
 /// `text` in NFKC_Casefold: lower case (æ, ø, å kept), compatibility forms unified, and
-/// default-ignorable characters such as the soft hyphen removed.
+/// default-ignorable characters such as the soft hyphen removed; then accents other than the
+/// ring of å taken off (strip_accents), so "idé" and "ide" are one word.
 [[nodiscard]] std::string fold(std::string_view text);
+
+/// Lower-case `text` without its accents (é -> e, ü -> u), æ, ø and å left as they are.
+[[nodiscard]] std::string strip_accents(std::string_view text);
 
 /// A fresh ICU word break iterator for Danish. Throws std::runtime_error on ICU failure.
 [[nodiscard]] std::unique_ptr<::icu::BreakIterator> make_word_breaker();

@@ -132,20 +132,35 @@ void append_escaped(std::string& out, std::string_view text) {
   if (space && !out.empty() && out.back() != ' ') out += ' ';
 }
 
-/// `text[at..]` starts with `key` (folded), comparing ASCII and Latin-1 letters without case.
+/// The ASCII letter an accented Latin-1 letter folds to (the second byte after 0xC3), or 0
+/// for æ, ø, å and the rest, which fold to themselves (capitals to their small letter).
+char accent_base(unsigned char second) {
+  // 0x80-0xBF: À Á Â Ã Ä Å Æ Ç È É Ê Ë Ì Í Î Ï Ð Ñ Ò Ó Ô Õ Ö × Ø Ù Ú Û Ü Ý Þ ß, then small.
+  static constexpr char kBase[33] = "aaaaa\0\0ceeeeiiiidnooooo\0\0uuuuy\0\0";
+  if (second < 0x80 || second > 0xBF) return 0;
+  if (second == 0xBF) return 'y';  // ÿ
+  return kBase[second & 0x1F];
+}
+
+/// `text[at..]` starts with `key` (folded), comparing ASCII and Latin-1 letters without case or
+/// accents, as DanishAnalyzer folds them.
 bool starts_with_folded(std::string_view text, std::size_t at, std::string_view key) {
   std::size_t i = at;
   for (std::size_t k = 0; k < key.size(); ++i, ++k) {
     if (i >= text.size()) return false;
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    if (c == 0xC3 && i + 1 < text.size() && k + 1 < key.size()) {
+    if (c == 0xC3 && i + 1 < text.size()) {
       auto next = static_cast<unsigned char>(text[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) next += 0x20;  // À-Þ -> à-þ
-      if (static_cast<unsigned char>(key[k]) != 0xC3 ||
+      ++i;
+      if (const char base = accent_base(next)) {
+        if (key[k] != base) return false;
+        continue;
+      }
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) next += 0x20;  // Æ Ø Å -> æ ø å
+      if (k + 1 >= key.size() || static_cast<unsigned char>(key[k]) != 0xC3 ||
           static_cast<unsigned char>(key[k + 1]) != next)
         return false;
-      ++i;
       ++k;
       continue;
     }

@@ -122,7 +122,7 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   const fs::path schema = corpus_.write("schema/schema.json", [] {
     std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
     std::string text((std::istreambuf_iterator<char>(in)), {});
-    text.replace(text.find("\"version\": 1"), 12, "\"version\": 2");
+    text.replace(text.find("\"version\": 2"), 12, "\"version\": 3");
     return text;
   }());
   for (const char* file : {"stopwords-da.txt", "synonyms-da.txt"})

@@ -94,6 +94,12 @@ TEST_F(DanishAnalyzerTest, RemovesSoftHyphensInsideWords) {
   EXPECT_THAT(words_of(analyzer_, "o\u00ADffentlige"), ElementsAre("offentlige"));
 }
 
+TEST_F(DanishAnalyzerTest, FoldsAccentsButNotTheDanishLetters) {
+  EXPECT_THAT(words_of(analyzer_, "Idé CAFÉ Müller naïve"),
+              ElementsAre("ide", "cafe", "muller", "naive"));
+  EXPECT_THAT(words_of(analyzer_, "Ærø Øresund Ålborg"), ElementsAre("ærø", "øresund", "ålborg"));
+}
+
 TEST_F(DanishAnalyzerTest, NormalisesDecomposedLettersToNfc) {
   EXPECT_THAT(words_of(analyzer_, "A\u030Arhus"), ElementsAre("århus"));
 }

@@ -32,7 +32,7 @@ std::string edited(const std::string& from, const std::string& to) {
 
 TEST(SchemaTest, LoadsTheProjectSchema) {
   const Schema& schema = testing::project_schema();
-  EXPECT_EQ(schema.version(), 1);
+  EXPECT_EQ(schema.version(), 2);
   EXPECT_EQ(schema.language(), "da");
   EXPECT_EQ(schema.field("id").kind, FieldKind::kId);
   EXPECT_EQ(schema.field("title").kind, FieldKind::kText);
@@ -75,8 +75,8 @@ TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadSchemaTest,
     ::testing::Values(
-        BadSchema{"\"version\": 1,", "\"version\": 1,,", 2, "not valid JSON"},
-        BadSchema{"\"version\": 1", "\"version\": \"one\"", 2, "\"version\" must be"},
+        BadSchema{"\"version\": 2,", "\"version\": 2,,", 2, "not valid JSON"},
+        BadSchema{"\"version\": 2", "\"version\": \"one\"", 2, "\"version\" must be"},
         BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"",
                   "\"kind\": \"txt\",   \"prefix\": \"S\"", 8, "kind \"txt\" is not one of"},
         BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", 12, "must be capital A-Z"},
@@ -90,7 +90,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", 15,
                   "a stored field has no prefix"},
         BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"},
-        BadSchema{"\"synonyms-da.txt\"", "\"no-such-synonyms.txt\"", 5, "cannot read synonym file"}),
+        BadSchema{"\"synonyms-da.txt\"", "\"no-such-synonyms.txt\"", 5,
+                  "cannot read synonym file"}),
     [](const ::testing::TestParamInfo<BadSchema>& info) {
       return testing::test_name(info.param.problem);
     });

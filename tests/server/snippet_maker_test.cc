@@ -84,6 +84,14 @@ TEST_F(SnippetMakerTest, MarksAQuotedWordOnlyInThatExactForm) {
             "<mark>Strategien</mark> og strategierne.");
 }
 
+TEST_F(SnippetMakerTest, MarksAccentedFormsOfAWord) {
+  std::string filler;
+  for (int i = 0; i < 80; ++i) filler += "fyld ";
+  const std::string s = snippet(filler + "En god IDÉ og en idé.", "ide", 60);
+  EXPECT_NE(s.find("<mark>IDÉ</mark>"), std::string::npos) << s;
+  EXPECT_NE(s.find("<mark>idé</mark>"), std::string::npos) << s;
+}
+
 TEST_F(SnippetMakerTest, StartsAtTheBeginningWhenNothingMatches) {
   EXPECT_EQ(snippet("Kort tekst om portaler.", "nemid"), "Kort tekst om portaler.");
 }
