@@ -1,0 +1,44 @@
+// opslag-relevance: runs the judged queries against a database and prints nDCG@10, MRR, recall@10.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "relevance_metrics.h"
+#include "schema.h"
+#include "searcher.h"
+
+int main(int argc, char** argv) try {
+  CLI::App app{"opslag-relevance: measure ranking against hand-written judgments."};
+  std::string db_dir, schema_file = OPSLAG_SCHEMA_DEFAULT;
+  std::string judgments_file = OPSLAG_JUDGMENTS_DEFAULT;
+  bool quiet = false;
+  app.add_option("--db", db_dir, "database built from corpus/")->required();
+  app.add_option("--judgments", judgments_file, "judgments.tsv")->capture_default_str();
+  app.add_option("--schema", schema_file, "schema.json")
+      ->envname("OPSLAG_SCHEMA")
+      ->capture_default_str();
+  app.add_flag("-q,--quiet", quiet, "print only the means");
+  CLI11_PARSE(app, argc, argv);
+
+  const opslag::Schema schema = opslag::Schema::load(schema_file);
+  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  const opslag::Searcher searcher(schema, analyzer, db_dir);
+  std::vector<opslag::RelevanceScore> scores;
+  for (const auto& [query, grades] : opslag::read_judgments(judgments_file)) {
+    opslag::SearchRequest request;
+    request.query = query;
+    std::vector<std::string> ranked;
+    for (const opslag::Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
+    scores.push_back(opslag::score_ranking(ranked, grades));
+    if (!quiet)
+      std::printf("%-40s nDCG@10 %.3f  RR %.3f  recall@10 %.3f\n", query.c_str(),
+                  scores.back().ndcg10, scores.back().reciprocal_rank, scores.back().recall10);
+  }
+  const opslag::RelevanceScore m = opslag::mean(scores);
+  std::printf("%zu queries: nDCG@10 %.3f  MRR %.3f  recall@10 %.3f\n", scores.size(), m.ndcg10,
+              m.reciprocal_rank, m.recall10);
+  return 0;
+} catch (const std::exception& e) {
+  std::cerr << "opslag-relevance: " << e.what() << '\n';
+  return 2;
+}

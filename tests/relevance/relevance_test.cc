@@ -1,0 +1,100 @@
+// Guards ranking quality: the judged queries over corpus/ must score at least the baseline.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "errors.h"
+#include "index_updater.h"
+#include "relevance_metrics.h"
+#include "searcher.h"
+#include "temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kDir = fs::path(OPSLAG_SOURCE_DIR) / "tests" / "relevance";
+
+/// The figure called `name` in baseline.txt.
+double baseline(const std::string& name) {
+  std::ifstream in(kDir / "baseline.txt");
+  for (std::string key; in >> key;) {
+    if (key[0] == '#') {
+      std::getline(in, key);
+      continue;
+    }
+    double value = 0;
+    in >> value;
+    if (key == name) return value;
+  }
+  throw std::runtime_error("baseline.txt has no " + name);
+}
+
+TEST(RelevanceTest, JudgedQueriesScoreAtLeastTheRecordedBaseline) {
+  const Schema& schema = testing::project_schema();
+  const DanishAnalyzer analyzer(schema.stopwords());
+  testing::TempDir data;
+  std::ostringstream errors;
+  IndexUpdater(schema, analyzer, data.path() / "db", errors)
+      .run({fs::path(OPSLAG_SOURCE_DIR) / "corpus"});
+  const Searcher searcher(schema, analyzer, (data.path() / "db").string());
+  const Judgments judgments = read_judgments(kDir / "judgments.tsv");
+  ASSERT_GE(judgments.size(), 60u);
+  std::vector<RelevanceScore> scores;
+  for (const auto& [query, grades] : judgments) {
+    SearchRequest request;
+    request.query = query;
+    std::vector<std::string> ranked;
+    for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
+    scores.push_back(score_ranking(ranked, grades));
+  }
+  const RelevanceScore m = mean(scores);
+  // The baseline is printed to three decimals: allow for that rounding, nothing more.
+  EXPECT_GE(m.ndcg10, baseline("ndcg10") - 0.0005) << "nDCG@10 fell";
+  EXPECT_GE(m.reciprocal_rank, baseline("mrr") - 0.0005) << "MRR fell";
+}
+
+TEST(RelevanceMetricsTest, APerfectRankingScoresOne) {
+  const RelevanceScore s = score_ranking({"a", "b", "x"}, {{"a", 3}, {"b", 2}});
+  EXPECT_DOUBLE_EQ(s.ndcg10, 1.0);
+  EXPECT_DOUBLE_EQ(s.reciprocal_rank, 1.0);
+  EXPECT_DOUBLE_EQ(s.recall10, 1.0);
+}
+
+TEST(RelevanceMetricsTest, SwappedGradesScoreBelowOne) {
+  const RelevanceScore s = score_ranking({"b", "a"}, {{"a", 3}, {"b", 1}});
+  // DCG = 1/log2(2) + 7/log2(3); ideal = 7/log2(2) + 1/log2(3).
+  EXPECT_NEAR(s.ndcg10, (1.0 + 7.0 / std::log2(3.0)) / (7.0 + 1.0 / std::log2(3.0)), 1e-12);
+}
+
+TEST(RelevanceMetricsTest, ReciprocalRankAndRecallCountFromTheFirstRelevant) {
+  const RelevanceScore s = score_ranking({"x", "y", "a"}, {{"a", 2}, {"b", 2}});
+  EXPECT_DOUBLE_EQ(s.reciprocal_rank, 1.0 / 3);
+  EXPECT_DOUBLE_EQ(s.recall10, 0.5);
+}
+
+TEST(RelevanceMetricsTest, OnlyTheTopTenCount) {
+  std::vector<std::string> ranked(10, "x");
+  ranked.push_back("a");
+  const RelevanceScore s = score_ranking(ranked, {{"a", 3}});
+  EXPECT_EQ(s.ndcg10, 0);
+  EXPECT_EQ(s.reciprocal_rank, 0);
+}
+
+TEST(RelevanceMetricsTest, AMalformedJudgmentLineIsNamedByLine) {
+  testing::TempDir dir;
+  const fs::path file = dir.write("j.tsv", "# kommentar\nNemID\ta.txt:3\nMitID\tb.txt:9\n");
+  try {
+    (void)read_judgments(file);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("j.tsv:3: \"b.txt:9\" is not id:grade"), std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace opslag
