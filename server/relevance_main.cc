@@ -23,17 +23,11 @@ int main(int argc, char** argv) try {
   const opslag::Schema schema = opslag::Schema::load(schema_file);
   const opslag::DanishAnalyzer analyzer(schema.stopwords());
   const opslag::Searcher searcher(schema, analyzer, db_dir);
-  std::vector<opslag::RelevanceScore> scores;
-  for (const auto& [query, grades] : opslag::read_judgments(judgments_file)) {
-    opslag::SearchRequest request;
-    request.query = query;
-    std::vector<std::string> ranked;
-    for (const opslag::Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
-    scores.push_back(opslag::score_ranking(ranked, grades));
-    if (!quiet)
-      std::printf("%-40s nDCG@10 %.3f  RR %.3f  recall@10 %.3f\n", query.c_str(),
-                  scores.back().ndcg10, scores.back().reciprocal_rank, scores.back().recall10);
-  }
+  const opslag::Judgments judgments = opslag::read_judgments(judgments_file);
+  const std::vector<opslag::RelevanceScore> scores = opslag::run_judgments(searcher, judgments);
+  for (std::size_t i = 0; i < scores.size() && !quiet; ++i)
+    std::printf("%-40s nDCG@10 %.3f  RR %.3f  recall@10 %.3f\n", judgments[i].first.c_str(),
+                scores[i].ndcg10, scores[i].reciprocal_rank, scores[i].recall10);
   const opslag::RelevanceScore m = opslag::mean(scores);
   std::printf("%zu queries: nDCG@10 %.3f  MRR %.3f  recall@10 %.3f\n", scores.size(), m.ndcg10,
               m.reciprocal_rank, m.recall10);

@@ -74,6 +74,18 @@ RelevanceScore score_ranking(const std::vector<std::string>& ranked,
   return score;
 }
 
+std::vector<RelevanceScore> run_judgments(const Searcher& searcher, const Judgments& judgments) {
+  std::vector<RelevanceScore> scores;
+  for (const auto& [query, grades] : judgments) {
+    SearchRequest request;
+    request.query = query;
+    std::vector<std::string> ranked;
+    for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
+    scores.push_back(score_ranking(ranked, grades));
+  }
+  return scores;
+}
+
 RelevanceScore mean(const std::vector<RelevanceScore>& scores) {
   RelevanceScore m;
   if (scores.empty()) return m;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher.h"
+
 namespace opslag {
 
 /// Graded judgments: for each query, the grade (1-3) of each relevant document id.
@@ -25,6 +27,10 @@ struct RelevanceScore {
 /// Scores `ranked` (ids, best first) against `grades`.
 [[nodiscard]] RelevanceScore score_ranking(const std::vector<std::string>& ranked,
                                            const std::map<std::string, int>& grades);
+
+/// Runs every judged query through `searcher` (top 10, no filters) and scores its ranking.
+[[nodiscard]] std::vector<RelevanceScore> run_judgments(const Searcher& searcher,
+                                                        const Judgments& judgments);
 
 /// The mean of each figure over `scores`.
 [[nodiscard]] RelevanceScore mean(const std::vector<RelevanceScore>& scores);

@@ -43,14 +43,7 @@ TEST(RelevanceTest, JudgedQueriesScoreAtLeastTheRecordedBaseline) {
   const Searcher searcher(schema, analyzer, (data.path() / "db").string());
   const Judgments judgments = read_judgments(kDir / "judgments.tsv");
   ASSERT_GE(judgments.size(), 60u);
-  std::vector<RelevanceScore> scores;
-  for (const auto& [query, grades] : judgments) {
-    SearchRequest request;
-    request.query = query;
-    std::vector<std::string> ranked;
-    for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
-    scores.push_back(score_ranking(ranked, grades));
-  }
+  const std::vector<RelevanceScore> scores = run_judgments(searcher, judgments);
   const RelevanceScore m = mean(scores);
   // The baseline is printed to three decimals: allow for that rounding, nothing more.
   EXPECT_GE(m.ndcg10, baseline("ndcg10") - 0.0005) << "nDCG@10 fell";

@@ -4,18 +4,13 @@
 #include <gtest/gtest.h>
 
 #include "errors.h"
+#include "test_request.h"
 #include "tiny_index.h"
 
 namespace opslag {
 namespace {
 
-SearchRequest request(std::string query, int page = 1, int size = 10) {
-  SearchRequest r;
-  r.query = std::move(query);
-  r.page = page;
-  r.size = size;
-  return r;
-}
+using testing::request;
 
 class SearcherTest : public ::testing::Test {
  protected:

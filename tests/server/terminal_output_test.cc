@@ -4,17 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "temp_dir.h"
+#include "test_request.h"
 
 namespace opslag {
 namespace {
 
-SearchRequest request(std::string query, int page = 1, int size = 10) {
-  SearchRequest r;
-  r.query = std::move(query);
-  r.page = page;
-  r.size = size;
-  return r;
-}
+using testing::request;
 
 SearchResult one_hit() {
   SearchResult result;
