@@ -24,7 +24,7 @@ int main(int argc, char** argv) try {
   CLI11_PARSE(app, argc, argv);
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
-  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  const opslag::DanishAnalyzer analyzer(schema);
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
   const opslag::IndexSummary summary =
       updater.run(std::vector<std::filesystem::path>(paths.begin(), paths.end()));

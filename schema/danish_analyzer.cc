@@ -88,8 +88,19 @@ class DanishAnalyzer::WorkerLease {
   std::unique_ptr<Worker> worker_;
 };
 
-DanishAnalyzer::DanishAnalyzer(const std::vector<std::string>& stopwords) {
+DanishAnalyzer::DanishAnalyzer(const std::vector<std::string>& stopwords,
+                               std::map<std::string, std::string> stem_overrides)
+    : stem_overrides_(std::move(stem_overrides)) {
   for (const std::string& word : stopwords) stopwords_.insert(text::fold(word));
+}
+
+DanishAnalyzer::DanishAnalyzer(const Schema& schema)
+    : DanishAnalyzer(schema.stopwords(), schema.stem_overrides()) {}
+
+std::string DanishAnalyzer::stem_with(Xapian::Stem& stemmer, const std::string& word) const {
+  if (!is_plain_word(word)) return word;
+  if (const auto it = stem_overrides_.find(word); it != stem_overrides_.end()) return it->second;
+  return stemmer(word);
 }
 
 DanishAnalyzer::~DanishAnalyzer() = default;
@@ -102,7 +113,7 @@ std::string DanishAnalyzer::normalize(std::string_view input) const {
 std::string DanishAnalyzer::stem(std::string_view word) const {
   if (!is_plain_word(word)) return std::string(word);
   WorkerLease worker(*this);
-  return worker->stemmer(std::string(word));
+  return stem_with(worker->stemmer, std::string(word));
 }
 
 bool DanishAnalyzer::is_stopword(std::string_view word) const {
@@ -120,7 +131,7 @@ std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input, Stemmi
   std::vector<AnalyzedWord> words;
   const auto stem_of = [&](const std::string& w) -> std::string {
     if (stemming == Stemming::kNone) return {};
-    return is_plain_word(w) ? worker->stemmer(w) : w;
+    return stem_with(worker->stemmer, w);
   };
   // A run of words joined by single hyphens ("e-Boks", "Nem-ID") is also indexed joined.
   AnalyzedWord chain;

@@ -2,14 +2,19 @@
 // Snowball Danish stemming, stop words. Documents and queries both go through it.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#include "schema.h"
 
 namespace opslag {
 
@@ -32,8 +37,13 @@ enum class Stemming { kStem, kNone };
 /// and queries, so both sides always agree. All methods are const and thread-safe.
 class DanishAnalyzer {
  public:
-  /// `stopwords` are matched against folded words.
-  explicit DanishAnalyzer(const std::vector<std::string>& stopwords = {});
+  /// `stopwords` are matched against folded words; `stem_overrides` maps a folded word to the
+  /// stem it gets instead of Snowball's (each stem a prefix of its words).
+  explicit DanishAnalyzer(const std::vector<std::string>& stopwords = {},
+                          std::map<std::string, std::string> stem_overrides = {});
+
+  /// The chain the schema describes: its stop words and stem overrides.
+  explicit DanishAnalyzer(const Schema& schema);
   ~DanishAnalyzer();
   DanishAnalyzer(const DanishAnalyzer&) = delete;
   DanishAnalyzer& operator=(const DanishAnalyzer&) = delete;
@@ -62,7 +72,10 @@ class DanishAnalyzer {
   struct Worker;
   class WorkerLease;
 
+  [[nodiscard]] std::string stem_with(Xapian::Stem& stemmer, const std::string& word) const;
+
   std::unordered_set<std::string> stopwords_;
+  std::map<std::string, std::string> stem_overrides_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Worker>> idle_;  // ICU and Snowball state is per thread
 };

@@ -182,6 +182,35 @@ std::vector<std::vector<std::string>> read_synonyms(const std::filesystem::path&
   return groups;
 }
 
+/// Reads `stem: word word ...` lines. Each stem must begin every word of its line, so
+/// that a stem stays a prefix of its words as with Snowball; a word may have one stem only.
+std::map<std::string, std::string> read_stem_overrides(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw SchemaError(path.string(), 0, "cannot read the file");
+  std::map<std::string, std::string> overrides;
+  int line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    if (trimmed(line).empty()) continue;
+    const auto fail = [&](const std::string& problem) {
+      return SchemaError(path.string(), line_number, problem);
+    };
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) throw fail("expected \"stem: word word ...\"");
+    const std::string stem = trimmed(line.substr(0, colon));
+    std::istringstream words(line.substr(colon + 1));
+    int count = 0;
+    for (std::string word; words >> word; ++count) {
+      if (!word.starts_with(stem))
+        throw fail("\"" + stem + "\" does not begin \"" + word + "\": a stem must start its words");
+      if (!overrides.emplace(word, stem).second) throw fail("\"" + word + "\" has a stem already");
+    }
+    if (stem.empty() || count == 0) throw fail("expected \"stem: word word ...\"");
+  }
+  return overrides;
+}
+
 }  // namespace
 
 Schema Schema::load(const std::filesystem::path& path) {
@@ -199,8 +228,8 @@ Schema Schema::parse(std::string_view text, const std::string& file,
   }
   const FieldReader reader(text, file);
   if (!root.is_object()) reader.fail(Pointer(""), "the schema must be a JSON object");
-  static const std::set<std::string> known = {"version", "language", "stopwords", "synonyms",
-                                              "fields"};
+  static const std::set<std::string> known = {"version",  "language",       "stopwords",
+                                              "synonyms", "stem_overrides", "fields"};
   for (const auto& [key, value] : root.items())
     if (!known.contains(key)) reader.fail(Pointer("/" + key), "unknown key \"" + key + "\"");
 
@@ -229,6 +258,14 @@ Schema Schema::parse(std::string_view text, const std::string& file,
     if (!std::filesystem::exists(path))
       reader.fail(Pointer("/synonyms"), "cannot read synonym file " + path.string());
     schema.synonyms_ = read_synonyms(path);
+  }
+  if (root.contains("stem_overrides")) {
+    if (!root["stem_overrides"].is_string())
+      reader.fail(Pointer("/stem_overrides"), "\"stem_overrides\" must name a file");
+    const std::filesystem::path path = dir / root["stem_overrides"].get<std::string>();
+    if (!std::filesystem::exists(path))
+      reader.fail(Pointer("/stem_overrides"), "cannot read stem override file " + path.string());
+    schema.stem_overrides_ = read_stem_overrides(path);
   }
   return schema;
 }

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,12 @@ class Schema {
   /// "Kommunernes Landsforening"), as written; applied to queries only.
   [[nodiscard]] const std::vector<std::vector<std::string>>& synonyms() const { return synonyms_; }
 
+  /// Words whose stem Snowball gets wrong for public-sector Danish, and the stem they get
+  /// instead ("myndighederne" -> "myndighed", "borgere" -> "borger", not "borg"), folded.
+  [[nodiscard]] const std::map<std::string, std::string>& stem_overrides() const {
+    return stem_overrides_;
+  }
+
   /// The field called `name`. Throws std::out_of_range if there is none (validation
   /// guarantees every field the code uses exists).
   [[nodiscard]] const Field& field(std::string_view name) const;
@@ -65,6 +72,7 @@ class Schema {
   std::vector<Field> fields_;
   std::vector<std::string> stopwords_;
   std::vector<std::vector<std::string>> synonyms_;
+  std::map<std::string, std::string> stem_overrides_;
 };
 
 }  // namespace opslag

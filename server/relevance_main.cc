@@ -21,7 +21,7 @@ int main(int argc, char** argv) try {
   CLI11_PARSE(app, argc, argv);
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
-  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  const opslag::DanishAnalyzer analyzer(schema);
   const opslag::Searcher searcher(schema, analyzer, db_dir);
   const opslag::Judgments judgments = opslag::read_judgments(judgments_file);
   const std::vector<opslag::RelevanceScore> scores = opslag::run_judgments(searcher, judgments);

@@ -29,7 +29,7 @@ int main(int argc, char** argv) try {
   CLI11_PARSE(app, argc, argv);
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
-  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  const opslag::DanishAnalyzer analyzer(schema);
   if (app.count("--analyze")) {
     if (analyze == "-") analyze.assign(std::istreambuf_iterator<char>(std::cin), {});
     std::cout << opslag::format_analysis(analyzer.analyze(analyze));

@@ -26,7 +26,7 @@ int main(int argc, char** argv) try {
   CLI11_PARSE(app, argc, argv);
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
-  const opslag::DanishAnalyzer analyzer(schema.stopwords());
+  const opslag::DanishAnalyzer analyzer(schema);
   const opslag::Searcher searcher(schema, analyzer, db_dir);
   httplib::Server server;
   const opslag::Routes routes(searcher);

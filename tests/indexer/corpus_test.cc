@@ -29,7 +29,7 @@ class ShippedCorpusTest : public ::testing::Test {
   }
 
   const Schema& schema_ = testing::project_schema();
-  DanishAnalyzer analyzer_{schema_.stopwords()};
+  DanishAnalyzer analyzer_{schema_};
   testing::TempDir data_;
   fs::path db_path_ = data_.path() / "db";
   std::ostringstream errors_;

@@ -19,7 +19,7 @@ class DocumentReaderTest : public ::testing::Test {
     }
     return "accepted";
   }
-  DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
+  DanishAnalyzer analyzer_{testing::project_schema()};
 };
 
 TEST_F(DocumentReaderTest, KnowsWhichFilesItCanRead) {

@@ -45,7 +45,7 @@ class IndexUpdaterTest : public ::testing::Test {
   Xapian::doccount count() const { return Xapian::Database(db_path_.string()).get_doccount(); }
 
   const Schema& schema_ = testing::project_schema();
-  DanishAnalyzer analyzer_{schema_.stopwords()};
+  DanishAnalyzer analyzer_{schema_};
   testing::TempDir corpus_;
   testing::TempDir data_;
   fs::path db_path_ = data_.path() / "db";

@@ -36,7 +36,7 @@ class SharedSamplesTest : public ::testing::Test {
   }
 
   const Schema& schema_ = testing::project_schema();
-  DanishAnalyzer analyzer_{schema_.stopwords()};
+  DanishAnalyzer analyzer_{schema_};
   fs::path samples_;
   testing::TempDir data_;
   fs::path db_path_ = data_.path() / "db";

@@ -35,7 +35,7 @@ double baseline(const std::string& name) {
 
 TEST(RelevanceTest, JudgedQueriesScoreAtLeastTheRecordedBaseline) {
   const Schema& schema = testing::project_schema();
-  const DanishAnalyzer analyzer(schema.stopwords());
+  const DanishAnalyzer analyzer(schema);
   testing::TempDir data;
   std::ostringstream errors;
   IndexUpdater(schema, analyzer, data.path() / "db", errors)

@@ -33,7 +33,7 @@ std::vector<std::string> primaries_of(const DanishAnalyzer& analyzer, std::strin
 
 class DanishAnalyzerTest : public ::testing::Test {
  protected:
-  DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
+  DanishAnalyzer analyzer_{testing::project_schema()};
 };
 
 TEST_F(DanishAnalyzerTest, FoldsCaseButKeepsAeOeAa) {
@@ -122,6 +122,30 @@ TEST_F(DanishAnalyzerTest, KnowsDanishStopWords) {
   EXPECT_TRUE(analyzer_.is_stopword("og"));
   EXPECT_TRUE(analyzer_.is_stopword("det"));
   EXPECT_FALSE(analyzer_.is_stopword("strategi"));
+}
+
+TEST_F(DanishAnalyzerTest, OverridesJoinAFamilySnowballSplits) {
+  for (const char* word : {"myndighed", "myndigheden", "myndigheder", "myndighederne"})
+    EXPECT_EQ(analyzer_.stem(word), "myndighed") << word;
+}
+
+TEST_F(DanishAnalyzerTest, OverridesKeepCitizensApartFromCastlesAndHealthFromSound) {
+  EXPECT_EQ(analyzer_.stem("borgere"), analyzer_.stem("borgerne"));
+  EXPECT_NE(analyzer_.stem("borgere"), analyzer_.stem("borg"));
+  EXPECT_EQ(analyzer_.stem("sundheden"), analyzer_.stem("sundhed"));
+  EXPECT_NE(analyzer_.stem("sundhed"), analyzer_.stem("sund"));
+}
+
+TEST_F(DanishAnalyzerTest, OverridesApplyInsideAnalysisToo) {
+  const auto words = analyzer_.analyze("Myndighederne hjælper borgerne");
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[0].stem, "myndighed");
+  EXPECT_EQ(words[2].stem, "borger");
+}
+
+TEST(DanishAnalyzerPlainTest, WithoutOverridesSnowballDecidesAlone) {
+  const DanishAnalyzer plain;
+  EXPECT_EQ(plain.stem("borgere"), "borg");
 }
 
 TEST_F(DanishAnalyzerTest, DoesNotStemNumbers) { EXPECT_EQ(analyzer_.stem("2016"), "2016"); }

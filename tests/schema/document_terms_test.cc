@@ -26,7 +26,7 @@ class DocumentTermsTest : public ::testing::Test {
     doc_.hash = "abc";
   }
   const Schema& schema_ = testing::project_schema();
-  DanishAnalyzer analyzer_{schema_.stopwords()};
+  DanishAnalyzer analyzer_{schema_};
   StoredDocument doc_;
 };
 

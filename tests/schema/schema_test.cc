@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -50,7 +51,7 @@ TEST(SchemaTest, NamesEveryFieldTheIssueAsksFor) {
 
 struct BadSchema {
   std::string from, to;
-  int line;
+  std::string at;  ///< text on the line the error must name ("" for `to` itself)
   std::string problem;
 };
 
@@ -61,12 +62,15 @@ class BadSchemaTest : public ::testing::TestWithParam<BadSchema> {};
 TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
   const BadSchema& bad = GetParam();
   const std::string text = edited(bad.from, bad.to);
+  const std::string& at = bad.at.empty() ? bad.to : bad.at;
+  const int line = 1 + static_cast<int>(std::count(
+                           text.begin(), text.begin() + static_cast<long>(text.find(at)), '\n'));
   try {
     (void)Schema::parse(text, "schema.json", std::filesystem::path(OPSLAG_SOURCE_DIR) / "schema");
     FAIL() << "accepted: " << bad.to;
   } catch (const SchemaError& e) {
     const std::string message = e.what();
-    EXPECT_NE(message.find("schema.json:" + std::to_string(bad.line) + ":"), std::string::npos)
+    EXPECT_NE(message.find("schema.json:" + std::to_string(line) + ":"), std::string::npos)
         << message;
     EXPECT_NE(message.find(bad.problem), std::string::npos) << message;
   }
@@ -75,22 +79,25 @@ TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadSchemaTest,
     ::testing::Values(
-        BadSchema{"\"version\": 2,", "\"version\": 2,,", 2, "not valid JSON"},
-        BadSchema{"\"version\": 2", "\"version\": \"one\"", 2, "\"version\" must be"},
+        BadSchema{"\"version\": 2,", "\"version\": 2,,", "", "not valid JSON"},
+        BadSchema{"\"version\": 2", "\"version\": \"one\"", "", "\"version\" must be"},
         BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"",
-                  "\"kind\": \"txt\",   \"prefix\": \"S\"", 8, "kind \"txt\" is not one of"},
-        BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", 12, "must be capital A-Z"},
-        BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", 13, "used by two fields"},
-        BadSchema{"\"weight\": 3", "\"weight\": 0", 8, "weight must be"},
-        BadSchema{"\"value_slot\": 1 }", "\"value_slot\": 0 }", 11, "value slot 0 twice"},
-        BadSchema{"{ \"name\": \"type\",", "{ \"name\": \"kind\",", 6, "\"type\" is missing"},
-        BadSchema{"\"language\": \"da\",", "\"language\": \"da\", \"colour\": 1,", 3,
+                  "\"kind\": \"txt\",   \"prefix\": \"S\"", "", "kind \"txt\" is not one of"},
+        BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", "", "must be capital A-Z"},
+        BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", "{ \"name\": \"type\"",
+                  "used by two fields"},
+        BadSchema{"\"weight\": 3", "\"weight\": 0", "", "weight must be"},
+        BadSchema{"\"value_slot\": 1 }", "\"value_slot\": 0 }", "{ \"name\": \"year\"",
+                  "value slot 0 twice"},
+        BadSchema{"{ \"name\": \"type\",", "{ \"name\": \"kind\",", "\"fields\"",
+                  "\"type\" is missing"},
+        BadSchema{"\"language\": \"da\",", "\"language\": \"da\", \"colour\": 1,", "",
                   "unknown key \"colour\""},
         BadSchema{"\"name\": \"url\",      \"kind\": \"stored\"",
-                  "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", 15,
+                  "\"name\": \"url\",      \"kind\": \"stored\", \"prefix\": \"U\"", "",
                   "a stored field has no prefix"},
-        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", 4, "cannot read stop word file"},
-        BadSchema{"\"synonyms-da.txt\"", "\"no-such-synonyms.txt\"", 5,
+        BadSchema{"\"stopwords-da.txt\"", "\"no-such-file.txt\"", "", "cannot read stop word file"},
+        BadSchema{"\"synonyms-da.txt\"", "\"no-such-synonyms.txt\"", "",
                   "cannot read synonym file"}),
     [](const ::testing::TestParamInfo<BadSchema>& info) {
       return testing::test_name(info.param.problem);
@@ -116,6 +123,38 @@ TEST(SchemaTest, ABadSynonymLineIsNamedByFileAndLine) {
         << e.what();
   }
 }
+
+TEST(SchemaTest, LoadsTheStemOverrides) {
+  EXPECT_EQ(testing::project_schema().stem_overrides().at("myndighederne"), "myndighed");
+  EXPECT_EQ(testing::project_schema().stem_overrides().at("borgere"), "borger");
+}
+
+class StemOverrideFileTest : public ::testing::TestWithParam<std::pair<std::string, std::string>> {
+};
+
+TEST_P(StemOverrideFileTest, ABadLineIsNamedByFileLineAndProblem) {
+  testing::TempDir dir;
+  dir.write("stopwords-da.txt", "og\n");
+  dir.write("synonyms-da.txt", "kl, kommunernes landsforening\n");
+  dir.write("stem-overrides-da.txt", "# kommentar\nborger: borger borgere\n" + GetParam().first);
+  try {
+    (void)Schema::load(dir.write("schema.json", project_schema_text()));
+    FAIL() << GetParam().first;
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("stem-overrides-da.txt:3: " + GetParam().second),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Lines, StemOverrideFileTest,
+    ::testing::Values(
+        std::pair<std::string, std::string>{"borg: borgen slot\n",
+                                            "\"borg\" does not begin \"slot\""},
+        std::pair<std::string, std::string>{"borg: borgere\n", "\"borgere\" has a stem already"},
+        std::pair<std::string, std::string>{"uden kolon\n", "expected \"stem: word word ...\""},
+        std::pair<std::string, std::string>{"tom:\n", "expected \"stem: word word ...\""}));
 
 TEST(SchemaTest, MissingFileIsNamedInTheError) {
   try {

@@ -252,6 +252,13 @@ TEST_F(SearcherTest, ListsTheWordsAWildcardStoodFor) {
   EXPECT_EQ(result.expansions[0].to, "selvbetjening");
 }
 
+TEST_F(SearcherTest, MyndighedFindsMyndighederneButBorgFindsNoCitizens) {
+  index_.write("myndigheder.txt", "Myndighederne samarbejder\n\n01-01-2015\n\nDe deler data.\n");
+  index_.reindex();
+  EXPECT_EQ(ids("myndighed"), std::vector<std::string>{"myndigheder.txt"});
+  EXPECT_TRUE(ids("borg").empty());  // the corpus speaks of borgerne, never of a castle
+}
+
 TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
   const auto doc = searcher_.document("nemid.txt");
   ASSERT_TRUE(doc);

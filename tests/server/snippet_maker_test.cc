@@ -14,7 +14,7 @@ class SnippetMakerTest : public ::testing::Test {
   std::string snippet(std::string_view text, std::string_view query, std::size_t length = 240) {
     return snippets_.make(text, parser_.parse(query), length);
   }
-  DanishAnalyzer analyzer_{testing::project_schema().stopwords()};
+  DanishAnalyzer analyzer_{testing::project_schema()};
   QueryParser parser_{testing::project_schema(), analyzer_};
   SnippetMaker snippets_{analyzer_};
 };

@@ -59,7 +59,7 @@ class TinyIndex {
   [[nodiscard]] const DanishAnalyzer& analyzer() const { return analyzer_; }
 
  private:
-  DanishAnalyzer analyzer_{project_schema().stopwords()};
+  DanishAnalyzer analyzer_{project_schema()};
   TempDir corpus_;
   TempDir data_;
 };
