@@ -1,6 +1,7 @@
 // Indexes the two real collected documents in ../shared/samples and finds each by its own word.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "index_updater.h"
@@ -46,6 +47,25 @@ class SharedSamplesTest : public ::testing::Test {
 TEST_F(SharedSamplesTest, IndexesBothRealDocuments) {
   EXPECT_EQ(summary_.added, 2);
   EXPECT_EQ(summary_.failed, 0);
+}
+
+TEST_F(SharedSamplesTest, ReadsTheRealTitlesAndDatesPastTheCookieBanner) {
+  Xapian::Database db(db_path_.string());
+  std::map<std::string, StoredDocument> docs;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    StoredDocument doc = StoredDocument::from_data(db.get_document(*it).get_data());
+    docs[doc.id] = doc;
+  }
+  ASSERT_EQ(docs.size(), 2u);
+  const StoredDocument& column = docs["000_057cc9bac7dab85c.txt"];
+  EXPECT_EQ(column.title, "Ny digitaliseringsstrategi sætter kursen frem mod 2020");
+  EXPECT_EQ(column.date, "2016-05-12");
+  EXPECT_EQ(column.type, "klumme");
+  EXPECT_EQ(column.body.find("cookies"), std::string::npos);
+  const StoredDocument& release = docs["003_ca8500a00bfc9853.txt"];
+  EXPECT_EQ(release.title, "Ny digital strategi for det offentlige er på plads");
+  EXPECT_EQ(release.date, "2007-06-26");
+  EXPECT_TRUE(release.body.starts_with("J.nr. 126-27")) << release.body.substr(0, 40);
 }
 
 TEST_F(SharedSamplesTest, FindsTheColumnByAWordOnlyItContains) {
