@@ -14,11 +14,14 @@ class Routes {
  public:
   explicit Routes(const Searcher& searcher) : searcher_(searcher) {}
 
-  /// Registers the routes and the error handlers on `server`. `*this` must outlive it.
+  /// Registers the routes and the error handlers on `server`, and turns on TCP_NODELAY.
+  /// `*this` must outlive it.
   void install(httplib::Server& server) const;
 
   /// Longest query accepted, in bytes.
   static constexpr std::size_t kMaxQueryBytes = 1000;
+  /// Requests one keep-alive connection may carry before the server closes it.
+  static constexpr std::size_t kKeepAliveRequests = 1000;
   /// Largest page size accepted.
   static constexpr int kMaxPageSize = 100;
 
