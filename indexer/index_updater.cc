@@ -153,9 +153,14 @@ IndexSummary IndexUpdater::run(const std::vector<fs::path>& paths) {
       doc.id = source.id;
       doc.path = source.file.generic_string();
       doc.hash = hash;
-      const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc);
+      std::vector<CompoundWord> compounds;
+      const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc, &compounds);
       if (known) forget_spellings(db, db.get_document(*existing));
       for (const std::string& word : spelling_words(xdoc)) db.add_spelling(word);
+      // Which words hold a part, so a search can say "portal: also sundhedsportalen".
+      std::set<std::pair<std::string, std::string>> pairs;
+      for (CompoundWord& c : compounds) pairs.emplace(part_term(c.part_stem), std::move(c.word));
+      for (const auto& [part, word] : pairs) db.add_synonym(part, word);
       db.replace_document(id_term, xdoc);
       ++(known ? summary.updated : summary.added);
     } catch (const Error& e) {

@@ -95,7 +95,9 @@ DanishAnalyzer::DanishAnalyzer(const std::vector<std::string>& stopwords,
 }
 
 DanishAnalyzer::DanishAnalyzer(const Schema& schema)
-    : DanishAnalyzer(schema.stopwords(), schema.stem_overrides()) {}
+    : DanishAnalyzer(schema.stopwords(), schema.stem_overrides()) {
+  compounds_ = schema.compounds();
+}
 
 std::string DanishAnalyzer::stem_with(Xapian::Stem& stemmer, const std::string& word) const {
   if (!is_plain_word(word)) return word;
@@ -114,6 +116,19 @@ std::string DanishAnalyzer::stem(std::string_view word) const {
   if (!is_plain_word(word)) return std::string(word);
   WorkerLease worker(*this);
   return stem_with(worker->stemmer, std::string(word));
+}
+
+std::vector<std::string> DanishAnalyzer::compound_stems(std::string_view word) const {
+  if (!compounds_ || word.size() < CompoundSplitter::kMinLetters || !is_plain_word(word)) return {};
+  const std::vector<CompoundPart> parts = compounds_->split(word);
+  if (parts.empty()) return {};
+  std::vector<std::string> stems;
+  WorkerLease worker(*this);
+  for (const CompoundPart& part : parts) {
+    std::string stem = stem_with(worker->stemmer, part.word);
+    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(std::move(stem));
+  }
+  return stems;
 }
 
 bool DanishAnalyzer::is_stopword(std::string_view word) const {

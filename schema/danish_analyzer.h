@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "compound_splitter.h"
 #include "schema.h"
 
 namespace opslag {
@@ -42,7 +43,7 @@ class DanishAnalyzer {
   explicit DanishAnalyzer(const std::vector<std::string>& stopwords = {},
                           std::map<std::string, std::string> stem_overrides = {});
 
-  /// The chain the schema describes: its stop words and stem overrides.
+  /// The chain the schema describes: its stop words, stem overrides and compound splitter.
   explicit DanishAnalyzer(const Schema& schema);
   ~DanishAnalyzer();
   DanishAnalyzer(const DanishAnalyzer&) = delete;
@@ -62,6 +63,10 @@ class DanishAnalyzer {
   /// (Danish Snowball only removes endings), which callers may use to skip stemming.
   [[nodiscard]] std::string stem(std::string_view word) const;
 
+  /// The stems of the parts of a folded compound ("sundhedsportalen" -> "sundhed", "portal"),
+  /// without repeats; empty when `word` is no compound or the schema names no splitter.
+  [[nodiscard]] std::vector<std::string> compound_stems(std::string_view word) const;
+
   /// True if the folded `word` is on the stop list.
   [[nodiscard]] bool is_stopword(std::string_view word) const;
 
@@ -76,6 +81,7 @@ class DanishAnalyzer {
 
   std::unordered_set<std::string> stopwords_;
   std::map<std::string, std::string> stem_overrides_;
+  std::shared_ptr<const CompoundSplitter> compounds_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Worker>> idle_;  // ICU and Snowball state is per thread
 };

@@ -10,7 +10,8 @@ namespace {
 
 /// Adds the words of one text field, starting at `first`; returns the position after the last.
 Xapian::termpos add_text(Xapian::Document& xdoc, const Field& field, const DanishAnalyzer& analyzer,
-                         std::string_view text, Xapian::termpos first) {
+                         std::string_view text, Xapian::termpos first,
+                         std::vector<CompoundWord>* compounds) {
   Xapian::termpos last = first;
   const auto weight = static_cast<Xapian::termcount>(field.weight);
   for (const AnalyzedWord& w : analyzer.analyze(text)) {
@@ -20,6 +21,12 @@ Xapian::termpos add_text(Xapian::Document& xdoc, const Field& field, const Danis
     if (!field.prefix.empty()) {
       xdoc.add_posting(word_term(field.prefix, w.word), pos, 1);
       xdoc.add_term(stem_term(field.prefix, w.stem), 1);
+    }
+    if (!w.alternative) {
+      for (std::string& part : analyzer.compound_stems(w.word)) {
+        xdoc.add_term(part_term(part), weight);
+        if (compounds) compounds->push_back({std::move(part), w.word});
+      }
     }
     last = std::max(last, pos + 1);
   }
@@ -42,6 +49,8 @@ std::string stem_term(std::string_view prefix, std::string_view stem) {
   return "Z" + std::string(prefix) + std::string(stem);
 }
 
+std::string part_term(std::string_view stem) { return "XC" + std::string(stem); }
+
 std::string filter_term(std::string_view prefix, std::string_view value) {
   std::string term = std::string(prefix) + text::fold(value);
   // Xapian terms are at most 245 bytes; a filter value that long is cut, not refused.
@@ -50,14 +59,15 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
 }
 
 Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer& analyzer,
-                                      const StoredDocument& doc) {
+                                      const StoredDocument& doc,
+                                      std::vector<CompoundWord>* compounds) {
   Xapian::Document xdoc;
   xdoc.set_data(doc.to_data());
   const Field& id = schema.field("id");
   xdoc.add_boolean_term(id.prefix + doc.id);
   const Xapian::termpos body_start =
-      add_text(xdoc, schema.field("title"), analyzer, doc.title, 1) + kFieldGap;
-  add_text(xdoc, schema.field("body"), analyzer, doc.body, body_start);
+      add_text(xdoc, schema.field("title"), analyzer, doc.title, 1, compounds) + kFieldGap;
+  add_text(xdoc, schema.field("body"), analyzer, doc.body, body_start, compounds);
 
   const std::string compact_date = [&] {
     std::string d = doc.date;

@@ -19,6 +19,16 @@ namespace opslag {
 /// The term for a stem, under a text field's prefix ("Z" + prefix + stem, as Xapian does).
 [[nodiscard]] std::string stem_term(std::string_view prefix, std::string_view stem);
 
+/// The term for the stem of a compound's part ("XC" + "portal" for "sundhedsportalen"): a
+/// document holds one for every part of every compound in its text fields.
+[[nodiscard]] std::string part_term(std::string_view stem);
+
+/// A compound word of a document and the stem of one of its parts.
+struct CompoundWord {
+  std::string part_stem;
+  std::string word;
+};
+
 /// The boolean term for a filter value ("XK" + "digitaliseringsstyrelsen").
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
 
@@ -27,10 +37,12 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 
 /// Builds the Xapian document for `doc`: its data (JSON), its terms and its values, as the
 /// schema lays them out. Text fields are indexed both unprefixed (weighted, so a plain query
-/// searches them all and title words count more) and under their own prefix.
+/// searches them all and title words count more) and under their own prefix; the parts of
+/// compounds under part_term(). The compounds found are added to `compounds` if given.
 [[nodiscard]] Xapian::Document make_xapian_document(const Schema& schema,
                                                     const DanishAnalyzer& analyzer,
-                                                    const StoredDocument& doc);
+                                                    const StoredDocument& doc,
+                                                    std::vector<CompoundWord>* compounds = nullptr);
 
 /// The words of `xdoc` that feed Xapian's spelling data ("Mente du …?"): unprefixed words of
 /// letters only, three bytes or longer. Numbers never do, so they are never "corrected".

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "compound_splitter.h"
 #include "errors.h"
 #include "json_locator.h"
 
@@ -211,6 +212,26 @@ std::map<std::string, std::string> read_stem_overrides(const std::filesystem::pa
   return overrides;
 }
 
+/// The "compounds" object: {"dictionary": Hunspell dictionary path without .aff/.dic (absolute,
+/// or relative to the schema), "rules": the project's rules file}.
+std::shared_ptr<const CompoundSplitter> read_compounds(const json& root, const FieldReader& reader,
+                                                       const std::filesystem::path& dir) {
+  const json& compounds = root["compounds"];
+  const Pointer at("/compounds");
+  if (!compounds.is_object()) reader.fail(at, "\"compounds\" must be an object");
+  for (const auto& [key, value] : compounds.items())
+    if (key != "dictionary" && key != "rules")
+      reader.fail(at / key, "unknown key \"" + key + "\" in compounds");
+  for (const char* key : {"dictionary", "rules"})
+    if (!compounds.contains(key) || !compounds[key].is_string())
+      reader.fail(at, std::string("\"compounds\" needs \"") + key + "\", naming a file");
+  const std::filesystem::path dictionary = dir / compounds["dictionary"].get<std::string>();
+  if (!std::filesystem::exists(dictionary.string() + ".dic"))
+    reader.fail(at / "dictionary", "cannot read Hunspell dictionary " + dictionary.string() +
+                                       ".dic (scripts/setup installs hunspell-da)");
+  return CompoundSplitter::load(dictionary, dir / compounds["rules"].get<std::string>());
+}
+
 }  // namespace
 
 Schema Schema::load(const std::filesystem::path& path) {
@@ -229,7 +250,8 @@ Schema Schema::parse(std::string_view text, const std::string& file,
   const FieldReader reader(text, file);
   if (!root.is_object()) reader.fail(Pointer(""), "the schema must be a JSON object");
   static const std::set<std::string> known = {"version",  "language",       "stopwords",
-                                              "synonyms", "stem_overrides", "fields"};
+                                              "synonyms", "stem_overrides", "compounds",
+                                              "fields"};
   for (const auto& [key, value] : root.items())
     if (!known.contains(key)) reader.fail(Pointer("/" + key), "unknown key \"" + key + "\"");
 
@@ -267,6 +289,7 @@ Schema Schema::parse(std::string_view text, const std::string& file,
       reader.fail(Pointer("/stem_overrides"), "cannot read stem override file " + path.string());
     schema.stem_overrides_ = read_stem_overrides(path);
   }
+  if (root.contains("compounds")) schema.compounds_ = read_compounds(root, reader, dir);
   return schema;
 }
 
@@ -283,6 +306,7 @@ std::string Schema::layout() const {
            std::to_string(f.weight) + ":" +
            (f.value_slot ? std::to_string(*f.value_slot) : std::string("-")) + ";";
   }
+  if (compounds_) out += "compounds;";
   return out;
 }
 

@@ -5,12 +5,15 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace opslag {
+
+class CompoundSplitter;
 
 /// How a field is indexed: free text (searched, weighted), a boolean filter term, the unique
 /// id term, or only stored with the document.
@@ -52,6 +55,12 @@ class Schema {
     return stem_overrides_;
   }
 
+  /// The compound splitter built from the dictionary and rules the schema names, or null when
+  /// it names none (then no word is split). Shared by every copy of the schema.
+  [[nodiscard]] const std::shared_ptr<const CompoundSplitter>& compounds() const {
+    return compounds_;
+  }
+
   /// The field called `name`. Throws std::out_of_range if there is none (validation
   /// guarantees every field the code uses exists).
   [[nodiscard]] const Field& field(std::string_view name) const;
@@ -73,6 +82,7 @@ class Schema {
   std::vector<std::string> stopwords_;
   std::vector<std::vector<std::string>> synonyms_;
   std::map<std::string, std::string> stem_overrides_;
+  std::shared_ptr<const CompoundSplitter> compounds_;
 };
 
 }  // namespace opslag

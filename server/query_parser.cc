@@ -301,11 +301,25 @@ class Builder {
     }
     out_.free_words.push_back(word);
     Xapian::Query q = by_stem(prefix, word);
+    if (prefix.empty() && schema_.compounds()) q = with_compound_parts(q, word);
     if (const std::string variant = aa_variant(word); !variant.empty()) {
       out_.expansions.push_back({"spelling", word, variant});
       q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
     }
     return q;
+  }
+
+  /// `q` or, at a lower weight, a compound with `word`'s stem as a part.
+  Xapian::Query with_compound_parts(const Xapian::Query& q, const std::string& word) {
+    const std::string stem = analyzer_.stem(word);
+    if (stem.size() < 3 || !std::all_of(stem.begin(), stem.end(), [](char c) {
+          return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z');
+        }))
+      return q;  // numbers, codes and two-letter words are never parts
+    out_.part_stems.emplace(stem, word);
+    const Xapian::Query part(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
+                             QueryParser::kCompoundPartWeight);
+    return Xapian::Query(Xapian::Query::OP_OR, q, part);
   }
 
   Xapian::Query exact_phrase(const std::string& prefix, const std::string& text) {

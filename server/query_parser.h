@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,7 +18,8 @@ namespace opslag {
 
 /// One way the query was widened, shown to the user so they know why a document matched.
 struct Expansion {
-  std::string kind;  ///< "synonym", "spelling" (aa/å), "variant" (joined e-Boks), "wildcard"
+  /// "synonym", "spelling" (aa/å), "variant" (joined e-Boks), "wildcard", "compound"
+  std::string kind;
   std::string from;  ///< what was typed (folded)
   std::string to;    ///< what was searched for besides
 };
@@ -30,6 +32,9 @@ struct ParsedQuery {
   /// only where they stand together.
   std::vector<std::vector<std::string>> phrases;
   std::set<std::string> prefixes;       ///< wildcard prefixes: a document word starting so matches
+  /// Stems of free words also searched as parts of compounds, with the word typed: a document
+  /// word with such a part matches, and is marked whole ("strategi" in "digitaliseringsstrategien").
+  std::map<std::string, std::string> part_stems;
   std::vector<std::string> ignored;     ///< stop words left out of the query
   std::vector<Expansion> expansions;    ///< synonyms, spelling variants and joined forms added
   std::vector<std::string> free_words;  ///< the free words, folded, as candidates for spelling
@@ -42,11 +47,16 @@ struct ParsedQuery {
 /// (dates and ranges FROM..TO). Words side by side are OR'd and ranked by BM25, with a bonus
 /// when they stand together as a phrase. Stop words are left out unless the query has nothing
 /// else. Unquoted words are widened with the schema's synonyms ("KL" also finds "Kommunernes
-/// Landsforening") and the other spelling of aa/å ("Aarhus" also finds "Århus"). Thread-safe.
+/// Landsforening"), the other spelling of aa/å ("Aarhus" also finds "Århus") and, at a lower
+/// weight, compounds with the word as a part ("portal" finds "sundhedsportalen"). Thread-safe.
 class QueryParser {
  public:
   QueryParser(const Schema& schema, const DanishAnalyzer& analyzer)
       : schema_(schema), analyzer_(analyzer), synonyms_(schema.synonyms(), analyzer) {}
+
+  /// How much a match on a compound's part counts against a match on the word itself: little
+  /// enough that documents with the word rank first.
+  static constexpr double kCompoundPartWeight = 0.3;
 
   /// A wildcard matches at most this many words (the most frequent ones).
   static constexpr Xapian::termcount kMaxWildcardTerms = 100;

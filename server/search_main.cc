@@ -18,7 +18,7 @@ int main(int argc, char** argv) try {
   opslag::SearchRequest request;
   bool json = false;
   app.add_option("--db", db_dir, "database folder built by opslag-index");
-  app.add_option("--analyze", analyze, "print word and stem of each word of TEXT ('-': stdin)");
+  app.add_option("--analyze", analyze, "print word, stem and compound parts of each word of TEXT ('-': stdin)");
   app.add_option("--schema", schema_file, "schema.json")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
@@ -32,7 +32,7 @@ int main(int argc, char** argv) try {
   const opslag::DanishAnalyzer analyzer(schema);
   if (app.count("--analyze")) {
     if (analyze == "-") analyze.assign(std::istreambuf_iterator<char>(std::cin), {});
-    std::cout << opslag::format_analysis(analyzer.analyze(analyze));
+    std::cout << opslag::format_analysis(analyzer, analyze);
     return 0;
   }
   if (db_dir.empty() || words.empty()) {

@@ -128,6 +128,19 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
     if (e.kind == "spelling" && db.get_termfreq(stem_term("", analyzer_.stem(e.to))) == 0) continue;
     out.push_back(e);
   }
+  for (const auto& [stem, typed] : parsed.part_stems) {
+    // The compounds indexed with this part (kept as synonyms of its part term), the most
+    // frequent first; words no longer in any document are left out.
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    const std::string key = part_term(stem);
+    for (auto t = db.synonyms_begin(key); t != db.synonyms_end(key); ++t)
+      if (const Xapian::doccount n = db.get_termfreq(*t); n > 0) words.emplace_back(n, *t);
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (words.size() > kMaxCompoundsShown) words.resize(kMaxCompoundsShown);
+    for (const auto& [freq, word] : words) out.push_back({"compound", typed, word});
+  }
   for (const std::string& prefix : parsed.prefixes) {
     // The same words Xapian's WILDCARD_LIMIT_MOST_FREQUENT keeps.
     std::vector<std::pair<Xapian::doccount, std::string>> words;

@@ -99,6 +99,8 @@ class Searcher {
   static constexpr Xapian::termcount kSimilarTerms = 40;
   /// A suggested word is at most this many edits from the word typed.
   static constexpr unsigned kMaxSpellingEdits = 2;
+  /// At most this many compounds are listed for each word searched as a compound's part.
+  static constexpr std::size_t kMaxCompoundsShown = 10;
 
  private:
   class Lease;

@@ -51,9 +51,24 @@ std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const Pa
     // A stem is a prefix of its word: stem only the words that could match.
     const bool candidate = std::any_of(query.stems.begin(), query.stems.end(),
                                        [&](const std::string& s) { return w.word.starts_with(s); });
-    if (!candidate) continue;
-    std::string stem = analyzer.stem(w.word);
-    if (query.stems.contains(stem)) matches.push_back({w.begin, w.end, std::move(stem)});
+    if (candidate) {
+      std::string stem = analyzer.stem(w.word);
+      if (query.stems.contains(stem)) {
+        matches.push_back({w.begin, w.end, std::move(stem)});
+        continue;
+      }
+    }
+    // A compound with a part the query asked for is marked whole.
+    const bool holds_part = std::any_of(
+        query.part_stems.begin(), query.part_stems.end(),
+        [&](const auto& part) { return w.word.find(part.first) != std::string::npos; });
+    if (!holds_part || w.alternative) continue;
+    for (std::string& part : analyzer.compound_stems(w.word)) {
+      if (query.part_stems.contains(part)) {
+        matches.push_back({w.begin, w.end, std::move(part)});
+        break;
+      }
+    }
   }
   for (const auto& phrase : query.phrases) find_phrase(words, phrase, matches);
   for (const AnalyzedWord& w : words) {

@@ -10,7 +10,8 @@
 namespace opslag {
 
 /// Makes highlighted snippets: the passage with the most distinct query terms, every word
-/// that matched (by stem, or exactly for phrases; joined and dotted forms whole) wrapped in
+/// that matched (by stem, or exactly for phrases; joined and dotted forms and compounds with a
+/// part searched for whole) wrapped in
 /// <mark>…</mark>, every other character HTML-escaped. Never cuts a word or a UTF-8
 /// sequence; "…" shows where text was left out. Thread-safe.
 class SnippetMaker {

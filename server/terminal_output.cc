@@ -64,10 +64,17 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   return out.str();
 }
 
-std::string format_analysis(const std::vector<AnalyzedWord>& words) {
+std::string format_analysis(const DanishAnalyzer& analyzer, std::string_view text) {
   std::string out;
-  for (const AnalyzedWord& w : words)
-    out += (w.alternative ? "+" : "") + w.word + '\t' + w.stem + '\n';
+  for (const AnalyzedWord& w : analyzer.analyze(text)) {
+    out += (w.alternative ? "+" : "") + w.word + '\t' + w.stem;
+    std::string parts;
+    if (!w.alternative)
+      for (const std::string& part : analyzer.compound_stems(w.word))
+        parts += (parts.empty() ? "" : "+") + part;
+    if (!parts.empty()) out += '\t' + parts;
+    out += '\n';
+  }
   return out;
 }
 

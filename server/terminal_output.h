@@ -14,8 +14,9 @@ namespace opslag {
 [[nodiscard]] std::string format_hits(const SearchRequest& request, const SearchResult& result,
                                       bool colour);
 
-/// One line per word: the folded word, a tab, its stem (alternative forms marked "+").
-[[nodiscard]] std::string format_analysis(const std::vector<AnalyzedWord>& words);
+/// One line per word of `text`: the folded word, a tab, its stem (alternative forms marked
+/// "+"), and for a compound a tab and the stems of its parts ("sundhed+portal").
+[[nodiscard]] std::string format_analysis(const DanishAnalyzer& analyzer, std::string_view text);
 
 /// Escaped snippet HTML back to text, with the marks replaced by `open` and `close`.
 [[nodiscard]] std::string snippet_to_text(const std::string& snippet, const std::string& open,

@@ -122,10 +122,11 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   const fs::path schema = corpus_.write("schema/schema.json", [] {
     std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
     std::string text((std::istreambuf_iterator<char>(in)), {});
-    text.replace(text.find("\"version\": 2"), 12, "\"version\": 3");
+    text.replace(text.find("\"version\": 3"), 12, "\"version\": 4");
     return text;
   }());
-  for (const char* file : {"stopwords-da.txt", "synonyms-da.txt", "stem-overrides-da.txt"})
+  for (const char* file : {"stopwords-da.txt", "synonyms-da.txt", "stem-overrides-da.txt",
+                           "compound-parts-da.txt"})
     fs::copy_file(fs::path(OPSLAG_SOURCE_DIR) / "schema" / file, schema.parent_path() / file);
   const CommandResult r = run(bin("opslag-server") + " --schema " + schema.string() + " --db " +
                               db_.string() + " --port 1");

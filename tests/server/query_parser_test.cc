@@ -16,7 +16,7 @@ class QueryParserTest : public ::testing::Test {
     return parser_.parse(text).query.get_description();
   }
   DanishAnalyzer analyzer_{testing::project_schema()};
-  QueryParser parser_{testing::schema_without_synonyms(), analyzer_};
+  QueryParser parser_{testing::syntax_schema(), analyzer_};
 };
 
 struct Case {

@@ -52,8 +52,14 @@ TEST(TerminalOutputTest, NumbersHitsFromThePageStart) {
 
 TEST(TerminalOutputTest, AnalysisPrintsWordTabStemPerLine) {
   const DanishAnalyzer analyzer;
-  EXPECT_EQ(format_analysis(analyzer.analyze("Strategierne og e-Boks")),
+  EXPECT_EQ(format_analysis(analyzer, "Strategierne og e-Boks"),
             "strategierne\tstrategi\nog\tog\ne\te\nboks\tbok\n+eboks\tebok\n");
+}
+
+TEST(TerminalOutputTest, AnalysisPrintsThePartsOfACompound) {
+  const DanishAnalyzer analyzer(testing::project_schema());
+  EXPECT_EQ(format_analysis(analyzer, "Sundhedsportalen"),
+            "sundhedsportalen\tsundhedsportal\tsundhed+portal\n");
 }
 
 }  // namespace

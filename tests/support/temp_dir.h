@@ -27,8 +27,9 @@ class TempDir {
 /// The project's schema/schema.json, loaded.
 [[nodiscard]] const Schema& project_schema();
 
-/// The project's schema without its synonym file, for tests of the query syntax alone.
-[[nodiscard]] const Schema& schema_without_synonyms();
+/// The project's schema without synonyms and compound splitting, for tests of the query
+/// syntax alone.
+[[nodiscard]] const Schema& syntax_schema();
 
 /// ../shared beside the checkout, where the real documents are; empty if it is not there.
 [[nodiscard]] std::filesystem::path shared_dir();
