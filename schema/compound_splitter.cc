@@ -78,8 +78,8 @@ struct CompoundSplitter::Search {
         splitter.rules_.begin.contains(part.substr(0, part.size() - 1)))
       return part.substr(0, part.size() - 1);
     const auto base = splitter.dictionary_.base_of(text, first ? Place::kBegin : Place::kMiddle);
-    if (!base || !(splitter.usable(part) || splitter.rules_.short_parts.contains(*base)))
-      return std::nullopt;
+    // The word itself must be long enough: "bas" in "baseret" is not a part.
+    if (!base || !splitter.usable(*base)) return std::nullopt;
     return base;
   }
 
@@ -121,6 +121,9 @@ std::vector<CompoundPart> CompoundSplitter::split(std::string_view word) const {
   Search search{*this, word, {}};
   const auto& parts = search.best(0, true);
   if (!parts || parts->size() > std::max<std::size_t>(2, n / kLettersPerPart)) return {};
+  // "trinnet" is "trin" inflected, not "trin" + "net".
+  const auto whole = dictionary_.base_of(word, HunspellDictionary::Place::kEnd);
+  if (whole && *whole == parts->front().word) return {};
   return *parts;
 }
 

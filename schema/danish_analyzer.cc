@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 #include "errors.h"
 #include "icu_text.h"
@@ -61,6 +62,9 @@ std::vector<std::string_view> inner_parts(std::string_view word) {
 struct DanishAnalyzer::Worker {
   std::unique_ptr<::icu::BreakIterator> breaker = text::make_word_breaker();
   Xapian::Stem stemmer{"danish"};
+  /// Compound parts already worked out: words repeat, and splitting is the costly step.
+  std::unordered_map<std::string, std::vector<std::string>> compound_stems;
+  static constexpr std::size_t kMaxCachedCompounds = 100000;
 };
 
 /// Takes an idle worker (or makes one) and gives it back when it goes out of scope.
@@ -120,14 +124,16 @@ std::string DanishAnalyzer::stem(std::string_view word) const {
 
 std::vector<std::string> DanishAnalyzer::compound_stems(std::string_view word) const {
   if (!compounds_ || word.size() < CompoundSplitter::kMinLetters || !is_plain_word(word)) return {};
-  const std::vector<CompoundPart> parts = compounds_->split(word);
-  if (parts.empty()) return {};
-  std::vector<std::string> stems;
   WorkerLease worker(*this);
-  for (const CompoundPart& part : parts) {
+  auto& cache = worker->compound_stems;
+  if (const auto it = cache.find(std::string(word)); it != cache.end()) return it->second;
+  std::vector<std::string> stems;
+  for (const CompoundPart& part : compounds_->split(word)) {
     std::string stem = stem_with(worker->stemmer, part.word);
     if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(std::move(stem));
   }
+  if (cache.size() >= Worker::kMaxCachedCompounds) cache.clear();
+  cache.emplace(word, stems);
   return stems;
 }
 

@@ -57,6 +57,10 @@ TEST(CompoundSplitterTest, LetsOnlyListedThreeLetterWordsStandAsParts) {
   EXPECT_EQ(parts_of("borgerne"), "");  // not "bor|gerne"
 }
 
+TEST(CompoundSplitterTest, NeverSplitsAnInflectionOfItsFirstPart) {
+  EXPECT_EQ(parts_of("trinnet"), "");  // "trin" inflected, not "trin|net"
+}
+
 TEST(CompoundSplitterTest, NeverSplitsOffADerivationalEnding) {
   EXPECT_EQ(parts_of("myndighederne"), "");  // not "myndig|hederne"
   EXPECT_EQ(parts_of("statslige"), "");      // not "stats|lige"
