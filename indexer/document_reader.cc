@@ -8,12 +8,14 @@
 #include "html_reader.h"
 #include "icu_text.h"
 #include "markdown_reader.h"
+#include "pdf_reader.h"
+#include "text_encoding.h"
 #include "text_reader.h"
 
 namespace opslag {
 namespace {
 
-enum class Format { kText, kMarkdown, kHtml, kUnsupported };
+enum class Format { kText, kMarkdown, kHtml, kPdf, kDocx, kOdt, kUnsupported };
 
 Format format_of(const std::filesystem::path& file) {
   std::string ext = file.extension().string();
@@ -22,6 +24,7 @@ Format format_of(const std::filesystem::path& file) {
   if (ext == ".txt" || ext == ".text") return Format::kText;
   if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  if (ext == ".pdf") return Format::kPdf;
   return Format::kUnsupported;
 }
 
@@ -44,19 +47,19 @@ StoredDocument read_document(const std::filesystem::path& file, std::string_view
   const Format format = format_of(file);
   if (format == Format::kUnsupported)
     throw BadInput("unsupported file type \"" + file.extension().string() +
-                   "\" (readable: .txt, .md, .html)");
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+                   "\" (readable: .txt, .md, .html, .pdf)");
   if (content.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw BadInput("file is empty");
-  if (content.substr(0, 8192).find('\0') != std::string_view::npos)
-    throw BadInput("binary file, not text");
-  if (const auto bad = text::invalid_utf8_offset(content))
-    throw BadInput("not valid UTF-8 text (bad byte at offset " + std::to_string(*bad) + ")");
-
-  const std::string nfc = analyzer.normalize(content);
-  StoredDocument doc = format == Format::kHtml       ? read_html(nfc)
-                       : format == Format::kMarkdown ? read_markdown(nfc)
-                                                     : read_plain_text(nfc);
+  StoredDocument doc;
+  if (format == Format::kPdf) {
+    doc = read_pdf(content);
+  } else {
+    const std::string text = analyzer.normalize(to_utf8(content));
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw BadInput("file is empty");
+    doc = format == Format::kHtml       ? read_html(text)
+          : format == Format::kMarkdown ? read_markdown(text)
+                                        : read_plain_text(text);
+  }
   // Readers copy NFC input, but HTML entities can decode to decomposed text.
   doc.title = analyzer.normalize(doc.title);
   doc.body = analyzer.normalize(doc.body);

@@ -33,6 +33,7 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
     nlohmann::json h = metadata_json(hit.doc);
     h["score"] = std::round(hit.score * 1000) / 1000;
     h["snippet"] = hit.snippet;
+    h["page"] = hit.page > 0 ? nlohmann::json(hit.page) : nlohmann::json(nullptr);
     hits.push_back(std::move(h));
   }
   return {{"query", request.query},

@@ -214,7 +214,12 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       Hit hit;
       hit.doc = StoredDocument::from_data(it.get_document().get_data());
       hit.score = it.get_weight();
-      hit.snippet = snippets_.make(hit.doc.body, parsed);
+      std::size_t at = 0;
+      hit.snippet = snippets_.make(hit.doc.body, parsed, kSnippetLength, &at);
+      // Pages of a PDF are separated by form feeds.
+      if (hit.doc.body.find('\f') != std::string::npos)
+        hit.page = 1 + static_cast<int>(std::count(hit.doc.body.begin(),
+                                                   hit.doc.body.begin() + static_cast<long>(at), '\f'));
       hit.doc.body.clear();
       result.hits.push_back(std::move(hit));
     }

@@ -44,6 +44,8 @@ struct Hit {
   StoredDocument doc;   ///< metadata; the body is left empty
   double score = 0;     ///< BM25 weight
   std::string snippet;  ///< escaped HTML with <mark> around matches
+  /// The page the snippet is on (from 1), for documents with pages (PDF); 0 for the rest.
+  int page = 0;
 };
 
 /// One page of results.
@@ -99,6 +101,8 @@ class Searcher {
   static constexpr Xapian::termcount kSimilarTerms = 40;
   /// A suggested word is at most this many edits from the word typed.
   static constexpr unsigned kMaxSpellingEdits = 2;
+  /// About how many bytes of text a snippet shows.
+  static constexpr std::size_t kSnippetLength = 240;
   /// At most this many compounds are listed for each word searched as a compound's part.
   static constexpr std::size_t kMaxCompoundsShown = 10;
 

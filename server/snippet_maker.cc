@@ -113,7 +113,7 @@ std::size_t best_window(const std::vector<Match>& matches, std::size_t length) {
 /// How far past the length a snippet may run to keep a word's closing punctuation.
 constexpr std::size_t kTrailingPunctuation = 8;
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
 
 void append_escaped(std::string& out, std::string_view text) {
   bool space = false;
@@ -260,7 +260,7 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
-                               std::size_t length) const {
+                               std::size_t length, std::size_t* begin) const {
   const Passage passage = locate(text, query, length);
   const std::vector<AnalyzedWord>& words = passage.words;
   const std::vector<Match>& matches = passage.matches;
@@ -279,6 +279,7 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
     }
   }
   if (passage.begin == 0 && start <= words.front().begin) start = 0;
+  if (begin) *begin = start;
   // End after the last whole word that fits, with the punctuation that follows it.
   std::size_t end = start, next_word = passage.end;
   for (const AnalyzedWord& w : words) {

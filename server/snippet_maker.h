@@ -19,9 +19,9 @@ class SnippetMaker {
   explicit SnippetMaker(const DanishAnalyzer& analyzer) : analyzer_(analyzer) {}
 
   /// A snippet of about `length` bytes from `text` (NFC, as stored) for `query`; the start of
-  /// the text when nothing in it matches.
+  /// the text when nothing in it matches. The snippet's offset in `text` goes to `begin`.
   [[nodiscard]] std::string make(std::string_view text, const ParsedQuery& query,
-                                 std::size_t length = 240) const;
+                                 std::size_t length = 240, std::size_t* begin = nullptr) const;
 
  private:
   /// A stretch of the text, analysed, with the query's matches in it.

@@ -57,7 +57,8 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   for (const Hit& hit : result.hits) {
     out << ++rank << ". " << bold << hit.doc.title << reset << '\n';
     out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : hit.doc.date) << " · "
-        << hit.doc.source << " · " << hit.doc.type << reset << '\n';
+        << hit.doc.source << " · " << hit.doc.type
+        << (hit.page > 0 ? " · side " + std::to_string(hit.page) : std::string()) << reset << '\n';
     out << "   " << snippet_to_text(hit.snippet, mark, colour ? reset : "") << '\n';
     out << "   " << dim << hit.doc.id << reset << "\n\n";
   }

@@ -23,9 +23,10 @@ class DocumentReaderTest : public ::testing::Test {
 };
 
 TEST_F(DocumentReaderTest, KnowsWhichFilesItCanRead) {
-  for (const char* name : {"a.txt", "A.TXT", "b.md", "c.markdown", "d.html", "e.HTM", "f.text"})
+  for (const char* name :
+       {"a.txt", "A.TXT", "b.md", "c.markdown", "d.html", "e.HTM", "f.text", "g.pdf", "h.PDF"})
     EXPECT_TRUE(is_supported_file(name)) << name;
-  for (const char* name : {"a.pdf", "b.docx", "c", "d.txt.bak"})
+  for (const char* name : {"a.xls", "b.doc", "c", "d.txt.bak"})
     EXPECT_FALSE(is_supported_file(name)) << name;
 }
 
@@ -45,12 +46,44 @@ TEST_F(DocumentReaderTest, RefusesBinaryFiles) {
   EXPECT_EQ(failure("a.txt", std::string("PK\x03\x04\0\0", 6)), "binary file, not text");
 }
 
-TEST_F(DocumentReaderTest, RefusesInvalidUtf8NamingTheOffset) {
-  EXPECT_EQ(failure("a.txt", "abc\xff rest"), "not valid UTF-8 text (bad byte at offset 3)");
+TEST_F(DocumentReaderTest, ReadsOldDanishFilesInWindows1252) {
+  const StoredDocument doc =
+      read_document("a.txt",
+                    "Strategi for \xe6\xf8\xe5 i det offentlige\n\nTekst \x93"
+                    "citeret\x94.\n",
+                    analyzer_);
+  EXPECT_EQ(doc.title, "Strategi for æøå i det offentlige");
+  EXPECT_EQ(doc.body, "Tekst \u201cciteret\u201d.");
+}
+
+TEST_F(DocumentReaderTest, ReadsUtf16WithAByteOrderMark) {
+  const std::string little(
+      "\xff\xfe"
+      "N\0e\0m\0I\0D\0 \0f\0\xf8\0r\0s\0t\0e\0 \0g\0a\0n\0g\0",
+      36);
+  EXPECT_EQ(read_document("a.txt", little, analyzer_).title, "NemID første gang");
+  const std::string big(
+      "\xfe\xff"
+      "\0N\0e\0m\0I\0D\0 \0f\0\xf8\0r\0s\0t\0e\0 \0g\0a\0n\0g",
+      36);
+  EXPECT_EQ(read_document("a.txt", big, analyzer_).title, "NemID første gang");
+}
+
+TEST_F(DocumentReaderTest, RefusesTextInAnotherEncodingNamingWhatItSeemsToBe) {
+  const std::string japanese =
+      "\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42\x82"
+      "\xb1\x82\xea\x82\xcd\x95\xb6\x8f\x91\x82\xc5\x82\xb7\x81\x42\x93\xfa\x96\x7b\x8c\xea\x82\xcc"
+      "\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42\x82\xb1\x82\xea\x82\xcd\x95\xb6\x8f"
+      "\x91\x82\xc5\x82\xb7\x81\x42\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67"
+      "\x82\xc5\x82\xb7\x81\x42\x82\xb1\x82\xea\x82\xcd\x95\xb6\x8f\x91\x82\xc5\x82\xb7\x81\x42";
+  EXPECT_NE(failure("a.txt", japanese)
+                .find("nor Windows-1252/ISO-8859-1 text (ICU takes it for Shift_JIS)"),
+            std::string::npos)
+      << failure("a.txt", japanese);
 }
 
 TEST_F(DocumentReaderTest, RefusesUnsupportedTypes) {
-  EXPECT_NE(failure("a.pdf", "%PDF").find("unsupported file type \".pdf\""), std::string::npos);
+  EXPECT_NE(failure("a.xls", "data").find("unsupported file type \".xls\""), std::string::npos);
 }
 
 TEST_F(DocumentReaderTest, IgnoresAByteOrderMark) {
