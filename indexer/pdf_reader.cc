@@ -48,12 +48,14 @@ bool real_title(const std::string& title) {
   return true;
 }
 
-/// The first block of lines of the laid-out first page, joined; empty if it is long.
-std::string first_block(poppler::page& page) {
+/// The first block of lines of the laid-out first page, joined, without page furniture; empty
+/// if it is long.
+std::string first_block(poppler::page& page, const PdfPages& pages) {
   std::string block;
   const std::string text = utf8(page.text());
   for (std::string_view line : split_lines(text)) {
     line = trim(line);
+    if (pages.is_furniture(line)) continue;
     if (line.empty()) {
       if (!block.empty()) break;
       continue;
@@ -105,7 +107,8 @@ StoredDocument read_pdf(std::string_view bytes) {
     if (i == 0) first = std::move(page);
   }
   StoredDocument doc;
-  doc.body = clean_pdf_pages(pages);
+  const PdfPages cleaned(pages);
+  doc.body = cleaned.body();
   if (doc.body.find_first_not_of(" \n\f") == std::string::npos)
     throw BadInput("PDF has no text (scanned images only?)");
 
@@ -113,7 +116,7 @@ StoredDocument read_pdf(std::string_view bytes) {
   if (real_title(info_title)) {
     doc.title = std::string(trim(info_title));
   } else if (first) {
-    doc.title = first_block(*first);
+    doc.title = first_block(*first, cleaned);
     if (doc.title.empty()) doc.title = largest_type(*first);
   }
   doc.title = sentence_case(doc.title);

@@ -8,7 +8,7 @@
 namespace opslag {
 
 /// Title, date, source, type and body of a PDF. The body is the text of each page in the order
-/// it was written (so columns stay whole), cleaned by clean_pdf_pages(): pages separated by
+/// it was written (so columns stay whole), cleaned by PdfPages (pdf_text.h): pages separated by
 /// form feeds, running headers, page numbers and dot leaders dropped, soft-hyphenated words
 /// joined. The title is the PDF's Title entry when it has a real one, else the first block of
 /// the first page as laid out ("DEN FÆLLESOFFENTLIGE DIGITALISERINGSSTRATEGI 2026-2029", set in

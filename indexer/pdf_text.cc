@@ -39,24 +39,23 @@ std::string resolve_soft_hyphens(std::string_view text) {
   return out;
 }
 
+/// A page number: one to three digits ("2026" is a year, not a page).
+bool is_page_number(std::string_view line) {
+  line = trim(line);
+  return !line.empty() && line.size() <= 3 &&
+         std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 /// A line with its page number taken off either end ("4 DEN FÆLLES…" and "DEN FÆLLES… 5"
 /// are one running header), for comparing lines across pages.
 std::string without_page_number(std::string_view line) {
   line = trim(line);
-  const auto digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
+  const auto digits = [](std::string_view s) { return is_page_number(s); };
   if (const auto space = line.find(' '); space != std::string_view::npos && digits(line.substr(0, space)))
     line = trim(line.substr(space + 1));
   if (const auto space = line.rfind(' '); space != std::string_view::npos && digits(line.substr(space + 1)))
     line = trim(line.substr(0, space));
   return std::string(line);
-}
-
-bool is_page_number(std::string_view line) {
-  line = trim(line);
-  return !line.empty() && line.size() <= 4 &&
-         std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool has_dot_leader(std::string_view line) {
@@ -67,44 +66,38 @@ bool has_dot_leader(std::string_view line) {
 
 }  // namespace
 
-std::string clean_pdf_pages(const std::vector<std::string>& pages) {
-  std::vector<std::string> texts;
+PdfPages::PdfPages(const std::vector<std::string>& pages) {
   for (std::string page : pages) {
     std::replace(page.begin(), page.end(), '\f', '\n');  // poppler ends each page with one
-    texts.push_back(resolve_soft_hyphens(page));
+    texts_.push_back(resolve_soft_hyphens(page));
   }
-
   // Lines found on at least half the pages (and on three or more) are page furniture.
   std::map<std::string, int> pages_with;
-  for (const std::string& text : texts) {
+  for (const std::string& text : texts_) {
     std::set<std::string> seen;
     for (std::string_view line : split_lines(text))
       if (const std::string key = without_page_number(line); key.size() >= 3) seen.insert(key);
     for (const std::string& key : seen) ++pages_with[key];
   }
-  std::set<std::string> furniture;
-  const int needed = std::max(3, static_cast<int>((texts.size() + 1) / 2));
+  const int needed = std::max(3, static_cast<int>((texts_.size() + 1) / 2));
   for (const auto& [key, count] : pages_with)
-    if (count >= needed) furniture.insert(key);
+    if (count >= needed) repeated_.insert(key);
+}
 
+bool PdfPages::is_furniture(std::string_view line) const {
+  return is_page_number(line) || repeated_.contains(without_page_number(line));
+}
+
+std::string PdfPages::body() const {
   std::string body;
-  for (std::size_t p = 0; p < texts.size(); ++p) {
+  for (std::size_t p = 0; p < texts_.size(); ++p) {
     if (p > 0) body += '\f';
     BodyBuilder page;
-    for (std::string_view line : split_lines(texts[p])) {
-      if (is_page_number(line) || has_dot_leader(line) ||
-          furniture.contains(without_page_number(line)))
-        continue;
-      page.add_line(trim(line));
-    }
+    for (std::string_view line : split_lines(texts_[p]))
+      if (!is_furniture(line) && !has_dot_leader(line)) page.add_line(trim(line));
     body += page.take();
   }
   return body;
-}
-
-int page_at(const std::string& body, std::size_t offset) {
-  offset = std::min(offset, body.size());
-  return 1 + static_cast<int>(std::count(body.begin(), body.begin() + static_cast<long>(offset), '\f'));
 }
 
 }  // namespace opslag

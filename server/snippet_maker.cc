@@ -260,7 +260,7 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
-                               std::size_t length, std::size_t* begin) const {
+                               std::size_t length, std::size_t* match_at) const {
   const Passage passage = locate(text, query, length);
   const std::vector<AnalyzedWord>& words = passage.words;
   const std::vector<Match>& matches = passage.matches;
@@ -268,8 +268,10 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
 
   // Start a little before the first match of the best window, on a word's first byte.
   std::size_t start = words.front().begin;
+  if (match_at) *match_at = start;
   if (!matches.empty()) {
     const std::size_t first = matches[best_window(matches, length)].begin;
+    if (match_at) *match_at = first;
     const std::size_t lead = length / 5;
     for (const AnalyzedWord& w : words) {
       if (!w.alternative && w.begin + lead >= first) {
@@ -279,7 +281,6 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
     }
   }
   if (passage.begin == 0 && start <= words.front().begin) start = 0;
-  if (begin) *begin = start;
   // End after the last whole word that fits, with the punctuation that follows it.
   std::size_t end = start, next_word = passage.end;
   for (const AnalyzedWord& w : words) {

@@ -19,9 +19,10 @@ class SnippetMaker {
   explicit SnippetMaker(const DanishAnalyzer& analyzer) : analyzer_(analyzer) {}
 
   /// A snippet of about `length` bytes from `text` (NFC, as stored) for `query`; the start of
-  /// the text when nothing in it matches. The snippet's offset in `text` goes to `begin`.
+  /// the text when nothing in it matches. The offset in `text` of the snippet's first match
+  /// (or of its start, when nothing matched) goes to `match_at`.
   [[nodiscard]] std::string make(std::string_view text, const ParsedQuery& query,
-                                 std::size_t length = 240, std::size_t* begin = nullptr) const;
+                                 std::size_t length = 240, std::size_t* match_at = nullptr) const;
 
  private:
   /// A stretch of the text, analysed, with the query's matches in it.
