@@ -1,34 +1,50 @@
-// opslag-index: options, the run, the summary and the exit status; the work is in IndexUpdater.
+// opslag-index: options, the run, progress, the summary and the exit status; the work is in
+// IndexUpdater.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "danish_analyzer.h"
 #include "errors.h"
 #include "index_updater.h"
+#include "progress_printer.h"
 #include "schema.h"
 
 int main(int argc, char** argv) try {
   CLI::App app{
-      "opslag-index: index Danish documents (.txt, .md, .html) into a Xapian database.\n"
-      "The database mirrors the PATHs: changed files are reindexed, deleted files removed."};
+      "opslag-index: index Danish documents (.txt, .md, .html, .pdf, JSON lines) into a Xapian\n"
+      "database. The database mirrors its inputs: changed documents are reindexed, gone ones "
+      "removed."};
   std::string db_dir;
   std::string schema_file = OPSLAG_SCHEMA_DEFAULT;
-  std::vector<std::string> paths;
+  std::vector<std::string> paths, jsonl;
   bool quiet = false;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
-  app.add_option("paths", paths, "files or folders to index")->required();
+  app.add_option("paths", paths, "files or folders to index");
+  app.add_option("--jsonl", jsonl, "JSON-lines file (.jsonl or .jsonl.gz), one document a line");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   CLI11_PARSE(app, argc, argv);
+  if (paths.empty() && jsonl.empty()) {
+    std::cerr << "opslag-index: give files or folders to index, or --jsonl FILE\n";
+    return 2;
+  }
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
   const opslag::DanishAnalyzer analyzer(schema);
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
-  const opslag::IndexSummary summary =
-      updater.run(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
-  if (!quiet) std::cout << summary.to_string() << '\n';
+  opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
+  if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
+  const opslag::IndexSummary summary = updater.run(
+      {std::vector<std::filesystem::path>(paths.begin(), paths.end()),
+       std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())});
+  if (!quiet) {
+    progress.finish();
+    std::cout << summary.to_string() << '\n';
+  }
   return summary.failed > 0 ? 1 : 0;
 } catch (const std::exception& e) {
   std::cerr << "opslag-index: " << e.what() << '\n';
