@@ -1,58 +1,25 @@
-// Incremental indexing: hash each input, compare with the index, apply the difference in batches.
+// Incremental indexing: prepared inputs in, the difference with the index applied in batches.
 #include "index_updater.h"
 
 #include <xapian.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <system_error>
+#include <unordered_map>
 
 #include "document_reader.h"
 #include "document_terms.h"
 #include "errors.h"
-#include "jsonl_reader.h"
-#include "sidecar.h"
+#include "input_preparer.h"
 
 namespace opslag {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_bytes(const fs::path& file) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(file, ec);
-  if (ec) throw BadInput("cannot read the file: " + ec.message());
-  if (fs::is_directory(status)) throw BadInput("is a folder, not a file");
-  if (const auto size = fs::file_size(file, ec); !ec && size > IndexUpdater::kMaxFileBytes)
-    throw BadInput("file is too large (" + std::to_string(size >> 20) + " MB; the limit is " +
-                   std::to_string(IndexUpdater::kMaxFileBytes >> 20) + " MB)");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw BadInput("cannot read the file (permission denied or gone)");
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) throw BadInput("read error");
-  return out.str();
-}
-
-std::string content_hash(std::string_view bytes) {
-  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return hex;
-}
-
-/// Takes a document's words back out of the spelling data, so words gone from the archive
-/// are no longer suggested.
-void forget_spellings(Xapian::WritableDatabase& db, const Xapian::Document& old) {
-  for (const std::string& word : spelling_words(old)) db.remove_spelling(word);
-}
 
 bool is_hidden(const fs::path& path) {
   const std::string name = path.filename().string();
@@ -73,12 +40,12 @@ std::string IndexSummary::to_string() const {
   return line;
 }
 
-/// One run: the open database, what has been seen and done, the batch and the progress.
+/// One run's writing side: the open database, what has been seen and done, the batch, and
+/// the progress.
 class IndexUpdater::Run {
  public:
-  Run(const IndexUpdater& owner, std::uint64_t total_bytes)
+  explicit Run(const IndexUpdater& owner)
       : owner_(owner), start_(std::chrono::steady_clock::now()) {
-    progress_.total_bytes = total_bytes;
     try {
       db_ = Xapian::WritableDatabase(owner_.db_dir_.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
@@ -93,63 +60,32 @@ class IndexUpdater::Run {
     } catch (const IndexMismatch&) {
       rebuild_ = true;
     }
+    db_.commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
     db_.begin_transaction();
   }
 
-  /// Marks `id` as present; true if it was not already taken in this run.
-  bool claim(const std::string& id) { return seen_.insert(id_term(id)).second; }
+  [[nodiscard]] bool rebuild() const { return rebuild_; }
+  IndexSummary& summary() { return summary_; }
+  IndexProgress& progress() { return progress_; }
 
-  /// True if the database holds `id` with content `hash` already (and needs no rebuild).
-  bool unchanged(const std::string& id, const std::string& hash) {
-    const std::string term = id_term(id);
-    const Xapian::PostingIterator it = db_.postlist_begin(term);
-    if (rebuild_ || it == db_.postlist_end(term) ||
-        db_.get_document(*it).get_value(hash_slot()) != hash)
-      return false;
-    ++summary_.unchanged;
-    return true;
-  }
-
-  /// Adds or replaces `doc` (id and hash set).
-  void store(const StoredDocument& doc) {
-    const std::string term = id_term(doc.id);
-    std::vector<CompoundWord> compounds;
-    const Xapian::Document xdoc =
-        make_xapian_document(owner_.schema_, owner_.analyzer_, doc, &compounds);
-    const Xapian::PostingIterator existing = db_.postlist_begin(term);
-    const bool known = existing != db_.postlist_end(term);
-    if (known) forget_spellings(db_, db_.get_document(*existing));
-    for (const std::string& word : spelling_words(xdoc)) db_.add_spelling(word);
-    // Which words hold a part, so a search can say "portal: also sundhedsportalen".
-    std::set<std::pair<std::string, std::string>> pairs;
-    for (CompoundWord& c : compounds) pairs.emplace(part_term(c.part_stem), std::move(c.word));
-    for (const auto& [part, word] : pairs) db_.add_synonym(part, word);
-    db_.replace_document(term, xdoc);
-    ++(known ? summary_.updated : summary_.added);
-    if (++batch_ >= kBatchDocuments) {
-      db_.commit_transaction();
-      db_.begin_transaction();
-      batch_ = 0;
+  /// Applies one prepared input.
+  void apply(PreparedInput& input) {
+    const bool fresh = input.id.empty() || seen_.insert(id_term(input.id)).second;
+    if (!fresh && input.error.empty()) input.error = "id \"" + input.id + "\" is used twice";
+    if (!input.protect.empty()) protected_.insert(input.protect.generic_string());
+    if (!input.error.empty()) {
+      owner_.errors_ << input.where << ": " << input.error << '\n';
+      ++summary_.failed;
+    } else if (input.unchanged) {
+      ++summary_.unchanged;
+    } else {
+      store(input);
     }
-  }
-
-  void failed(const std::string& where, const std::string& reason) {
-    owner_.errors_ << where << ": " << reason << '\n';
-    ++summary_.failed;
-  }
-
-  /// One more input looked at, `bytes` further into the inputs.
-  void advance(std::uint64_t bytes) {
+    summary_.bytes += input.bytes;
     ++progress_.documents;
-    progress_.bytes = bytes;
+    progress_.bytes = input.position;
     report(false);
   }
-
-  IndexSummary& summary() { return summary_; }
-
-  /// Keeps the documents read from `path` though this run did not see them: part of it could
-  /// not be read, so their absence says nothing.
-  void protect(const fs::path& path) { protected_.insert(path.generic_string()); }
 
   /// Deletes what was not seen, stamps the schema and commits.
   IndexSummary finish() {
@@ -163,32 +99,70 @@ class IndexUpdater::Run {
       const Xapian::Document doc = db_.get_document(*it);
       if (!protected_.empty() && protected_.contains(StoredDocument::from_data(doc.get_data()).path))
         continue;
-      forget_spellings(db_, doc);
+      forget_spellings(doc);
       db_.delete_document(term);
       ++summary_.deleted;
     }
+    flush_tables();
     owner_.schema_.stamp(db_);
     db_.commit_transaction();
-    summary_.bytes = progress_.total_bytes;
     summary_.seconds = elapsed();
     report(true);
     return summary_;
   }
 
  private:
+  void store(PreparedInput& input) {
+    const std::string term = id_term(input.id);
+    const Xapian::PostingIterator existing = db_.postlist_begin(term);
+    const bool known = existing != db_.postlist_end(term);
+    if (known) forget_spellings(db_.get_document(*existing));
+    for (const std::string& word : input.spellings) ++spellings_[word];
+    // Which words hold a part, so a search can say "portal: also sundhedsportalen".
+    for (CompoundWord& c : input.compounds)
+      compounds_.emplace(part_term(c.part_stem), std::move(c.word));
+    db_.replace_document(term, input.xdoc);
+    ++(known ? summary_.updated : summary_.added);
+    if (++batch_ >= kBatchDocuments) {
+      flush_tables();
+      db_.commit_transaction();
+      db_.begin_transaction();
+      batch_ = 0;
+    }
+  }
+
   std::string id_term(const std::string& id) const {
     return owner_.schema_.field("id").prefix + id;
   }
-  unsigned hash_slot() const { return *owner_.schema_.field("hash").value_slot; }
   double elapsed() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
+
+  /// Takes a document's words back out of the spelling data, so words gone from the archive
+  /// are no longer suggested.
+  void forget_spellings(const Xapian::Document& old) {
+    for (const std::string& word : spelling_words(old)) --spellings_[word];
+  }
+
+  /// Writes the batch's spelling counts and compound words: once per word, not once per
+  /// document, which is most of what they cost.
+  void flush_tables() {
+    for (const auto& [word, count] : spellings_) {
+      if (count > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(count));
+      if (count < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+    }
+    spellings_.clear();
+    for (const auto& [part, word] : compounds_) db_.add_synonym(part, word);
+    compounds_.clear();
+  }
+
   void report(bool last) {
     if (!owner_.progress_) return;
     const double now = elapsed();
     if (!last && now - reported_ < 0.1) return;
     reported_ = now;
     progress_.seconds = now;
+    progress_.read_bytes = summary_.bytes;
     owner_.progress_(progress_);
   }
 
@@ -197,6 +171,8 @@ class IndexUpdater::Run {
   bool rebuild_ = false;
   std::set<std::string> seen_;
   std::set<std::string> protected_;
+  std::unordered_map<std::string, int> spellings_;  // this batch's changes to the spelling data
+  std::set<std::pair<std::string, std::string>> compounds_;  // part term, compound word
   int batch_ = 0;
   IndexSummary summary_;
   IndexProgress progress_;
@@ -208,9 +184,9 @@ IndexUpdater::IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer,
                            std::ostream& errors)
     : schema_(schema), analyzer_(analyzer), db_dir_(std::move(db_dir)), errors_(errors) {}
 
-std::vector<IndexUpdater::Source> IndexUpdater::collect(const std::vector<fs::path>& paths,
+std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
                                                         IndexSummary& summary) const {
-  std::vector<Source> sources;
+  std::vector<InputFile> sources;
   std::map<std::string, fs::path> taken;
   const auto add = [&](const fs::path& file, std::string id) {
     if (const auto [it, fresh] = taken.emplace(id, file); !fresh) {
@@ -253,75 +229,18 @@ std::vector<IndexUpdater::Source> IndexUpdater::collect(const std::vector<fs::pa
 
 IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   IndexSummary listing;
-  const std::vector<Source> sources = collect(inputs.paths, listing);
+  std::vector<InputFile> files = collect(inputs.paths, listing);
   std::uint64_t total = 0;
   std::error_code ec;
-  for (const Source& s : sources) total += fs::file_size(s.file, ec) * !ec;
+  for (const InputFile& f : files) total += fs::file_size(f.file, ec) * !ec;
   for (const fs::path& f : inputs.jsonl) total += fs::file_size(f, ec) * !ec;
 
-  Run run(*this, total);
+  Run run(*this);
   run.summary().failed = listing.failed;
-  std::uint64_t done = 0;
-  for (const Source& source : sources) {
-    run.claim(source.id);
-    try {
-      const std::string bytes = read_bytes(source.file);
-      done += bytes.size();
-      const fs::path sidecar = sidecar_of(source.file);
-      const std::string meta = fs::exists(sidecar, ec) ? read_bytes(sidecar) : "";
-      const std::string hash = content_hash(meta.empty() ? bytes : bytes + '\0' + meta);
-      if (!run.unchanged(source.id, hash)) {
-        StoredDocument doc = read_document(source.file, bytes, analyzer_);
-        if (!meta.empty()) {
-          try {
-            apply_sidecar(meta, analyzer_, doc);
-          } catch (const BadInput& e) {
-            throw BadInput(sidecar.string() + ": " + e.what());
-          }
-        }
-        doc.id = source.id;
-        doc.path = source.file.generic_string();
-        doc.hash = hash;
-        run.store(doc);
-      }
-    } catch (const Error& e) {
-      run.failed(source.file.string(), e.what());
-    } catch (const Xapian::InvalidArgumentError& e) {
-      run.failed(source.file.string(), e.get_msg());
-    }
-    run.advance(done);
-  }
-  for (const fs::path& file : inputs.jsonl) {
-    const std::uint64_t before = done;
-    try {
-      JsonlReader reader(file);
-      for (std::string line; reader.next(line);) {
-        const std::string where = file.string() + ":" + std::to_string(reader.line_number());
-        try {
-          StoredDocument doc = document_from_json(line, analyzer_);
-          if (!run.claim(doc.id)) throw BadInput("id \"" + doc.id + "\" is used twice");
-          doc.hash = content_hash(line);
-          if (!run.unchanged(doc.id, doc.hash)) {
-            doc.path = file.generic_string();
-            if (doc.title.empty()) doc.title = doc.id;
-            if (doc.type.empty()) doc.type = "dokument";
-            run.store(doc);
-          }
-        } catch (const Error& e) {
-          run.failed(where, e.what());
-          run.protect(file);
-        } catch (const Xapian::InvalidArgumentError& e) {
-          run.failed(where, e.get_msg());
-          run.protect(file);
-        }
-        run.advance(before + reader.offset());
-      }
-    } catch (const Error& e) {
-      run.failed(file.string(), e.what());
-      run.protect(file);
-    }
-    done = before + fs::file_size(file, ec) * !ec;
-  }
+  run.progress().total_bytes = total;
+  InputPreparer preparer(schema_, analyzer_, db_dir_.string(), run.rebuild(), std::move(files),
+                         inputs.jsonl);
+  for (PreparedInput input; preparer.next(input);) run.apply(input);
   return run.finish();
 }
 

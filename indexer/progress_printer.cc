@@ -34,7 +34,7 @@ std::string ProgressPrinter::bar_line(const IndexProgress& p, int width) {
   std::snprintf(rest, sizeof rest, " %3.0f%%  %llu dokumenter  %.0f/s  %.1f MB/s  ETA %s",
                 fraction(p) * 100, static_cast<unsigned long long>(p.documents),
                 per_second(static_cast<double>(p.documents), p.seconds),
-                per_second(static_cast<double>(p.bytes) / 1e6, p.seconds), eta(p).c_str());
+                per_second(static_cast<double>(p.read_bytes) / 1e6, p.seconds), eta(p).c_str());
   return bar + rest;
 }
 
@@ -43,7 +43,7 @@ std::string ProgressPrinter::plain_line(const IndexProgress& p) {
   std::snprintf(line, sizeof line, "indexed %llu documents (%.0f%%), %.0f/s, %.1f MB/s, ETA %s",
                 static_cast<unsigned long long>(p.documents), fraction(p) * 100,
                 per_second(static_cast<double>(p.documents), p.seconds),
-                per_second(static_cast<double>(p.bytes) / 1e6, p.seconds), eta(p).c_str());
+                per_second(static_cast<double>(p.read_bytes) / 1e6, p.seconds), eta(p).c_str());
   return line;
 }
 

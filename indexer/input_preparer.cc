@@ -1,0 +1,208 @@
+// The indexer's preparing thread: read, hash, compare with the index, analyse.
+#include "input_preparer.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "document_reader.h"
+#include "errors.h"
+#include "jsonl_reader.h"
+#include "sidecar.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_bytes(const fs::path& file) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(file, ec);
+  if (ec) throw BadInput("cannot read the file: " + ec.message());
+  if (fs::is_directory(status)) throw BadInput("is a folder, not a file");
+  if (const auto size = fs::file_size(file, ec); !ec && size > InputPreparer::kMaxFileBytes)
+    throw BadInput("file is too large (" + std::to_string(size >> 20) + " MB; the limit is " +
+                   std::to_string(InputPreparer::kMaxFileBytes >> 20) + " MB)");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw BadInput("cannot read the file (permission denied or gone)");
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) throw BadInput("read error");
+  return out.str();
+}
+
+std::string content_hash(std::string_view bytes) {
+  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
+}
+
+}  // namespace
+
+InputPreparer::InputPreparer(const Schema& schema, const DanishAnalyzer& analyzer,
+                             std::string db_dir, bool rebuild, std::vector<InputFile> files,
+                             std::vector<fs::path> jsonl)
+    : schema_(schema),
+      analyzer_(analyzer),
+      db_dir_(std::move(db_dir)),
+      rebuild_(rebuild),
+      files_(std::move(files)),
+      jsonl_(std::move(jsonl)) {
+  if (!rebuild_) snapshot_ = Xapian::Database(db_dir_);
+  worker_ = std::thread([this] { work(); });
+}
+
+InputPreparer::~InputPreparer() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  worker_.join();
+}
+
+bool InputPreparer::next(PreparedInput& out) {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+  if (queue_.empty()) {
+    if (failure_) std::rethrow_exception(failure_);
+    return false;
+  }
+  out = std::move(queue_.front());
+  queue_.pop_front();
+  lock.unlock();
+  changed_.notify_all();
+  return true;
+}
+
+void InputPreparer::push(PreparedInput&& input) {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return queue_.size() < kQueued || stop_; });
+  if (stop_) throw std::runtime_error("stopped");
+  queue_.push_back(std::move(input));
+  lock.unlock();
+  changed_.notify_all();
+}
+
+void InputPreparer::work() {
+  try {
+    std::uint64_t position = 0;
+    for (const InputFile& input : files_) prepare_file(input, position);
+    for (const fs::path& file : jsonl_) prepare_jsonl(file, position);
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    if (!stop_) failure_ = std::current_exception();
+  }
+  {
+    std::lock_guard lock(mutex_);
+    done_ = true;
+  }
+  changed_.notify_all();
+}
+
+bool InputPreparer::indexed_already(const std::string& id, const std::string& hash) {
+  if (rebuild_) return false;
+  const std::string term = schema_.field("id").prefix + id;
+  const unsigned slot = *schema_.field("hash").value_slot;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      const Xapian::PostingIterator it = snapshot_.postlist_begin(term);
+      return it != snapshot_.postlist_end(term) &&
+             snapshot_.get_document(*it).get_value(slot) == hash;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The writer has committed batches since; they hold no other version of this id.
+      if (attempt >= 10) throw;
+      snapshot_.reopen();
+    }
+  }
+}
+
+void InputPreparer::finish(StoredDocument& doc, PreparedInput& out) {
+  out.xdoc = make_xapian_document(schema_, analyzer_, doc, &out.compounds);
+  out.spellings = spelling_words(out.xdoc);
+}
+
+void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position) {
+  PreparedInput out;
+  out.id = input.id;
+  out.where = input.file.string();
+  try {
+    const std::string bytes = read_bytes(input.file);
+    out.bytes = bytes.size();
+    position += bytes.size();
+    std::error_code ec;
+    const fs::path sidecar = sidecar_of(input.file);
+    const std::string meta = fs::exists(sidecar, ec) ? read_bytes(sidecar) : "";
+    const std::string hash = content_hash(meta.empty() ? bytes : bytes + '\0' + meta);
+    out.unchanged = indexed_already(input.id, hash);
+    if (!out.unchanged) {
+      StoredDocument doc = read_document(input.file, bytes, analyzer_);
+      if (!meta.empty()) {
+        try {
+          apply_sidecar(meta, analyzer_, doc);
+        } catch (const BadInput& e) {
+          throw BadInput(sidecar.string() + ": " + e.what());
+        }
+      }
+      doc.id = input.id;
+      doc.path = input.file.generic_string();
+      doc.hash = hash;
+      finish(doc, out);
+    }
+  } catch (const Error& e) {
+    out.error = e.what();
+  } catch (const Xapian::InvalidArgumentError& e) {
+    out.error = e.get_msg();
+  }
+  out.position = position;
+  push(std::move(out));
+}
+
+void InputPreparer::prepare_jsonl(const fs::path& file, std::uint64_t& position) {
+  const std::uint64_t before = position;
+  std::error_code ec;
+  const std::uint64_t size = fs::file_size(file, ec) * !ec;
+  try {
+    JsonlReader reader(file);
+    for (std::string line; reader.next(line);) {
+      PreparedInput out;
+      out.where = file.string() + ":" + std::to_string(reader.line_number());
+      out.bytes = line.size();
+      try {
+        StoredDocument doc = document_from_json(line, analyzer_);
+        out.id = doc.id;
+        doc.hash = content_hash(line);
+        out.unchanged = indexed_already(doc.id, doc.hash);
+        if (!out.unchanged) {
+          doc.path = file.generic_string();
+          if (doc.title.empty()) doc.title = doc.id;
+          if (doc.type.empty()) doc.type = "dokument";
+          finish(doc, out);
+        }
+      } catch (const Error& e) {
+        out.error = e.what();
+        out.protect = file;
+      } catch (const Xapian::InvalidArgumentError& e) {
+        out.error = e.get_msg();
+        out.protect = file;
+      }
+      out.position = before + reader.offset();
+      push(std::move(out));
+    }
+  } catch (const Error& e) {
+    PreparedInput out;
+    out.where = file.string();
+    out.error = e.what();
+    out.protect = file;
+    out.position = before + size;
+    push(std::move(out));
+  }
+  position = before + size;
+}
+
+}  // namespace opslag
