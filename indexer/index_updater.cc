@@ -97,7 +97,8 @@ class IndexUpdater::Run {
       const Xapian::PostingIterator it = db_.postlist_begin(term);
       if (it == db_.postlist_end(term)) continue;
       const Xapian::Document doc = db_.get_document(*it);
-      if (!protected_.empty() && protected_.contains(StoredDocument::from_data(doc.get_data()).path))
+      if (!protected_.empty() &&
+          protected_.contains(StoredDocument::from_data(doc.get_data()).path))
         continue;
       forget_spellings(doc);
       db_.delete_document(term);
@@ -185,7 +186,7 @@ IndexUpdater::IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer,
     : schema_(schema), analyzer_(analyzer), db_dir_(std::move(db_dir)), errors_(errors) {}
 
 std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
-                                                        IndexSummary& summary) const {
+                                             IndexSummary& summary) const {
   std::vector<InputFile> sources;
   std::map<std::string, fs::path> taken;
   const auto add = [&](const fs::path& file, std::string id) {
@@ -221,7 +222,7 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
         ++summary.failed;
       }
       std::sort(files.begin(), files.end());
-      for (const fs::path& file : files) add(file, fs::relative(file, path).generic_string());
+      for (const fs::path& file : files) add(file, file.lexically_relative(path).generic_string());
     }
   }
   return sources;

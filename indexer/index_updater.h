@@ -83,7 +83,7 @@ class IndexUpdater {
  private:
   class Run;
   [[nodiscard]] std::vector<InputFile> collect(const std::vector<std::filesystem::path>& paths,
-                                            IndexSummary& summary) const;
+                                               IndexSummary& summary) const;
 
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;

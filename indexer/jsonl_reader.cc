@@ -26,7 +26,7 @@ bool JsonlReader::next(std::string& line) {
     }
     int status = Z_OK;
     const char* message = gzerror(file_.get(), &status);
-    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+    if (status != Z_OK && status != Z_STREAM_END)
       throw BadInput("line " + std::to_string(line_number_ + 1) + ": cannot read on: " + message);
     if (!any) {
       if (!gzeof(file_.get()))

@@ -38,9 +38,9 @@ int main(int argc, char** argv) try {
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
-  const opslag::IndexSummary summary = updater.run(
-      {std::vector<std::filesystem::path>(paths.begin(), paths.end()),
-       std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())});
+  const opslag::IndexSummary summary =
+      updater.run({std::vector<std::filesystem::path>(paths.begin(), paths.end()),
+                   std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())});
   if (!quiet) {
     progress.finish();
     std::cout << summary.to_string() << '\n';

@@ -51,9 +51,11 @@ bool is_page_number(std::string_view line) {
 std::string without_page_number(std::string_view line) {
   line = trim(line);
   const auto digits = [](std::string_view s) { return is_page_number(s); };
-  if (const auto space = line.find(' '); space != std::string_view::npos && digits(line.substr(0, space)))
+  if (const auto space = line.find(' ');
+      space != std::string_view::npos && digits(line.substr(0, space)))
     line = trim(line.substr(space + 1));
-  if (const auto space = line.rfind(' '); space != std::string_view::npos && digits(line.substr(space + 1)))
+  if (const auto space = line.rfind(' ');
+      space != std::string_view::npos && digits(line.substr(space + 1)))
     line = trim(line.substr(0, space));
   return std::string(line);
 }

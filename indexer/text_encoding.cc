@@ -44,7 +44,7 @@ bool looks_binary(std::string_view bytes) {
 std::string detect(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
-                                                                       ucsdet_close);
+                                                                      ucsdet_close);
   const auto sample = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 65536));
   ucsdet_setText(detector.get(), bytes.data(), sample, &status);
   const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);

@@ -38,7 +38,8 @@ std::string failure(std::string_view bytes) {
 TEST(PdfPagesTest, JoinsAWordBrokenAtASoftHyphenAtTheEndOfALine) {
   EXPECT_EQ(PdfPages({"tillid til o\u00AD\nffentlige løsninger"}).body(),
             "tillid til offentlige løsninger");
-  EXPECT_EQ(PdfPages({"digitaliserings\u00AD  \n  strategien"}).body(), "digitaliseringsstrategien");
+  EXPECT_EQ(PdfPages({"digitaliserings\u00AD  \n  strategien"}).body(),
+            "digitaliseringsstrategien");
 }
 
 TEST(PdfPagesTest, DropsOtherSoftHyphensAndLinesOfNothingElse) {
@@ -61,8 +62,9 @@ TEST(PdfPagesTest, KeepsALineThatRepeatsOnFewerThanHalfThePages) {
 }
 
 TEST(PdfPagesTest, DropsPageNumbersAndDotLeaders) {
-  EXPECT_EQ(PdfPages({"Indhold\nForord ........................ 5\nVision . . . . . . 7\n12"}).body(),
-            "Indhold");
+  EXPECT_EQ(
+      PdfPages({"Indhold\nForord ........................ 5\nVision . . . . . . 7\n12"}).body(),
+      "Indhold");
 }
 
 TEST(PdfPagesTest, SeparatesPagesWithAFormFeedOnly) {
