@@ -124,9 +124,35 @@ const GumboNode* find_first(const GumboNode* node, GumboTag tag) {
 std::string text_of(const GumboNode* node) {
   TextCollector collector(nullptr);
   collector.collect(node);
-  std::string text = collector.take();
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return std::string(trim(text));
+  const std::string text = collector.take();
+  std::string out;  // on one line, each run of spaces one space
+  for (char c : text) {
+    const bool space = c == '\n' || c == ' ' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return std::string(trim(out));
+}
+
+/// Every element with `tag` under `node`, in document order, skipped parts included.
+void find_all(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& found) {
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  if (node->v.element.tag == tag) found.push_back(node);
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    find_all(static_cast<const GumboNode*>(children.data[i]), tag, found);
+}
+
+/// The first element under `node` whose class names `name` ("date" in class="date"), or null.
+const GumboNode* find_class(const GumboNode* node, std::string_view name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const std::string classes = " " + attribute(node, "class") + " ";
+  if (classes.find(" " + std::string(name) + " ") != std::string::npos) return node;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    if (const GumboNode* found = find_class(static_cast<const GumboNode*>(children.data[i]), name))
+      return found;
+  return nullptr;
 }
 
 /// Reads <meta> and <link rel=canonical> in the head into `doc`, first match of each winning.
@@ -190,14 +216,30 @@ StoredDocument read_html(std::string_view html) {
   const GumboNode* content = find_first(root, GUMBO_TAG_MAIN);
   if (!content) content = find_first(root, GUMBO_TAG_ARTICLE);
   if (!content) content = find_first(root, GUMBO_TAG_BODY);
-  const GumboNode* h1 = content ? find_first(content, GUMBO_TAG_H1) : nullptr;
+  std::string page_title;
+  if (const GumboNode* title = find_first(root, GUMBO_TAG_TITLE)) {
+    const std::string full = text_of(title);
+    page_title = std::string(trim(full.substr(0, full.find(" | "))));
+  }
+  // A headline that repeats the page's <title> is the title, wherever it stands (pandoc puts
+  // it in a <header>); else the first headline of the content; else the <title>.
+  std::vector<const GumboNode*> headlines;
+  find_all(root, GUMBO_TAG_H1, headlines);
+  const GumboNode* h1 = nullptr;
+  for (const GumboNode* h : headlines)
+    if (!page_title.empty() && text_of(h) == page_title) h1 = h;
+  if (!h1 && content) h1 = find_first(content, GUMBO_TAG_H1);
   if (h1) doc.title = text_of(h1);
   if (doc.title.empty()) {
-    if (const GumboNode* title = find_first(root, GUMBO_TAG_TITLE)) {
-      const std::string full = text_of(title);
-      doc.title = std::string(trim(full.substr(0, full.find(" | "))));
-    }
+    doc.title = page_title;
     h1 = nullptr;
+  }
+  if (doc.date.empty()) {  // <p class="date">December 2019</p>
+    if (const GumboNode* date = find_class(root, "date"))
+      doc.date = parse_danish_date(lower(text_of(date))).value_or("");
+  }
+  if (doc.source.empty()) {  // <p class="author">Digitaliseringsstyrelsen</p>
+    if (const GumboNode* author = find_class(root, "author")) doc.source = text_of(author);
   }
   if (content) {
     TextCollector collector(h1);

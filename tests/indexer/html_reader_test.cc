@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "temp_dir.h"
+
 namespace opslag {
 namespace {
 
@@ -82,6 +87,53 @@ TEST(HtmlReaderTest, TableCellsAreSeparated) {
   const StoredDocument doc =
       read_html("<body><table><tr><td>16-24 år</td><td>99 pct.</td></tr></table></body>");
   EXPECT_EQ(doc.body, "16-24 år 99 pct.");
+}
+
+TEST(HtmlReaderTest, AHeadlineRepeatingThePageTitleWinsWhereverItStands) {
+  const StoredDocument doc = read_html(
+      "<html><head><title>Referencearkitektur 2020</title></head><body><header>"
+      "<h1 class=\"title\">Referencearkitektur 2020</h1><p class=\"author\">"
+      "Digitaliseringsstyrelsen</p><p class=\"date\">December 2019</p></header>"
+      "<h1>Fællesoffentlig <br>referencearkitektur</h1><p>Tekst.</p></body></html>");
+  EXPECT_EQ(doc.title, "Referencearkitektur 2020");
+  EXPECT_EQ(doc.date, "2019-12-01");
+  EXPECT_EQ(doc.source, "Digitaliseringsstyrelsen");
+}
+
+TEST(HtmlReaderTest, ATitleBrokenOverLinesBecomesOneLine) {
+  EXPECT_EQ(read_html("<body><h1>Fællesoffentlig <br>referencearkitektur\n for  <br>brugerstyring"
+                      "</h1><p>Tekst.</p></body>")
+                .title,
+            "Fællesoffentlig referencearkitektur for brugerstyring");
+}
+
+class RealHtmlTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (testing::shared_dir().empty())
+      GTEST_SKIP() << "../shared is not beside the checkout: no real HTML pages to read";
+  }
+  static StoredDocument read(const std::string& name) {
+    std::ifstream in(testing::shared_dir() / "real-documents" / name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return read_html(text.str());
+  }
+};
+
+TEST_F(RealHtmlTest, TheReferenceArchitectureHasItsTitleDateAndPublisher) {
+  const StoredDocument doc = read("brugerstyring.html");
+  EXPECT_EQ(doc.title, "Referencearkitektur for brugerstyring 2020");
+  EXPECT_EQ(doc.date, "2019-12-01");
+  EXPECT_EQ(doc.source, "Digitaliseringsstyrelsen");
+  EXPECT_NE(doc.body.find("Denne referencearkitektur er udarbejdet"), std::string::npos);
+  EXPECT_EQ(doc.body.find("font-family"), std::string::npos);  // no <style> text
+}
+
+TEST_F(RealHtmlTest, TheCloudIntroductionHasItsTitle) {
+  const StoredDocument doc = read("govcloud-intro.html");
+  EXPECT_EQ(doc.title, "cloud.gov.dk introduktion");
+  EXPECT_FALSE(doc.body.empty());
 }
 
 }  // namespace
