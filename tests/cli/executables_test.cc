@@ -1,6 +1,5 @@
 // Runs the three executables as a user would and checks what they print and return.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
@@ -8,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "run_command.h"
 #include "temp_dir.h"
 
 namespace opslag {
@@ -15,25 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int status = -1;
-  std::string output;  ///< standard output and standard error together
-};
-
-/// Runs `command` in a shell and collects its output and exit status.
-CommandResult run(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-    result.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string bin(const std::string& name) { return std::string(OPSLAG_BIN_DIR) + "/" + name; }
+using testing::bin;
+using testing::CommandResult;
+using testing::run;
 
 class ExecutablesTest : public ::testing::Test {
  protected:
@@ -125,8 +109,8 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
     text.replace(text.find("\"version\": 3"), 12, "\"version\": 4");
     return text;
   }());
-  for (const char* file : {"stopwords-da.txt", "synonyms-da.txt", "stem-overrides-da.txt",
-                           "compound-parts-da.txt"})
+  for (const char* file :
+       {"stopwords-da.txt", "synonyms-da.txt", "stem-overrides-da.txt", "compound-parts-da.txt"})
     fs::copy_file(fs::path(OPSLAG_SOURCE_DIR) / "schema" / file, schema.parent_path() / file);
   const CommandResult r = run(bin("opslag-server") + " --schema " + schema.string() + " --db " +
                               db_.string() + " --port 1");
