@@ -8,6 +8,7 @@
 #include "html_reader.h"
 #include "icu_text.h"
 #include "markdown_reader.h"
+#include "office_reader.h"
 #include "pdf_reader.h"
 #include "text_encoding.h"
 #include "text_reader.h"
@@ -25,6 +26,8 @@ Format format_of(const std::filesystem::path& file) {
   if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
   if (ext == ".pdf") return Format::kPdf;
+  if (ext == ".docx") return Format::kDocx;
+  if (ext == ".odt") return Format::kOdt;
   return Format::kUnsupported;
 }
 
@@ -47,12 +50,16 @@ StoredDocument read_document(const std::filesystem::path& file, std::string_view
   const Format format = format_of(file);
   if (format == Format::kUnsupported)
     throw BadInput("unsupported file type \"" + file.extension().string() +
-                   "\" (readable: .txt, .md, .html, .pdf)");
+                   "\" (readable: .txt, .md, .html, .pdf, .docx, .odt)");
   if (content.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw BadInput("file is empty");
   StoredDocument doc;
   if (format == Format::kPdf) {
     doc = read_pdf(content);
+  } else if (format == Format::kDocx) {
+    doc = read_docx(content);
+  } else if (format == Format::kOdt) {
+    doc = read_odt(content);
   } else {
     const std::string text = analyzer.normalize(to_utf8(content));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw BadInput("file is empty");

@@ -24,7 +24,8 @@ class DocumentReaderTest : public ::testing::Test {
 
 TEST_F(DocumentReaderTest, KnowsWhichFilesItCanRead) {
   for (const char* name :
-       {"a.txt", "A.TXT", "b.md", "c.markdown", "d.html", "e.HTM", "f.text", "g.pdf", "h.PDF"})
+       {"a.txt", "A.TXT", "b.md", "c.markdown", "d.html", "e.HTM", "f.text", "g.pdf", "h.PDF",
+        "i.docx", "j.odt"})
     EXPECT_TRUE(is_supported_file(name)) << name;
   for (const char* name : {"a.xls", "b.doc", "c", "d.txt.bak"})
     EXPECT_FALSE(is_supported_file(name)) << name;

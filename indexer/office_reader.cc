@@ -1,0 +1,231 @@
+// Word and OpenDocument reading: the archive, its XML, the paragraphs and metadata in it.
+#include "office_reader.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+#include <string>
+
+#include "danish_dates.h"
+#include "errors.h"
+#include "publishers.h"
+#include "text_lines.h"
+
+namespace opslag {
+namespace {
+
+/// A zip archive read from memory.
+class ZipArchive {
+ public:
+  explicit ZipArchive(std::string_view bytes) {
+    if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+      throw BadInput("password-protected (encrypted) or old binary Word/Office file: not readable");
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source) archive_.reset(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+    if (!archive_) {
+      if (source) zip_source_free(source);
+      zip_error_fini(&error);
+      throw BadInput("not a zip archive (truncated or corrupt)");
+    }
+    zip_error_fini(&error);
+  }
+
+  /// The entry `name`, or nullopt if the archive has none. Throws BadInput if it is over
+  /// kMaxEntryBytes or cannot be read.
+  std::optional<std::string> read(const char* name) const {
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat(archive_.get(), name, 0, &stat) != 0) return std::nullopt;
+    if (!(stat.valid & ZIP_STAT_SIZE) || stat.size > kMaxEntryBytes)
+      throw BadInput(std::string(name) + " is too large to read");
+    const std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(
+        zip_fopen(archive_.get(), name, 0), zip_fclose);
+    if (!file) throw BadInput(std::string("cannot read ") + name + " in the archive");
+    std::string out(stat.size, '\0');
+    if (zip_fread(file.get(), out.data(), stat.size) != static_cast<zip_int64_t>(stat.size))
+      throw BadInput(std::string("cannot read ") + name + " in the archive (damaged)");
+    return out;
+  }
+
+  static constexpr zip_uint64_t kMaxEntryBytes = 200u << 20;
+
+ private:
+  std::unique_ptr<zip_t, decltype(&zip_discard)> archive_{nullptr, zip_discard};
+};
+
+pugi::xml_document parse(const std::string& xml, const char* name) {
+  pugi::xml_document doc;
+  const pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size());
+  if (!result) throw BadInput(std::string(name) + " is not valid XML: " + result.description());
+  return doc;
+}
+
+/// The first element named `name` under `node`, depth first.
+pugi::xml_node find(const pugi::xml_node& node, const char* name) {
+  return node.find_node(
+      [&](const pugi::xml_node& n) { return std::string_view(n.name()) == name; });
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// "2019-12-18T08:58:00Z" -> "2019-12-18", or "" if it is no date.
+std::string iso_date(const std::string& text) { return parse_danish_date(trim(text)).value_or(""); }
+
+/// A paragraph and the name of its style.
+struct Paragraph {
+  std::string text;
+  std::string style;  ///< lower case, spaces removed ("heading1", "title", "date")
+};
+
+/// The text of a Word paragraph: runs, tabs and breaks; the fallback copies of drawings skipped.
+void word_text(const pugi::xml_node& node, std::string& out) {
+  for (const pugi::xml_node& child : node.children()) {
+    const std::string_view name = child.name();
+    if (name == "w:t") {
+      out += child.text().get();
+    } else if (name == "w:tab") {
+      out += '\t';
+    } else if (name == "w:br" || name == "w:cr") {
+      out += '\n';
+    } else if (name != "mc:Fallback" && name != "w:pPr" && name != "w:delText") {
+      word_text(child, out);
+    }
+  }
+}
+
+void word_paragraphs(const pugi::xml_node& node, std::vector<Paragraph>& out) {
+  for (const pugi::xml_node& child : node.children()) {
+    const std::string_view name = child.name();
+    if (name == "w:p") {
+      Paragraph p;
+      word_text(child, p.text);
+      std::string style = child.child("w:pPr").child("w:pStyle").attribute("w:val").value();
+      std::erase(style, ' ');
+      p.style = lower(style);
+      out.push_back(std::move(p));
+    } else if (name != "mc:Fallback") {
+      word_paragraphs(child, out);
+    }
+  }
+}
+
+/// The text of an OpenDocument paragraph or heading.
+void odf_text(const pugi::xml_node& node, std::string& out) {
+  for (const pugi::xml_node& child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      out += child.value();
+      continue;
+    }
+    const std::string_view name = child.name();
+    if (name == "text:s") {
+      out += std::string(std::max(1, child.attribute("text:c").as_int(1)), ' ');
+    } else if (name == "text:tab") {
+      out += '\t';
+    } else if (name == "text:line-break") {
+      out += '\n';
+    } else if (name != "text:note" && name != "office:annotation") {
+      odf_text(child, out);
+    }
+  }
+}
+
+void odf_paragraphs(const pugi::xml_node& node, std::vector<Paragraph>& out) {
+  for (const pugi::xml_node& child : node.children()) {
+    const std::string_view name = child.name();
+    if (name == "text:p" || name == "text:h") {
+      Paragraph p;
+      odf_text(child, p.text);
+      p.style = name == "text:h" && child.attribute("text:outline-level").as_int(1) == 1
+                    ? "heading1"
+                    : "";
+      out.push_back(std::move(p));
+    } else {
+      odf_paragraphs(child, out);
+    }
+  }
+}
+
+/// Fills body (and title, date, source where still empty) from `paragraphs`.
+void fill(const std::vector<Paragraph>& paragraphs, StoredDocument& doc) {
+  BodyBuilder body;
+  std::string first, heading, date, author;
+  for (const Paragraph& p : paragraphs) {
+    const std::string_view text = trim(p.text);
+    if (text.empty()) continue;
+    for (std::string_view line : split_lines(text)) body.add_line(trim(line));
+    body.add_line("");
+    if (first.empty()) first = text;
+    if (heading.empty() && (p.style == "title" || p.style == "titel" || p.style == "heading1" ||
+                            p.style == "overskrift1"))
+      heading = text;
+    if (date.empty() && (p.style == "date" || p.style == "dato")) date = text;
+    if (author.empty() && (p.style == "author" || p.style == "forfatter")) author = text;
+  }
+  doc.body = body.take();
+  if (doc.body.empty()) throw BadInput("the document has no text");
+  if (doc.title.empty()) doc.title = !heading.empty() ? heading : first;
+  if (const auto d = parse_danish_date(lower(date)); d) doc.date = *d;
+  if (doc.source.empty()) doc.source = author;
+  if (doc.source.empty()) doc.source = most_mentioned_publisher(doc.body).value_or("");
+  if (doc.date.empty()) doc.date = find_danish_date(doc.body.substr(0, 2000)).value_or("");
+}
+
+}  // namespace
+
+StoredDocument read_docx(std::string_view bytes) {
+  const ZipArchive zip(bytes);
+  const auto body = zip.read("word/document.xml");
+  if (!body) throw BadInput("word/document.xml is missing: not a Word document");
+  StoredDocument doc;
+  std::string created;
+  if (const auto core = zip.read("docProps/core.xml")) {
+    const pugi::xml_document xml = parse(*core, "docProps/core.xml");
+    doc.title = std::string(trim(find(xml, "dc:title").text().get()));
+    created = iso_date(find(xml, "dcterms:created").text().get());
+    if (created.empty()) created = iso_date(find(xml, "dcterms:modified").text().get());
+  }
+  if (const auto app = zip.read("docProps/app.xml")) {
+    const pugi::xml_document xml = parse(*app, "docProps/app.xml");
+    doc.source = std::string(trim(find(xml, "Company").text().get()));
+  }
+  const pugi::xml_document xml = parse(*body, "word/document.xml");
+  std::vector<Paragraph> paragraphs;
+  word_paragraphs(find(xml, "w:body"), paragraphs);
+  fill(paragraphs, doc);
+  if (doc.date.empty()) doc.date = created;
+  doc.type = "dokument";
+  return doc;
+}
+
+StoredDocument read_odt(std::string_view bytes) {
+  const ZipArchive zip(bytes);
+  const auto content = zip.read("content.xml");
+  if (!content) throw BadInput("content.xml is missing: not an OpenDocument file");
+  StoredDocument doc;
+  std::string created;
+  if (const auto meta = zip.read("meta.xml")) {
+    const pugi::xml_document xml = parse(*meta, "meta.xml");
+    doc.title = std::string(trim(find(xml, "dc:title").text().get()));
+    created = iso_date(find(xml, "meta:creation-date").text().get());
+    if (created.empty()) created = iso_date(find(xml, "dc:date").text().get());
+  }
+  const pugi::xml_document xml = parse(*content, "content.xml");
+  std::vector<Paragraph> paragraphs;
+  odf_paragraphs(find(xml, "office:text"), paragraphs);
+  fill(paragraphs, doc);
+  if (doc.date.empty()) doc.date = created;
+  doc.type = "dokument";
+  return doc;
+}
+
+}  // namespace opslag
