@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -180,52 +181,62 @@ void fill(const std::vector<Paragraph>& paragraphs, StoredDocument& doc) {
   if (doc.date.empty()) doc.date = find_danish_date(doc.body.substr(0, 2000)).value_or("");
 }
 
-}  // namespace
+/// Where a format keeps its parts: the body's entry and element, the metadata's entry and the
+/// elements of its title and dates (first found wins), how to read paragraphs.
+struct OfficeFormat {
+  const char* body_entry;
+  const char* missing;  ///< what to say when body_entry is not in the archive
+  const char* body_element;
+  const char* meta_entry;
+  std::array<const char*, 2> created;
+  void (*paragraphs)(const pugi::xml_node&, std::vector<Paragraph>&);
+};
 
-StoredDocument read_docx(std::string_view bytes) {
+StoredDocument read_office(std::string_view bytes, const OfficeFormat& format) {
   const ZipArchive zip(bytes);
-  const auto body = zip.read("word/document.xml");
-  if (!body) throw BadInput("word/document.xml is missing: not a Word document");
+  const auto body = zip.read(format.body_entry);
+  if (!body) throw BadInput(format.missing);
   StoredDocument doc;
   std::string created;
-  if (const auto core = zip.read("docProps/core.xml")) {
-    const pugi::xml_document xml = parse(*core, "docProps/core.xml");
+  if (const auto meta = zip.read(format.meta_entry)) {
+    const pugi::xml_document xml = parse(*meta, format.meta_entry);
     doc.title = std::string(trim(find(xml, "dc:title").text().get()));
-    created = iso_date(find(xml, "dcterms:created").text().get());
-    if (created.empty()) created = iso_date(find(xml, "dcterms:modified").text().get());
+    for (const char* tag : format.created)
+      if (created.empty()) created = iso_date(find(xml, tag).text().get());
   }
-  if (const auto app = zip.read("docProps/app.xml")) {
+  if (const auto app = zip.read("docProps/app.xml")) {  // Word only: the company
     const pugi::xml_document xml = parse(*app, "docProps/app.xml");
     doc.source = std::string(trim(find(xml, "Company").text().get()));
   }
-  const pugi::xml_document xml = parse(*body, "word/document.xml");
+  const pugi::xml_document xml = parse(*body, format.body_entry);
   std::vector<Paragraph> paragraphs;
-  word_paragraphs(find(xml, "w:body"), paragraphs);
+  format.paragraphs(find(xml, format.body_element), paragraphs);
   fill(paragraphs, doc);
   if (doc.date.empty()) doc.date = created;
   doc.type = "dokument";
   return doc;
 }
 
+}  // namespace
+
+StoredDocument read_docx(std::string_view bytes) {
+  static const OfficeFormat kWord{"word/document.xml",
+                                  "word/document.xml is missing: not a Word document",
+                                  "w:body",
+                                  "docProps/core.xml",
+                                  {"dcterms:created", "dcterms:modified"},
+                                  word_paragraphs};
+  return read_office(bytes, kWord);
+}
+
 StoredDocument read_odt(std::string_view bytes) {
-  const ZipArchive zip(bytes);
-  const auto content = zip.read("content.xml");
-  if (!content) throw BadInput("content.xml is missing: not an OpenDocument file");
-  StoredDocument doc;
-  std::string created;
-  if (const auto meta = zip.read("meta.xml")) {
-    const pugi::xml_document xml = parse(*meta, "meta.xml");
-    doc.title = std::string(trim(find(xml, "dc:title").text().get()));
-    created = iso_date(find(xml, "meta:creation-date").text().get());
-    if (created.empty()) created = iso_date(find(xml, "dc:date").text().get());
-  }
-  const pugi::xml_document xml = parse(*content, "content.xml");
-  std::vector<Paragraph> paragraphs;
-  odf_paragraphs(find(xml, "office:text"), paragraphs);
-  fill(paragraphs, doc);
-  if (doc.date.empty()) doc.date = created;
-  doc.type = "dokument";
-  return doc;
+  static const OfficeFormat kOpenDocument{"content.xml",
+                                          "content.xml is missing: not an OpenDocument file",
+                                          "office:text",
+                                          "meta.xml",
+                                          {"meta:creation-date", "dc:date"},
+                                          odf_paragraphs};
+  return read_office(bytes, kOpenDocument);
 }
 
 }  // namespace opslag
