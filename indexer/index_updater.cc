@@ -115,14 +115,21 @@ class IndexUpdater::Run {
  private:
   void store(PreparedInput& input) {
     const std::string term = id_term(input.id);
-    const Xapian::PostingIterator existing = db_.postlist_begin(term);
-    const bool known = existing != db_.postlist_end(term);
-    if (known) forget_spellings(db_.get_document(*existing));
+    bool known = false;
+    if (input.existed) {  // else a new id: no look-up needed (ids are unique in a run)
+      const Xapian::PostingIterator existing = db_.postlist_begin(term);
+      known = existing != db_.postlist_end(term);
+      if (known) forget_spellings(db_.get_document(*existing));
+    }
     for (const std::string& word : input.spellings) ++spellings_[word];
     // Which words hold a part, so a search can say "portal: also sundhedsportalen".
     for (CompoundWord& c : input.compounds)
       compounds_.emplace(part_term(c.part_stem), std::move(c.word));
-    db_.replace_document(term, input.xdoc);
+    if (known) {
+      db_.replace_document(term, input.xdoc);
+    } else {
+      db_.add_document(input.xdoc);
+    }
     ++(known ? summary_.updated : summary_.added);
     if (++batch_ >= kBatchDocuments) {
       flush_tables();

@@ -105,15 +105,16 @@ void InputPreparer::work() {
   changed_.notify_all();
 }
 
-bool InputPreparer::indexed_already(const std::string& id, const std::string& hash) {
-  if (rebuild_) return false;
+void InputPreparer::compare(const std::string& id, const std::string& hash, PreparedInput& out) {
+  if (rebuild_) return;  // every document is rewritten; whether it existed is not known
   const std::string term = schema_.field("id").prefix + id;
   const unsigned slot = *schema_.field("hash").value_slot;
   for (int attempt = 0;; ++attempt) {
     try {
       const Xapian::PostingIterator it = snapshot_.postlist_begin(term);
-      return it != snapshot_.postlist_end(term) &&
-             snapshot_.get_document(*it).get_value(slot) == hash;
+      out.existed = it != snapshot_.postlist_end(term);
+      out.unchanged = out.existed && snapshot_.get_document(*it).get_value(slot) == hash;
+      return;
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer has committed batches since; they hold no other version of this id.
       if (attempt >= 10) throw;
@@ -139,7 +140,7 @@ void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position
     const fs::path sidecar = sidecar_of(input.file);
     const std::string meta = fs::exists(sidecar, ec) ? read_bytes(sidecar) : "";
     const std::string hash = content_hash(meta.empty() ? bytes : bytes + '\0' + meta);
-    out.unchanged = indexed_already(input.id, hash);
+    compare(input.id, hash, out);
     if (!out.unchanged) {
       StoredDocument doc = read_document(input.file, bytes, analyzer_);
       if (!meta.empty()) {
@@ -177,7 +178,7 @@ void InputPreparer::prepare_jsonl(const fs::path& file, std::uint64_t& position)
         StoredDocument doc = document_from_json(line, analyzer_);
         out.id = doc.id;
         doc.hash = content_hash(line);
-        out.unchanged = indexed_already(doc.id, doc.hash);
+        compare(doc.id, doc.hash, out);
         if (!out.unchanged) {
           doc.path = file.generic_string();
           if (doc.title.empty()) doc.title = doc.id;

@@ -35,6 +35,8 @@ struct PreparedInput {
   /// Set when part of a JSON-lines file could not be read: its documents must be kept.
   std::filesystem::path protect;
   bool unchanged = false;  ///< the index holds this id with this content already
+  /// The index held this id when the run began (or may have: unknown when rebuilding).
+  bool existed = true;
   Xapian::Document xdoc;
   std::vector<std::string> spellings;   ///< the words it adds to the spelling data
   std::vector<CompoundWord> compounds;  ///< its compounds, for the compound expansions
@@ -68,7 +70,8 @@ class InputPreparer {
   void prepare_jsonl(const std::filesystem::path& file, std::uint64_t& position);
   /// Builds the Xapian document of `doc` into `out` unless the index has it unchanged.
   void finish(StoredDocument& doc, PreparedInput& out);
-  [[nodiscard]] bool indexed_already(const std::string& id, const std::string& hash);
+  /// Whether the index holds `id`, and with content `hash`, into `out`.
+  void compare(const std::string& id, const std::string& hash, PreparedInput& out);
   void push(PreparedInput&& input);
 
   const Schema& schema_;
