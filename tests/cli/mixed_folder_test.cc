@@ -75,6 +75,11 @@ TEST_F(MixedFolderTest, FindsTextFromEveryFormatWithItsTitle) {
             "Ny digitaliseringsstrategi sætter kursen frem mod 2020");
 }
 
+TEST_F(MixedFolderTest, GivesEachFormatItsPublisher) {
+  EXPECT_EQ(first_hit("platformservice")["source"], "Statens It");
+  EXPECT_EQ(first_hit("referencearkitektur brugerstyring")["source"], "Digitaliseringsstyrelsen");
+}
+
 TEST_F(MixedFolderTest, GivesTheRealSamplesAndOldFilesTheirDates) {
   EXPECT_EQ(first_hit("\"sætter kursen frem mod 2020\"")["date"], "2016-05-12");
   EXPECT_EQ(first_hit("borgerservicecenter")["date"], "1999-03-03");
