@@ -56,6 +56,8 @@ StoredDocument read_plain_text(std::string_view text) {
       doc.type = "pressemeddelelse";
     if (const auto source = publisher_from_line(line); source && doc.source.empty())
       doc.source = *source;
+    // A cookie notice or navigation line further down (short, unlike a paragraph about cookies).
+    if (count_words(line) <= 20 && is_boilerplate_line(line)) continue;
     body.add_line(line);
   }
   doc.body = body.take();

@@ -88,5 +88,19 @@ TEST(TextReaderTest, ADateInTheBodyIsUsedWhenTheHeaderHasNone) {
   EXPECT_EQ(doc.date, "2015-03-03");
 }
 
+TEST(TextReaderTest, LeavesCookieAndNavigationLinesOutOfTheBodyWhereverTheyStand) {
+  const StoredDocument doc = read_plain_text(
+      "Ny strategi for NemID\n\nTeksten om NemID.\n\nVi samler statistik ved hjælp af cookies. "
+      "Læs mere om cookies\nForside > Nyheder\n\nMere tekst.\n");
+  EXPECT_EQ(doc.body, "Teksten om NemID.\n\nMere tekst.");
+}
+
+TEST(TextReaderTest, KeepsAParagraphThatIsAboutCookies) {
+  const std::string paragraph =
+      "Datatilsynet har i dag offentliggjort en ny vejledning om brugen af cookies på "
+      "offentlige hjemmesider, som kommuner og regioner skal følge fra næste år.";
+  EXPECT_EQ(read_plain_text("Ny vejledning fra Datatilsynet\n\n" + paragraph + "\n").body, paragraph);
+}
+
 }  // namespace
 }  // namespace opslag
