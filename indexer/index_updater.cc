@@ -2,10 +2,12 @@
 #include "index_updater.h"
 
 #include <xapian.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <set>
 #include <system_error>
@@ -40,28 +42,58 @@ std::string IndexSummary::to_string() const {
   return line;
 }
 
-/// One run's writing side: the open database, what has been seen and done, the batch, and
-/// the progress.
+/// The shard folders of a database: "shard-0", "shard-1" ... listed in a XAPIANDB stub file in
+/// its folder, which Xapian opens as one database.
+constexpr const char* kStub = "XAPIANDB";
+
+/// How many shards the database at `dir` has: 0 when it is not there yet, 1 when it is one
+/// database, N when a stub lists N shards.
+int shards_at(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return 0;
+  std::ifstream stub(dir / kStub);
+  if (!stub) return fs::exists(dir / "iamglass", ec) ? 1 : 0;
+  int count = 0;
+  for (std::string line; std::getline(stub, line);) count += !line.empty();
+  return count;
+}
+
+/// One run's writing side: the open shards, what has been seen and done, the batch, and the
+/// progress.
 class IndexUpdater::Run {
  public:
   explicit Run(const IndexUpdater& owner)
       : owner_(owner), start_(std::chrono::steady_clock::now()) {
-    try {
-      db_ = Xapian::WritableDatabase(owner_.db_dir_.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-      throw Error("database " + owner_.db_dir_.string() +
-                  " is locked: another opslag-index is writing it");
-    } catch (const Xapian::Error& e) {
-      throw Error("cannot open database " + owner_.db_dir_.string() + ": " + e.get_msg());
+    const fs::path& dir = owner_.db_dir_;
+    const int existing = shards_at(dir);
+    const int wanted = owner_.shards_ > 0 ? owner_.shards_ : std::max(existing, 1);
+    if (existing > 0 && existing != wanted)
+      throw Error("database " + dir.string() + " has " + std::to_string(existing) +
+                  (existing == 1 ? " shard" : " shards") + ", not " + std::to_string(wanted) +
+                  ": index into a new folder to change the number of shards");
+    if (std::error_code ec; wanted > 1 && !fs::create_directories(dir, ec) && ec)
+      throw Error("cannot make the folder " + dir.string() + ": " + ec.message());
+    for (int i = 0; i < wanted; ++i) {
+      const fs::path path = wanted == 1 ? dir : dir / ("shard-" + std::to_string(i));
+      shards_.push_back({open(path), path.string(), {}, {}});
+    }
+    if (wanted > 1 && existing == 0) {
+      std::ofstream stub(dir / kStub);
+      for (int i = 0; i < wanted; ++i) stub << "auto shard-" << i << '\n';
+      if (!stub) throw Error("cannot write " + (dir / kStub).string());
     }
     // A database of another schema is rebuilt whole: its terms may not mean what ours do.
-    try {
-      if (db_.get_doccount() > 0) owner_.schema_.check_compatible(db_, owner_.db_dir_.string());
-    } catch (const IndexMismatch&) {
-      rebuild_ = true;
+    for (Shard& shard : shards_) {
+      try {
+        if (shard.db.get_doccount() > 0) owner_.schema_.check_compatible(shard.db, shard.name);
+      } catch (const IndexMismatch&) {
+        rebuild_ = true;
+      }
     }
-    db_.commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
-    db_.begin_transaction();
+    for (Shard& shard : shards_) {
+      shard.db.commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
+      shard.db.begin_transaction();
+    }
   }
 
   [[nodiscard]] bool rebuild() const { return rebuild_; }
@@ -87,54 +119,84 @@ class IndexUpdater::Run {
     report(false);
   }
 
-  /// Deletes what was not seen, stamps the schema and commits.
+  /// Deletes what was not seen, stamps the schema and commits, shard by shard.
   IndexSummary finish() {
     const std::string& prefix = owner_.schema_.field("id").prefix;
-    std::vector<std::string> gone;  // collected first: no deleting under a live term iterator
-    for (auto term = db_.allterms_begin(prefix); term != db_.allterms_end(prefix); ++term)
-      if (!seen_.contains(*term)) gone.push_back(*term);
-    for (const std::string& term : gone) {
-      const Xapian::PostingIterator it = db_.postlist_begin(term);
-      if (it == db_.postlist_end(term)) continue;
-      const Xapian::Document doc = db_.get_document(*it);
-      if (!protected_.empty() &&
-          protected_.contains(StoredDocument::from_data(doc.get_data()).path))
-        continue;
-      forget_spellings(doc);
-      db_.delete_document(term);
-      ++summary_.deleted;
+    for (Shard& shard : shards_) {
+      Xapian::WritableDatabase& db = shard.db;
+      std::vector<std::string> gone;  // collected first: no deleting under a live term iterator
+      for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term)
+        if (!seen_.contains(*term)) gone.push_back(*term);
+      for (const std::string& term : gone) {
+        const Xapian::PostingIterator it = db.postlist_begin(term);
+        if (it == db.postlist_end(term)) continue;
+        const Xapian::Document doc = db.get_document(*it);
+        if (!protected_.empty() &&
+            protected_.contains(StoredDocument::from_data(doc.get_data()).path))
+          continue;
+        forget_spellings(shard, doc);
+        db.delete_document(term);
+        ++summary_.deleted;
+      }
+      flush_tables(shard);
+      owner_.schema_.stamp(db);
+      db.commit_transaction();
     }
-    flush_tables();
-    owner_.schema_.stamp(db_);
-    db_.commit_transaction();
     summary_.seconds = elapsed();
     report(true);
     return summary_;
   }
 
  private:
+  /// One database being written, with this batch's changes to its spelling and compound data.
+  struct Shard {
+    Xapian::WritableDatabase db;
+    std::string name;
+    std::unordered_map<std::string, int> spellings;
+    std::set<std::pair<std::string, std::string>> compounds;  // part term, compound word
+  };
+
+  static Xapian::WritableDatabase open(const fs::path& path) {
+    try {
+      return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      throw Error("database " + path.string() + " is locked: another opslag-index is writing it");
+    } catch (const Xapian::Error& e) {
+      throw Error("cannot open database " + path.string() + ": " + e.get_msg());
+    }
+  }
+
+  /// The shard a document lives in: a stable hash of its id, so every run finds it again.
+  Shard& shard_of(const std::string& id) {
+    if (shards_.size() == 1) return shards_[0];
+    return shards_[XXH3_64bits(id.data(), id.size()) % shards_.size()];
+  }
+
   void store(PreparedInput& input) {
     const std::string term = id_term(input.id);
+    Shard& shard = shard_of(input.id);
     bool known = false;
     if (input.existed) {  // else a new id: no look-up needed (ids are unique in a run)
-      const Xapian::PostingIterator existing = db_.postlist_begin(term);
-      known = existing != db_.postlist_end(term);
-      if (known) forget_spellings(db_.get_document(*existing));
+      const Xapian::PostingIterator existing = shard.db.postlist_begin(term);
+      known = existing != shard.db.postlist_end(term);
+      if (known) forget_spellings(shard, shard.db.get_document(*existing));
     }
-    for (const std::string& word : input.spellings) ++spellings_[word];
+    for (const std::string& word : input.spellings) ++shard.spellings[word];
     // Which words hold a part, so a search can say "portal: also sundhedsportalen".
     for (CompoundWord& c : input.compounds)
-      compounds_.emplace(part_term(c.part_stem), std::move(c.word));
+      shard.compounds.emplace(part_term(c.part_stem), std::move(c.word));
     if (known) {
-      db_.replace_document(term, input.xdoc);
+      shard.db.replace_document(term, input.xdoc);
     } else {
-      db_.add_document(input.xdoc);
+      shard.db.add_document(input.xdoc);
     }
     ++(known ? summary_.updated : summary_.added);
     if (++batch_ >= kBatchDocuments) {
-      flush_tables();
-      db_.commit_transaction();
-      db_.begin_transaction();
+      for (Shard& s : shards_) {
+        flush_tables(s);
+        s.db.commit_transaction();
+        s.db.begin_transaction();
+      }
       batch_ = 0;
     }
   }
@@ -148,20 +210,20 @@ class IndexUpdater::Run {
 
   /// Takes a document's words back out of the spelling data, so words gone from the archive
   /// are no longer suggested.
-  void forget_spellings(const Xapian::Document& old) {
-    for (const std::string& word : spelling_words(old)) --spellings_[word];
+  static void forget_spellings(Shard& shard, const Xapian::Document& old) {
+    for (const std::string& word : spelling_words(old)) --shard.spellings[word];
   }
 
   /// Writes the batch's spelling counts and compound words: once per word, not once per
   /// document, which is most of what they cost.
-  void flush_tables() {
-    for (const auto& [word, count] : spellings_) {
-      if (count > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(count));
-      if (count < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+  static void flush_tables(Shard& shard) {
+    for (const auto& [word, count] : shard.spellings) {
+      if (count > 0) shard.db.add_spelling(word, static_cast<Xapian::termcount>(count));
+      if (count < 0) shard.db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
     }
-    spellings_.clear();
-    for (const auto& [part, word] : compounds_) db_.add_synonym(part, word);
-    compounds_.clear();
+    shard.spellings.clear();
+    for (const auto& [part, word] : shard.compounds) shard.db.add_synonym(part, word);
+    shard.compounds.clear();
   }
 
   void report(bool last) {
@@ -175,12 +237,10 @@ class IndexUpdater::Run {
   }
 
   const IndexUpdater& owner_;
-  Xapian::WritableDatabase db_;
+  std::vector<Shard> shards_;
   bool rebuild_ = false;
   std::set<std::string> seen_;
   std::set<std::string> protected_;
-  std::unordered_map<std::string, int> spellings_;  // this batch's changes to the spelling data
-  std::set<std::pair<std::string, std::string>> compounds_;  // part term, compound word
   int batch_ = 0;
   IndexSummary summary_;
   IndexProgress progress_;

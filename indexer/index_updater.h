@@ -58,6 +58,12 @@ class IndexUpdater {
   IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer, std::filesystem::path db_dir,
                std::ostream& errors);
 
+  /// Splits the database into `count` shards (folders shard-0 ... under the database folder,
+  /// listed in a XAPIANDB stub that Xapian, opslag-server and xapian-tcpsrv open as one), each
+  /// document in the shard a stable hash of its id picks. A database keeps its number of
+  /// shards; 0 (the default) means "as it is, or one for a new database".
+  void set_shards(int count) { shards_ = count; }
+
   /// Called now and then during run() (at most every 100 ms) and once at its end.
   void on_progress(std::function<void(const IndexProgress&)> callback) {
     progress_ = std::move(callback);
@@ -90,6 +96,7 @@ class IndexUpdater {
   std::filesystem::path db_dir_;
   std::ostream& errors_;
   std::function<void(const IndexProgress&)> progress_;
+  int shards_ = 0;
 };
 
 }  // namespace opslag

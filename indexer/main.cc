@@ -20,12 +20,16 @@ int main(int argc, char** argv) try {
   std::string schema_file = OPSLAG_SCHEMA_DEFAULT;
   std::vector<std::string> paths, jsonl;
   bool quiet = false;
+  int shards = 0;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
   app.add_option("paths", paths, "files or folders to index");
   app.add_option("--jsonl", jsonl, "JSON-lines file (.jsonl or .jsonl.gz), one document a line");
+  app.add_option("--shards", shards,
+                 "split a new database into N shards (by a hash of the id) for xapian-tcpsrv")
+      ->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   CLI11_PARSE(app, argc, argv);
   if (paths.empty() && jsonl.empty()) {
@@ -36,6 +40,7 @@ int main(int argc, char** argv) try {
   const opslag::Schema schema = opslag::Schema::load(schema_file);
   const opslag::DanishAnalyzer analyzer(schema);
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
+  updater.set_shards(shards);
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
   const opslag::IndexSummary summary =

@@ -34,6 +34,8 @@ void guarded(httplib::Response& res, Handler&& handler) {
     send_error(res, 503, e.what());
   } catch (const Xapian::DatabaseError& e) {
     send_error(res, 503, "the index is not available: " + e.get_msg());
+  } catch (const Xapian::NetworkError& e) {
+    send_error(res, 503, "a shard of the index cannot be reached: " + e.get_msg());
   } catch (const Xapian::Error& e) {
     send_error(res, 500, "search failed: " + e.get_msg());
   } catch (const std::exception& e) {

@@ -13,12 +13,17 @@
 
 int main(int argc, char** argv) try {
   CLI::App app{"opslag-search: search an Opslag database from the terminal."};
-  std::string db_dir, analyze, schema_file = OPSLAG_SCHEMA_DEFAULT;
+  std::vector<std::string> databases;
+  std::string analyze, schema_file = OPSLAG_SCHEMA_DEFAULT;
   std::vector<std::string> words;
   opslag::SearchRequest request;
   bool json = false;
-  app.add_option("--db", db_dir, "database folder built by opslag-index");
-  app.add_option("--analyze", analyze, "print word, stem and compound parts of each word of TEXT ('-': stdin)");
+  app.add_option("--db", databases,
+                 "database built by opslag-index (a folder, stub file or tcp:HOST:PORT); "
+                 "repeat it to search several as one")
+      ->allow_extra_args(false);
+  app.add_option("--analyze", analyze,
+                 "print word, stem and compound parts of each word of TEXT ('-': stdin)");
   app.add_option("--schema", schema_file, "schema.json")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
@@ -35,12 +40,12 @@ int main(int argc, char** argv) try {
     std::cout << opslag::format_analysis(analyzer, analyze);
     return 0;
   }
-  if (db_dir.empty() || words.empty()) {
+  if (databases.empty() || words.empty()) {
     std::cerr << "opslag-search: give --db DIR and a QUERY (or --analyze TEXT)\n";
     return 2;
   }
   for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-  const opslag::Searcher searcher(schema, analyzer, db_dir);
+  const opslag::Searcher searcher(schema, analyzer, databases);
   const opslag::SearchResult result = searcher.search(request);
   if (json) {
     std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';

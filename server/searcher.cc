@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "database_sources.h"
 #include "document_terms.h"
 #include "errors.h"
 
@@ -22,10 +23,9 @@ class Searcher::Lease {
       }
     }
     if (!db_) {
-      db_ = std::make_unique<Xapian::Database>(owner_.db_path_);
-      owner_.schema_.check_compatible(*db_, owner_.db_path_);
+      db_ = std::make_unique<Xapian::Database>(open_sources(owner_.sources_, owner_.schema_));
     } else if (db_->reopen()) {
-      owner_.schema_.check_compatible(*db_, owner_.db_path_);
+      owner_.schema_.check_compatible(*db_, describe(owner_.sources_));
     }
   }
   ~Lease() {
@@ -39,6 +39,8 @@ class Searcher::Lease {
   Xapian::Database& db() const { return *db_; }
   /// After a DatabaseModifiedError: the revision we read was overwritten; move to the latest.
   void refresh() const { db_->reopen(); }
+  /// After a NetworkError: a remote shard went away; the next request connects afresh.
+  void discard() { db_.reset(); }
 
  private:
   const Searcher& owner_;
@@ -58,22 +60,21 @@ auto Searcher::with_database(F&& work) const {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kModifiedRetries) throw;
       lease.refresh();
+    } catch (const Xapian::NetworkError&) {
+      lease.discard();
+      throw;
     }
   }
 }
 
-Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path)
+Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
+                   std::vector<std::string> sources)
     : schema_(schema),
       analyzer_(analyzer),
       parser_(schema, analyzer),
       snippets_(analyzer),
-      db_path_(std::move(db_path)) {
-  try {
-    Lease lease(*this);
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw Error("cannot open database " + db_path_ + ": " + e.get_msg() +
-                " (build it with: opslag-index --db " + db_path_ + " PATH...)");
-  }
+      sources_(std::move(sources)) {
+  Lease lease(*this);  // opens and checks every source now, so a bad one stops the start
 }
 
 Searcher::~Searcher() = default;
@@ -218,8 +219,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       hit.snippet = snippets_.make(hit.doc.body, parsed, kSnippetLength, &at);
       // Pages of a PDF are separated by form feeds.
       if (hit.doc.body.find('\f') != std::string::npos)
-        hit.page = 1 + static_cast<int>(std::count(hit.doc.body.begin(),
-                                                   hit.doc.body.begin() + static_cast<long>(at), '\f'));
+        hit.page =
+            1 + static_cast<int>(std::count(hit.doc.body.begin(),
+                                            hit.doc.body.begin() + static_cast<long>(at), '\f'));
       hit.doc.body.clear();
       result.hits.push_back(std::move(hit));
     }

@@ -76,9 +76,14 @@ struct IndexStatus {
 /// on the revision they started with. All methods are const and thread-safe.
 class Searcher {
  public:
-  /// Opens `db_path`. Throws IndexMismatch if it was built with another schema, opslag::Error
-  /// if it cannot be opened.
-  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path);
+  /// Opens `sources` (local folders, stub files, "tcp:HOST:PORT" shards; see
+  /// database_sources.h) and searches them as one database. Throws IndexMismatch if one was
+  /// built with another schema, opslag::Error if one cannot be opened.
+  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::vector<std::string> sources);
+
+  /// One database.
+  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path)
+      : Searcher(schema, analyzer, std::vector<std::string>{std::move(db_path)}) {}
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -121,7 +126,7 @@ class Searcher {
   const DanishAnalyzer& analyzer_;
   QueryParser parser_;
   SnippetMaker snippets_;
-  std::string db_path_;
+  std::vector<std::string> sources_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_;
 };

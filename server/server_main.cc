@@ -7,15 +7,21 @@
 #include <thread>
 
 #include "danish_analyzer.h"
+#include "database_sources.h"
 #include "routes.h"
 #include "schema.h"
 #include "searcher.h"
 
 int main(int argc, char** argv) try {
   CLI::App app{"opslag-server: the Opslag search API over HTTP."};
-  std::string db_dir, host = "127.0.0.1", schema_file = OPSLAG_SCHEMA_DEFAULT;
+  std::vector<std::string> databases;
+  std::string host = "127.0.0.1", schema_file = OPSLAG_SCHEMA_DEFAULT;
   int port = 8080;
-  app.add_option("--db", db_dir, "database folder built by opslag-index")->required();
+  app.add_option("--db", databases,
+                 "database built by opslag-index: a folder, a Xapian stub file, or tcp:HOST:PORT "
+                 "(xapian-tcpsrv); repeat it to search several as one")
+      ->required()
+      ->allow_extra_args(false);
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "port to listen on")
       ->check(CLI::Range(1, 65535))
@@ -27,7 +33,7 @@ int main(int argc, char** argv) try {
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
   const opslag::DanishAnalyzer analyzer(schema);
-  const opslag::Searcher searcher(schema, analyzer, db_dir);
+  const opslag::Searcher searcher(schema, analyzer, databases);
   httplib::Server server;
   const opslag::Routes routes(searcher);
   routes.install(server);
@@ -49,8 +55,8 @@ int main(int argc, char** argv) try {
     std::cerr << "opslag-server: cannot listen on " << host << ":" << port << '\n';
     return 1;
   }
-  std::cout << "opslag-server: serving " << db_dir << " on http://" << host << ":" << port << "/"
-            << std::endl;
+  std::cout << "opslag-server: serving " << opslag::describe(databases) << " on http://" << host
+            << ":" << port << "/" << std::endl;
   server.listen_after_bind();
   return 0;
 } catch (const std::exception& e) {
