@@ -50,7 +50,8 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
            result.suggestion.empty() ? nlohmann::json() : nlohmann::json(result.suggestion)},
           {"expansions", expansions_json(result.expansions)},
           {"ignored", result.ignored},
-          {"as_plain_words", result.as_plain_words}};
+          {"as_plain_words", result.as_plain_words},
+          {"partial", result.partial}};
 }
 
 nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits) {

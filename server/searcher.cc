@@ -23,7 +23,8 @@ class Searcher::Lease {
       }
     }
     if (!db_) {
-      db_ = std::make_unique<Xapian::Database>(open_sources(owner_.sources_, owner_.schema_));
+      db_ = std::make_unique<Xapian::Database>(
+          open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_));
     } else if (db_->reopen()) {
       owner_.schema_.check_compatible(*db_, describe(owner_.sources_));
     }
@@ -68,12 +69,14 @@ auto Searcher::with_database(F&& work) const {
 }
 
 Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
-                   std::vector<std::string> sources)
+                   std::vector<std::string> sources, ShardPolicy policy)
     : schema_(schema),
       analyzer_(analyzer),
       parser_(schema, analyzer),
       snippets_(analyzer),
-      sources_(std::move(sources)) {
+      sources_(std::move(sources)),
+      timeouts_(policy.timeouts),
+      allow_partial_(policy.allow_partial) {
   Lease lease(*this);  // opens and checks every source now, so a bad one stops the start
 }
 
@@ -183,9 +186,33 @@ std::string Searcher::suggest(const Xapian::Database& db, std::string_view query
 
 SearchResult Searcher::search(const SearchRequest& request) const {
   const ParsedQuery parsed = parser_.parse(request.query);
+  try {
+    return with_database([&](Xapian::Database& db) { return search(db, parsed, request); });
+  } catch (const Xapian::NetworkError&) {
+    if (!allow_partial_ || sources_.size() < 2) throw;
+  }
+  // A shard is down or too slow: answer from the ones that answer, and say so.
+  Xapian::Database reachable;
+  for (const std::string& source : sources_) {
+    try {
+      Xapian::Database one = open_source(source, timeouts_);
+      (void)one.get_doccount();
+      reachable.add_database(one);
+    } catch (const Error&) {
+    } catch (const Xapian::NetworkError&) {
+    }
+  }
+  if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
+  SearchResult result = search(reachable, parsed, request);
+  result.partial = true;
+  return result;
+}
+
+SearchResult Searcher::search(Xapian::Database& db, const ParsedQuery& parsed,
+                              const SearchRequest& request) const {
   const Xapian::Query query = filtered(parsed.query, request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
-  return with_database([&](Xapian::Database& db) {
+  {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -226,7 +253,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       result.hits.push_back(std::move(hit));
     }
     return result;
-  });
+  }
 }
 
 std::optional<StoredDocument> Searcher::document(std::string_view id) const {

@@ -13,6 +13,7 @@
 #include "danish_analyzer.h"
 #include "query_parser.h"
 #include "schema.h"
+#include "database_sources.h"
 #include "snippet_maker.h"
 #include "stored_document.h"
 
@@ -54,6 +55,8 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<std::string> ignored;  ///< stop words left out of the query
   bool as_plain_words = false;       ///< the query's syntax was not understood
+  /// Some shards could not be reached: these are the matches of the others only.
+  bool partial = false;
   /// "Mente du …?": the query with each word the archive does not know replaced by the nearest
   /// word it does (Xapian's spelling data, at most two edits); empty when there is nothing to fix.
   std::string suggestion;
@@ -71,6 +74,13 @@ struct IndexStatus {
   Xapian::rev revision = 0;
 };
 
+/// What to do about remote shards: how long to wait for one, and whether to answer from the
+/// others (SearchResult::partial) when one cannot be reached rather than fail.
+struct ShardPolicy {
+  RemoteTimeouts timeouts;
+  bool allow_partial = false;
+};
+
 /// Searches one Xapian database. Each call takes a database handle from a small pool and
 /// reopens it first, so a reindex is picked up without a restart and requests in flight finish
 /// on the revision they started with. All methods are const and thread-safe.
@@ -79,7 +89,8 @@ class Searcher {
   /// Opens `sources` (local folders, stub files, "tcp:HOST:PORT" shards; see
   /// database_sources.h) and searches them as one database. Throws IndexMismatch if one was
   /// built with another schema, opslag::Error if one cannot be opened.
-  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::vector<std::string> sources);
+  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::vector<std::string> sources,
+           ShardPolicy policy = {});
 
   /// One database.
   Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path)
@@ -126,7 +137,13 @@ class Searcher {
   const DanishAnalyzer& analyzer_;
   QueryParser parser_;
   SnippetMaker snippets_;
+  /// One search on `db`, all shards or the reachable ones.
+  [[nodiscard]] SearchResult search(Xapian::Database& db, const ParsedQuery& parsed,
+                                    const SearchRequest& request) const;
+
   std::vector<std::string> sources_;
+  RemoteTimeouts timeouts_;
+  bool allow_partial_ = false;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_;
 };

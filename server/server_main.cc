@@ -22,6 +22,14 @@ int main(int argc, char** argv) try {
                  "(xapian-tcpsrv); repeat it to search several as one")
       ->required()
       ->allow_extra_args(false);
+  opslag::ShardPolicy shards;
+  app.add_option("--shard-timeout", shards.timeouts.answer_ms,
+                 "milliseconds a remote shard may take to answer")
+      ->check(CLI::Range(100u, 600000u))
+      ->capture_default_str();
+  app.add_flag("--partial", shards.allow_partial,
+               "when a remote shard cannot be reached, answer from the others with "
+               "\"partial\": true instead of 503");
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "port to listen on")
       ->check(CLI::Range(1, 65535))
@@ -33,7 +41,7 @@ int main(int argc, char** argv) try {
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
   const opslag::DanishAnalyzer analyzer(schema);
-  const opslag::Searcher searcher(schema, analyzer, databases);
+  const opslag::Searcher searcher(schema, analyzer, databases, shards);
   httplib::Server server;
   const opslag::Routes routes(searcher);
   routes.install(server);

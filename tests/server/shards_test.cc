@@ -189,6 +189,49 @@ TEST_F(ShardsTest, AShardThatStopsGivesAnErrorNotAHang) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
 }
 
+TEST_F(ShardsTest, AShardThatNeverAnswersTimesOut) {
+  // A socket that accepts connections (the kernel's backlog) but never says a word.
+  const int silent = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(listen(silent, 4), 0);
+  socklen_t length = sizeof address;
+  getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length);
+  ShardPolicy policy;
+  policy.timeouts = {500, 500};
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_THROW(Searcher(testing::project_schema(), analyzer_,
+                        std::vector<std::string>{sharded().string(),
+                                                 "tcp:127.0.0.1:" +
+                                                     std::to_string(ntohs(address.sin_port))},
+                        policy),
+               Error);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  close(silent);
+}
+
+TEST_F(ShardsTest, WithPartialAllowedTheOtherShardsAnswerAndSaySo) {
+  auto first = std::make_unique<TcpServer>(sharded() / "shard-0");
+  TcpServer second(sharded() / "shard-1");
+  ASSERT_TRUE(first->running() && second.running()) << "xapian-tcpsrv did not start";
+  ShardPolicy policy;
+  policy.allow_partial = true;
+  const Searcher remote(testing::project_schema(), analyzer_,
+                        std::vector<std::string>{first->source(), second.source()}, policy);
+  const SearchResult whole = remote.search(testing::request("digital"));
+  EXPECT_FALSE(whole.partial);
+  first.reset();
+  const SearchResult part = remote.search(testing::request("digital"));
+  EXPECT_TRUE(part.partial);
+  EXPECT_GT(part.total, 0u);
+  EXPECT_LT(part.total, whole.total);
+  const Xapian::Database shard_1((sharded() / "shard-1").string());
+  for (const Hit& hit : part.hits)  // every hit comes from the shard still up
+    EXPECT_NE(shard_1.postlist_begin("Q" + hit.doc.id), shard_1.postlist_end("Q" + hit.doc.id));
+}
+
 TEST_F(ShardsTest, AnIncrementalRunUpdatesAndDeletesInTheRightShard) {
   testing::TempDir corpus, data;
   corpus.write("a.txt", "NemID lanceres\n\nTekst om NemID.\n");
