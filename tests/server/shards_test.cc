@@ -1,19 +1,14 @@
 // Tests sharded databases: opslag-index --shards, and searching shards as one, locally and over
 // Xapian's remote backend (two xapian-tcpsrv processes on 127.0.0.1).
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <sstream>
-#include <thread>
 
+#include "daemon.h"
 #include "errors.h"
 #include "index_updater.h"
 #include "relevance_metrics.h"
@@ -21,71 +16,25 @@
 #include "temp_dir.h"
 #include "test_request.h"
 
-extern char** environ;
-
 namespace opslag {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// A free TCP port on 127.0.0.1 (free when asked; the server binds it right after).
-int free_port() {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(s, reinterpret_cast<sockaddr*>(&address), &length);
-  close(s);
-  return ntohs(address.sin_port);
-}
-
 /// xapian-tcpsrv serving one database on 127.0.0.1, stopped when this goes.
 class TcpServer {
  public:
-  explicit TcpServer(const fs::path& db) : port_(free_port()) {
-    const std::string port = std::to_string(port_), path = db.string();
-    const char* argv[] = {"xapian-tcpsrv", "--quiet",    "--interface", "127.0.0.1",
-                          "--port",        port.c_str(), path.c_str(),  nullptr};
-    // In a process group of its own: xapian-tcpsrv signals its whole group when it stops.
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attributes, 0);
-    if (posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, &attributes, const_cast<char**>(argv),
-                     environ))
-      pid_ = 0;
-    posix_spawnattr_destroy(&attributes);
-    // Ready when it accepts a connection (bounded wait).
-    for (int i = 0; i < 100 && pid_ > 0; ++i) {
-      const int s = socket(AF_INET, SOCK_STREAM, 0);
-      sockaddr_in address{};
-      address.sin_family = AF_INET;
-      address.sin_port = htons(static_cast<uint16_t>(port_));
-      address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-      const bool up = connect(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-      close(s);
-      if (up) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  ~TcpServer() { stop(); }
-  TcpServer(const TcpServer&) = delete;
-  TcpServer& operator=(const TcpServer&) = delete;
-
-  [[nodiscard]] bool running() const { return pid_ > 0; }
+  explicit TcpServer(const fs::path& db)
+      : port_(testing::free_port()),
+        daemon_({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                 std::to_string(port_), db.string()},
+                port_) {}
+  [[nodiscard]] bool running() const { return daemon_.running(); }
   [[nodiscard]] std::string source() const { return "tcp:127.0.0.1:" + std::to_string(port_); }
-  void stop() {
-    if (pid_ <= 0) return;
-    kill(-pid_, SIGTERM);  // it and the children it forked for connections
-    waitpid(pid_, nullptr, 0);
-    pid_ = 0;
-  }
 
  private:
   int port_;
-  pid_t pid_ = 0;
+  testing::Daemon daemon_;
 };
 
 class ShardsTest : public ::testing::Test {
@@ -202,12 +151,12 @@ TEST_F(ShardsTest, AShardThatNeverAnswersTimesOut) {
   ShardPolicy policy;
   policy.timeouts = {500, 500};
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_THROW(Searcher(testing::project_schema(), analyzer_,
-                        std::vector<std::string>{sharded().string(),
-                                                 "tcp:127.0.0.1:" +
-                                                     std::to_string(ntohs(address.sin_port))},
-                        policy),
-               Error);
+  EXPECT_THROW(
+      Searcher(testing::project_schema(), analyzer_,
+               std::vector<std::string>{sharded().string(),
+                                        "tcp:127.0.0.1:" + std::to_string(ntohs(address.sin_port))},
+               policy),
+      Error);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   close(silent);
 }

@@ -1,0 +1,79 @@
+// Starts a server program for a test (xapian-tcpsrv, xapian-replicate-server) on a free port
+// of 127.0.0.1 and stops it, with the children it forked, when the test is done.
+#pragma once
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace opslag::testing {
+
+/// A TCP port on 127.0.0.1 that was free when asked.
+inline int free_port() {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  getsockname(s, reinterpret_cast<sockaddr*>(&address), &length);
+  close(s);
+  return ntohs(address.sin_port);
+}
+
+/// True if something accepts connections on 127.0.0.1:`port`.
+inline bool listening(int port) {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool up = connect(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  close(s);
+  return up;
+}
+
+/// `argv` run in a process group of its own (these servers signal their whole group when
+/// they stop), waited for (at most 5 s) until it listens on `port`, stopped on destruction.
+class Daemon {
+ public:
+  Daemon(const std::vector<std::string>& argv, int port) {
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    if (posix_spawnp(&pid_, args[0], nullptr, &attributes, args.data(), environ)) pid_ = 0;
+    posix_spawnattr_destroy(&attributes);
+    for (int i = 0; i < 100 && pid_ > 0 && !listening(port); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ~Daemon() { stop(); }
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  [[nodiscard]] bool running() const { return pid_ > 0; }
+  void stop() {
+    if (pid_ <= 0) return;
+    kill(-pid_, SIGTERM);  // it and the children it forked for connections
+    waitpid(pid_, nullptr, 0);
+    pid_ = 0;
+  }
+
+ private:
+  pid_t pid_ = 0;
+};
+
+}  // namespace opslag::testing
