@@ -73,7 +73,10 @@ nlohmann::json document_json(const StoredDocument& doc) {
 }
 
 nlohmann::json health_json(const IndexStatus& status) {
-  return {{"status", "ok"}, {"documents", status.documents}, {"revision", status.revision}};
+  return {{"status", "ok"},
+          {"documents", status.documents},
+          {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
+          {"shards", status.shards}};
 }
 
 }  // namespace opslag

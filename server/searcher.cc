@@ -306,7 +306,9 @@ std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size)
 
 IndexStatus Searcher::status() const {
   return with_database([](Xapian::Database& db) {
-    return IndexStatus{db.get_doccount(), db.get_revision()};
+    // Xapian gives a revision for one database only; shards each have their own.
+    const std::size_t shards = db.size();
+    return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards};
   });
 }
 

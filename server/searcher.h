@@ -71,7 +71,8 @@ struct SearchResult {
 /// The database's state, for /health.
 struct IndexStatus {
   Xapian::doccount documents = 0;
-  Xapian::rev revision = 0;
+  Xapian::rev revision = 0;  ///< of the one database; 0 when there are several shards
+  std::size_t shards = 1;    ///< databases searched as one
 };
 
 /// What to do about remote shards: how long to wait for one, and whether to answer from the

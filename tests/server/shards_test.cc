@@ -100,6 +100,13 @@ TEST_F(ShardsTest, SplitsTheDocumentsOverTheShardsByTheirIds) {
   EXPECT_EQ(a + b, Xapian::Database(single().string()).get_doccount());
 }
 
+TEST_F(ShardsTest, HealthCountsTheDocumentsOfEveryShard) {
+  const Searcher shards(testing::project_schema(), analyzer_, sharded().string());
+  const IndexStatus status = shards.status();
+  EXPECT_EQ(status.shards, 2u);
+  EXPECT_EQ(status.documents, Xapian::Database(single().string()).get_doccount());
+}
+
 TEST_F(ShardsTest, ShardsSearchedAsOneRankLikeOneDatabase) {
   const Searcher one(testing::project_schema(), analyzer_, single().string());
   const Searcher shards(testing::project_schema(), analyzer_, sharded().string());

@@ -65,10 +65,16 @@ class Daemon {
   Daemon& operator=(const Daemon&) = delete;
 
   [[nodiscard]] bool running() const { return pid_ > 0; }
+  /// Asks it to stop, waits at most 2 s, then kills what is left of its process group: the
+  /// children it forked for connections, which would otherwise outlive the test and keep
+  /// ctest's output pipe open.
   void stop() {
     if (pid_ <= 0) return;
-    kill(-pid_, SIGTERM);  // it and the children it forked for connections
-    waitpid(pid_, nullptr, 0);
+    kill(-pid_, SIGTERM);
+    for (int i = 0; i < 40 && waitpid(pid_, nullptr, WNOHANG) == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    kill(-pid_, SIGKILL);
+    waitpid(pid_, nullptr, WNOHANG);
     pid_ = 0;
   }
 
