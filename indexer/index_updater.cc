@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <unordered_map>
@@ -77,6 +78,9 @@ class IndexUpdater::Run {
       const fs::path path = wanted == 1 ? dir : dir / ("shard-" + std::to_string(i));
       shards_.push_back({open(path), path.string(), {}, {}});
     }
+    // Remote shards cannot serve spelling and compound data: a lexicon beside them holds
+    // all of it, for a search front to keep a local copy of.
+    if (wanted > 1) lexicon_ = open(dir / "lexicon");
     if (wanted > 1 && existing == 0) {
       std::ofstream stub(dir / kStub);
       for (int i = 0; i < wanted; ++i) stub << "auto shard-" << i << '\n';
@@ -94,6 +98,7 @@ class IndexUpdater::Run {
       shard.db.commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
       shard.db.begin_transaction();
     }
+    if (lexicon_) lexicon_->begin_transaction();
   }
 
   [[nodiscard]] bool rebuild() const { return rebuild_; }
@@ -142,6 +147,7 @@ class IndexUpdater::Run {
       owner_.schema_.stamp(db);
       db.commit_transaction();
     }
+    if (lexicon_) lexicon_->commit_transaction();
     summary_.seconds = elapsed();
     report(true);
     return summary_;
@@ -197,6 +203,10 @@ class IndexUpdater::Run {
         s.db.commit_transaction();
         s.db.begin_transaction();
       }
+      if (lexicon_) {
+        lexicon_->commit_transaction();
+        lexicon_->begin_transaction();
+      }
       batch_ = 0;
     }
   }
@@ -216,13 +226,16 @@ class IndexUpdater::Run {
 
   /// Writes the batch's spelling counts and compound words: once per word, not once per
   /// document, which is most of what they cost.
-  static void flush_tables(Shard& shard) {
-    for (const auto& [word, count] : shard.spellings) {
-      if (count > 0) shard.db.add_spelling(word, static_cast<Xapian::termcount>(count));
-      if (count < 0) shard.db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+  void flush_tables(Shard& shard) {
+    for (Xapian::WritableDatabase* db : {&shard.db, lexicon_ ? &*lexicon_ : nullptr}) {
+      if (!db) continue;
+      for (const auto& [word, count] : shard.spellings) {
+        if (count > 0) db->add_spelling(word, static_cast<Xapian::termcount>(count));
+        if (count < 0) db->remove_spelling(word, static_cast<Xapian::termcount>(-count));
+      }
+      for (const auto& [part, word] : shard.compounds) db->add_synonym(part, word);
     }
     shard.spellings.clear();
-    for (const auto& [part, word] : shard.compounds) shard.db.add_synonym(part, word);
     shard.compounds.clear();
   }
 
@@ -238,6 +251,7 @@ class IndexUpdater::Run {
 
   const IndexUpdater& owner_;
   std::vector<Shard> shards_;
+  std::optional<Xapian::WritableDatabase> lexicon_;  // spelling and compounds of all shards
   bool rebuild_ = false;
   std::set<std::string> seen_;
   std::set<std::string> protected_;

@@ -22,6 +22,10 @@ int main(int argc, char** argv) try {
                  "database built by opslag-index (a folder, stub file or tcp:HOST:PORT); "
                  "repeat it to search several as one")
       ->allow_extra_args(false);
+  opslag::ShardPolicy shards;
+  app.add_option("--lexicon", shards.lexicon,
+                 "local copy of the shards' spelling and compound data (DIR/lexicon beside "
+                 "the shards), for suggestions when the shards are remote");
   app.add_option("--analyze", analyze,
                  "print word, stem and compound parts of each word of TEXT ('-': stdin)");
   app.add_option("--schema", schema_file, "schema.json")
@@ -45,7 +49,7 @@ int main(int argc, char** argv) try {
     return 2;
   }
   for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-  const opslag::Searcher searcher(schema, analyzer, databases);
+  const opslag::Searcher searcher(schema, analyzer, databases, shards);
   const opslag::SearchResult result = searcher.search(request);
   if (json) {
     std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';

@@ -10,42 +10,55 @@
 
 namespace opslag {
 
-/// Takes a database handle from the pool (opening one if none is idle), brings it to the
-/// latest revision, and puts it back when done.
+/// The handles one request reads: all sources as one database, and the database that holds
+/// their spelling and compound data (the same one unless a lexicon was given).
+struct Searcher::Handles {
+  Xapian::Database all;
+  Xapian::Database lexicon;
+};
+
+/// Takes database handles from the pool (opening them if none are idle), brings them to the
+/// latest revision, and puts them back when done.
 class Searcher::Lease {
  public:
   explicit Lease(const Searcher& owner) : owner_(owner) {
     {
       std::lock_guard lock(owner_.mutex_);
       if (!owner_.idle_.empty()) {
-        db_ = std::move(owner_.idle_.back());
+        handles_ = std::move(owner_.idle_.back());
         owner_.idle_.pop_back();
       }
     }
-    if (!db_) {
-      db_ = std::make_unique<Xapian::Database>(
-          open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_));
-    } else if (db_->reopen()) {
-      owner_.schema_.check_compatible(*db_, describe(owner_.sources_));
+    if (!handles_) {
+      Xapian::Database all = open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_);
+      Xapian::Database lexicon = owner_.lexicon_.empty() ? all : open_source(owner_.lexicon_);
+      handles_ = std::make_unique<Handles>(Handles{std::move(all), std::move(lexicon)});
+    } else {
+      if (handles_->all.reopen())
+        owner_.schema_.check_compatible(handles_->all, describe(owner_.sources_));
+      if (!owner_.lexicon_.empty()) handles_->lexicon.reopen();
     }
   }
   ~Lease() {
-    if (!db_) return;
+    if (!handles_) return;
     std::lock_guard lock(owner_.mutex_);
-    owner_.idle_.push_back(std::move(db_));
+    owner_.idle_.push_back(std::move(handles_));
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
 
-  Xapian::Database& db() const { return *db_; }
+  Handles& handles() const { return *handles_; }
   /// After a DatabaseModifiedError: the revision we read was overwritten; move to the latest.
-  void refresh() const { db_->reopen(); }
+  void refresh() const {
+    handles_->all.reopen();
+    if (!owner_.lexicon_.empty()) handles_->lexicon.reopen();
+  }
   /// After a NetworkError: a remote shard went away; the next request connects afresh.
-  void discard() { db_.reset(); }
+  void discard() { handles_.reset(); }
 
  private:
   const Searcher& owner_;
-  std::unique_ptr<Xapian::Database> db_;
+  std::unique_ptr<Handles> handles_;
 };
 
 /// How often a request starts again on a newer revision before it gives up.
@@ -57,7 +70,7 @@ auto Searcher::with_database(F&& work) const {
   // A reader can lose its revision when two commits land during one request: start again.
   for (int attempt = 1;; ++attempt) {
     try {
-      return work(lease.db());
+      return work(lease.handles());
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kModifiedRetries) throw;
       lease.refresh();
@@ -76,7 +89,8 @@ Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
       snippets_(analyzer),
       sources_(std::move(sources)),
       timeouts_(policy.timeouts),
-      allow_partial_(policy.allow_partial) {
+      allow_partial_(policy.allow_partial),
+      lexicon_(std::move(policy.lexicon)) {
   Lease lease(*this);  // opens and checks every source now, so a bad one stops the start
 }
 
@@ -125,6 +139,7 @@ Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest
 }
 
 std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
+                                            const Xapian::Database& lexicon,
                                             const ParsedQuery& parsed) const {
   std::vector<Expansion> out;
   for (const Expansion& e : parsed.expansions) {
@@ -137,7 +152,7 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
     // frequent first; words no longer in any document are left out.
     std::vector<std::pair<Xapian::doccount, std::string>> words;
     const std::string key = part_term(stem);
-    for (auto t = db.synonyms_begin(key); t != db.synonyms_end(key); ++t)
+    for (auto t = lexicon.synonyms_begin(key); t != lexicon.synonyms_end(key); ++t)
       if (const Xapian::doccount n = db.get_termfreq(*t); n > 0) words.emplace_back(n, *t);
     std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -159,13 +174,13 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
   return out;
 }
 
-std::string Searcher::suggest(const Xapian::Database& db, std::string_view query,
-                              const ParsedQuery& parsed) const {
+std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database& lexicon,
+                              std::string_view query, const ParsedQuery& parsed) const {
   std::map<std::string, std::string, std::less<>> fixes;
   for (const std::string& word : parsed.free_words) {
     if (db.get_termfreq(word) > 0 || db.get_termfreq(stem_term("", analyzer_.stem(word))) > 0)
       continue;
-    std::string fix = db.get_spelling_suggestion(word, kMaxSpellingEdits);
+    std::string fix = lexicon.get_spelling_suggestion(word, kMaxSpellingEdits);
     if (!fix.empty() && fix != word) fixes.emplace(word, std::move(fix));
   }
   if (fixes.empty()) return "";
@@ -187,7 +202,7 @@ std::string Searcher::suggest(const Xapian::Database& db, std::string_view query
 SearchResult Searcher::search(const SearchRequest& request) const {
   const ParsedQuery parsed = parser_.parse(request.query);
   try {
-    return with_database([&](Xapian::Database& db) { return search(db, parsed, request); });
+    return with_database([&](Handles& h) { return search(h.all, h.lexicon, parsed, request); });
   } catch (const Xapian::NetworkError&) {
     if (!allow_partial_ || sources_.size() < 2) throw;
   }
@@ -203,13 +218,14 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     }
   }
   if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
-  SearchResult result = search(reachable, parsed, request);
+  const Xapian::Database lexicon = lexicon_.empty() ? reachable : open_source(lexicon_);
+  SearchResult result = search(reachable, lexicon, parsed, request);
   result.partial = true;
   return result;
 }
 
-SearchResult Searcher::search(Xapian::Database& db, const ParsedQuery& parsed,
-                              const SearchRequest& request) const {
+SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexicon,
+                              const ParsedQuery& parsed, const SearchRequest& request) const {
   const Xapian::Query query = filtered(parsed.query, request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   {
@@ -233,8 +249,8 @@ SearchResult Searcher::search(Xapian::Database& db, const ParsedQuery& parsed,
     result.total = mset.get_matches_estimated();
     result.ignored = parsed.ignored;
     result.as_plain_words = parsed.as_plain_words;
-    result.suggestion = suggest(db, request.query, parsed);
-    result.expansions = expansions(db, parsed);
+    result.suggestion = suggest(db, lexicon, request.query, parsed);
+    result.expansions = expansions(db, lexicon, parsed);
     result.sources = facet_counts(sources, false);
     result.years = facet_counts(years, true);
     result.types = facet_counts(types, false);
@@ -258,7 +274,8 @@ SearchResult Searcher::search(Xapian::Database& db, const ParsedQuery& parsed,
 
 std::optional<StoredDocument> Searcher::document(std::string_view id) const {
   const std::string term = schema_.field("id").prefix + std::string(id);
-  return with_database([&](Xapian::Database& db) -> std::optional<StoredDocument> {
+  return with_database([&](Handles& h) -> std::optional<StoredDocument> {
+    Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
     return StoredDocument::from_data(db.get_document(*it).get_data());
@@ -280,7 +297,8 @@ class StemsOnly : public Xapian::ExpandDecider {
 
 std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size) const {
   const std::string id_term = schema_.field("id").prefix + std::string(id);
-  return with_database([&](Xapian::Database& db) -> std::optional<std::vector<Hit>> {
+  return with_database([&](Handles& h) -> std::optional<std::vector<Hit>> {
+    Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(id_term);
     if (it == db.postlist_end(id_term)) return std::nullopt;
     Xapian::RSet rset;
@@ -305,7 +323,8 @@ std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size)
 }
 
 IndexStatus Searcher::status() const {
-  return with_database([](Xapian::Database& db) {
+  return with_database([](Handles& h) {
+    Xapian::Database& db = h.all;
     // Xapian gives a revision for one database only; shards each have their own.
     const std::size_t shards = db.size();
     return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards};

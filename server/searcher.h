@@ -80,6 +80,10 @@ struct IndexStatus {
 struct ShardPolicy {
   RemoteTimeouts timeouts;
   bool allow_partial = false;
+  /// A local database with the spelling and compound data of all shards ("lexicon" beside
+  /// the shards opslag-index writes), for "Mente du" and compound expansions when the shards
+  /// are remote: Xapian's remote protocol does not carry them. Empty: the shards' own.
+  std::string lexicon;
 };
 
 /// Searches one Xapian database. Each call takes a database handle from a small pool and
@@ -124,12 +128,15 @@ class Searcher {
   static constexpr std::size_t kMaxCompoundsShown = 10;
 
  private:
+  struct Handles;
   class Lease;
   template <typename F>
   auto with_database(F&& work) const;
   [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
+                                                  const Xapian::Database& lexicon,
                                                   const ParsedQuery& parsed) const;
-  [[nodiscard]] std::string suggest(const Xapian::Database& db, std::string_view query,
+  [[nodiscard]] std::string suggest(const Xapian::Database& db, const Xapian::Database& lexicon,
+                                    std::string_view query,
                                     const ParsedQuery& parsed) const;
   [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,
                                        const SearchRequest& request) const;
@@ -138,15 +145,18 @@ class Searcher {
   const DanishAnalyzer& analyzer_;
   QueryParser parser_;
   SnippetMaker snippets_;
-  /// One search on `db`, all shards or the reachable ones.
-  [[nodiscard]] SearchResult search(Xapian::Database& db, const ParsedQuery& parsed,
+  /// One search on `db`, all shards or the reachable ones; spelling and compound data from
+  /// `lexicon`.
+  [[nodiscard]] SearchResult search(Xapian::Database& db, const Xapian::Database& lexicon,
+                                    const ParsedQuery& parsed,
                                     const SearchRequest& request) const;
 
   std::vector<std::string> sources_;
   RemoteTimeouts timeouts_;
   bool allow_partial_ = false;
+  std::string lexicon_;
   mutable std::mutex mutex_;
-  mutable std::vector<std::unique_ptr<Xapian::Database>> idle_;
+  mutable std::vector<std::unique_ptr<Handles>> idle_;
 };
 
 }  // namespace opslag

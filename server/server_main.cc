@@ -30,6 +30,9 @@ int main(int argc, char** argv) try {
   app.add_flag("--partial", shards.allow_partial,
                "when a remote shard cannot be reached, answer from the others with "
                "\"partial\": true instead of 503");
+  app.add_option("--lexicon", shards.lexicon,
+                 "local copy of the shards' spelling and compound data (DIR/lexicon beside "
+                 "the shards), for suggestions when the shards are remote");
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "port to listen on")
       ->check(CLI::Range(1, 65535))

@@ -131,6 +131,22 @@ TEST_F(ShardsTest, RemoteShardsServedByXapianTcpsrvRankLikeOneDatabase) {
   EXPECT_TRUE(got == expected) << differences(got, expected);
 }
 
+TEST_F(ShardsTest, RemoteShardsSuggestLikeOneDatabaseWithTheLexiconBesideThem) {
+  TcpServer first(sharded() / "shard-0"), second(sharded() / "shard-1");
+  ASSERT_TRUE(first.running() && second.running()) << "xapian-tcpsrv did not start";
+  ShardPolicy policy;
+  policy.lexicon = (sharded() / "lexicon").string();
+  const Searcher one(testing::project_schema(), analyzer_, single().string());
+  const Searcher remote(testing::project_schema(), analyzer_,
+                        std::vector<std::string>{first.source(), second.source()}, policy);
+  for (const char* query : {"nemdi portal", "digitalisring", "sundhedsportel", "strategi"}) {
+    const SearchResult a = one.search(testing::request(query));
+    const SearchResult b = remote.search(testing::request(query));
+    EXPECT_EQ(b.suggestion, a.suggestion) << query;
+    EXPECT_EQ(b.expansions.size(), a.expansions.size()) << query;
+  }
+}
+
 TEST_F(ShardsTest, AShardThatStopsGivesAnErrorNotAHang) {
   auto first = std::make_unique<TcpServer>(sharded() / "shard-0");
   TcpServer second(sharded() / "shard-1");
