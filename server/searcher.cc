@@ -254,6 +254,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     result.sources = facet_counts(sources, false);
     result.years = facet_counts(years, true);
     result.types = facet_counts(types, false);
+    mset.fetch();  // remote shards: one round of document requests, not one per hit
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.doc = StoredDocument::from_data(it.get_document().get_data());
