@@ -1,0 +1,263 @@
+#!/usr/bin/python3
+"""Gathers what scripts/bench measured into one JSON document, writes it, and prints the tables,
+the scaling and the ratios, then the JSON.
+
+Usage: report.py RESULTS_DIR OUT.json
+RESULTS_DIR holds meta.json and one folder per corpus size (named by its document count) with
+the files scripts/bench writes: corpus.json, index-*.json, memory-*.json, query-*.json (the
+clients' output), took-opslag.json, wrk-opslag-c*.json, suggest-opslag.json, wrk-suggest-c1.json.
+"""
+import glob
+import json
+import os
+import sys
+
+INDEXERS = [("opslag-index", "opslag"), ("scriptindex", "scriptindex"),
+            ("sphinx-indexer", "sphinx"), ("postgresql", "postgresql")]
+INDEX_LABELS = {"opslag-index": "opslag-index --jsonl", "scriptindex": "Xapian scriptindex",
+                "sphinx-indexer": "Sphinx indexer", "postgresql": "PostgreSQL COPY + GIN"}
+ENGINES = ["xapian-reference", "xapian-reference-no-snippets", "opslag-server", "sphinx",
+           "postgresql"]
+ENGINE_LABELS = {"xapian-reference": "bare Xapian, in-process",
+                 "xapian-reference-no-snippets": "  the same without snippets",
+                 "opslag-server": "opslag-server, HTTP (wrk)",
+                 "sphinx": "Sphinx searchd, SphinxQL",
+                 "postgresql": "PostgreSQL 15 FTS"}
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def indexing(d, n, mb):
+    out = {}
+    for name, file in INDEXERS:
+        r = load(f"{d}/index-{file}.json")
+        if not r:
+            continue
+        s = r["seconds"]
+        out[name] = {"seconds": s, "docs_per_s": n / s if s else None, "mb_per_s": mb / s if s else None,
+                     "peak_mb": r["peak_mb"], "size_mb": r["size_mb"]}
+        for k in ("compact_mb", "gin_mb"):
+            if k in r:
+                out[name][k] = r[k]
+    return out
+
+
+def client_engine(r, memory, memory_key):
+    if not r:
+        return None
+    lat = r["latency"]
+    out = {"median_ms": lat["median_ms"], "p95_ms": lat["p95_ms"], "p99_ms": lat["p99_ms"],
+           "mean_ms": lat["mean_ms"], "samples": lat["samples"], "qps": r["best_qps"],
+           "qps_clients": r["best_threads"],
+           "throughput": [{"clients": t["threads"], "qps": t["qps"]} for t in r["throughput"]],
+           "hits_per_query": lat["hits_per_query"], "queries_without_hits": lat["queries_without_hits"],
+           "failures": r["failures"]}
+    if memory:
+        out["server_peak_mb"] = memory[memory_key]
+    elif "client_peak_rss_mb" in r:
+        out["server_peak_mb"] = r["client_peak_rss_mb"]  # in-process: the program is the server
+    return out
+
+
+def opslag_engine(d):
+    one = load(f"{d}/wrk-opslag-c1.json")
+    if not one:
+        return None
+    runs = []
+    for path in glob.glob(f"{d}/wrk-opslag-c*.json"):
+        r = load(path)
+        if r and r["connections"] > 1:
+            runs.append({"clients": r["connections"], "wrk_threads": r["threads"],
+                         "qps": r["requests"] / (r["duration_us"] / 1e6),
+                         "p50_ms": r["p50_us"] / 1e3, "p99_ms": r["p99_us"] / 1e3,
+                         "failures": r["failures"] + r["non_2xx"]})
+    runs.sort(key=lambda r: r["clients"])
+    best = max(runs, key=lambda r: r["qps"]) if runs else {"qps": None, "clients": None}
+    took = load(f"{d}/took-opslag.json") or {}
+    memory = load(f"{d}/memory-opslag.json")
+    return {"median_ms": one["p50_us"] / 1e3, "p95_ms": one["p95_us"] / 1e3,
+            "p99_ms": one["p99_us"] / 1e3, "mean_ms": one["mean_us"] / 1e3,
+            "samples": one["requests"], "qps": best["qps"], "qps_clients": best["clients"],
+            "throughput": runs, "failures": one["failures"] + one["non_2xx"] + sum(r["failures"] for r in runs),
+            "hits_per_query": took.get("hits_per_query"),
+            "queries_without_hits": took.get("queries_without_hits"),
+            "took_ms_median": took.get("took_ms_median"), "took_ms_p95": took.get("took_ms_p95"),
+            "took_ms_p99": took.get("took_ms_p99"),
+            "server_peak_mb": memory["peak_vmhwm_mb"] if memory else None}
+
+
+def suggest(d):
+    s = load(f"{d}/suggest-opslag.json")
+    if not s or not s.get("available"):
+        return None
+    out = {k: s.get(k) for k in ("took_ms_median", "took_ms_p95", "took_ms_p99", "non_200")}
+    w = load(f"{d}/wrk-suggest-c1.json")
+    if w:
+        out.update({"http_median_ms": w["p50_us"] / 1e3, "http_p99_ms": w["p99_us"] / 1e3})
+    return out
+
+
+def gather(results):
+    meta = load(f"{results}/meta.json") or {}
+    scales = []
+    for d in sorted((p for p in glob.glob(f"{results}/*") if os.path.isdir(p)),
+                    key=lambda p: int(os.path.basename(p))):
+        c = load(f"{d}/corpus.json")
+        n, mb = c["documents"], c["text_bytes"] / 1e6
+        q = {"xapian-reference": client_engine(load(f"{d}/query-xapian-reference.json"), None, None),
+             "xapian-reference-no-snippets":
+                 client_engine(load(f"{d}/query-xapian-reference-no-snippets.json"), None, None),
+             "opslag-server": opslag_engine(d),
+             "sphinx": client_engine(load(f"{d}/query-sphinx.json"), load(f"{d}/memory-sphinx.json"),
+                                     "peak_vmhwm_mb"),
+             "postgresql": client_engine(load(f"{d}/query-postgresql.json"),
+                                         load(f"{d}/memory-postgresql.json"), "peak_pss_sum_mb")}
+        scales.append({"documents": n, "scale": c["scale"], "text_mb": round(mb, 1),
+                       "indexing": indexing(d, n, mb),
+                       "querying": {k: v for k, v in q.items() if v},
+                       "suggest": suggest(d)})
+    meta["results"] = scales
+    meta["ratios"] = ratios(scales)
+    meta["scaling"] = scaling(scales)
+    return meta
+
+
+def div(a, b):
+    return a / b if a is not None and b else None
+
+
+def ratios(scales):
+    """At the base size (scale 1, else the largest): opslag ÷ each other engine."""
+    if not scales:
+        return {}
+    base = next((s for s in scales if s["scale"] == 1), scales[-1])
+    q, i = base["querying"], base["indexing"]
+    o = q.get("opslag-server", {})
+    out = {"documents": base["documents"], "query": {}, "index": {}}
+    for other in ("xapian-reference", "sphinx", "postgresql"):
+        if other in q and o:
+            out["query"][other] = {"median_latency": div(o.get("median_ms"), q[other]["median_ms"]),
+                                   "p99_latency": div(o.get("p99_ms"), q[other]["p99_ms"]),
+                                   "throughput": div(o.get("qps"), q[other]["qps"])}
+    op = i.get("opslag-index", {})
+    for other in ("scriptindex", "sphinx-indexer", "postgresql"):
+        if other in i and op:
+            out["index"][other] = {"docs_per_s": div(op["docs_per_s"], i[other]["docs_per_s"])}
+    if op and "scriptindex" in i:
+        out["index"]["size_compact_vs_scriptindex_compact"] = div(op.get("compact_mb"),
+                                                                  i["scriptindex"].get("compact_mb"))
+        out["index"]["size_vs_scriptindex"] = div(op["size_mb"], i["scriptindex"]["size_mb"])
+    return out
+
+
+def scaling(scales):
+    """How per-query cost grows from the base size to the largest (median ms, 1 client)."""
+    base = next((s for s in scales if s["scale"] == 1), None)
+    top = max(scales, key=lambda s: s["documents"]) if scales else None
+    if not base or top is base:
+        return {}
+    out = {"from_documents": base["documents"], "to_documents": top["documents"], "median_growth": {}}
+    for e in ENGINES:
+        a, b = base["querying"].get(e), top["querying"].get(e)
+        if a and b:
+            out["median_growth"][e] = div(b["median_ms"], a["median_ms"])
+    a, b = base.get("suggest"), top.get("suggest")
+    if a and b:
+        out["median_growth"]["opslag-suggest"] = div(b.get("took_ms_median"), a.get("took_ms_median"))
+    return out
+
+
+def f(v, fmt):
+    return "n/a" if v is None else format(v, fmt)
+
+
+def print_tables(r):
+    m = r.get("machine", {})
+    print(f"\nOpslag benchmark, {r.get('date', '?')}: {m.get('cores')} cores ({m.get('cpu')}), "
+          f"{m.get('memory_gb')} GB; load average at the end {' '.join(m.get('load_average_at_end', []))}; "
+          f"run took {r.get('run_seconds', 0) / 60:.1f} min")
+    v = r.get("versions", {})
+    print(f"opslag {v.get('opslag')}, Xapian {v.get('xapian')}, Sphinx {v.get('sphinx')}, "
+          f"PostgreSQL {v.get('postgresql')}, wrk {v.get('wrk')}")
+    for s in r["results"]:
+        print(f"\n== {s['documents']} documents, {s['text_mb']} MB of JSON lines ==")
+        print(f"{'indexing':28}{'seconds':>9}{'docs/s':>9}{'MB/s':>7}{'peak MB':>9}{'index MB':>10}{'compact MB':>12}")
+        for name, x in s["indexing"].items():
+            extra = f"  (GIN {x['gin_mb']} MB)" if "gin_mb" in x else ""
+            print(f"{INDEX_LABELS[name]:28}{x['seconds']:9.2f}{f(x['docs_per_s'], '.0f'):>9}"
+                  f"{f(x['mb_per_s'], '.2f'):>7}{x['peak_mb']:9.0f}{x['size_mb']:10.0f}"
+                  f"{f(x.get('compact_mb'), '.0f'):>12}{extra}")
+        print(f"{'querying (top 10 + snippets)':28}{'median':>8}{'p95':>8}{'p99 ms':>8}"
+              f"{'q/s':>8}{'clients':>8}{'peak MB':>9}{'hits/q':>8}")
+        for e in ENGINES:
+            x = s["querying"].get(e)
+            if not x:
+                continue
+            print(f"{ENGINE_LABELS[e]:28}{x['median_ms']:8.2f}{x['p95_ms']:8.2f}{x['p99_ms']:8.2f}"
+                  f"{f(x['qps'], '.0f'):>8}{f(x['qps_clients'], 'd'):>8}"
+                  f"{f(x.get('server_peak_mb'), '.0f'):>9}{f(x.get('hits_per_query'), '.1f'):>8}"
+                  + ("" if not x.get("failures") else f"  {x['failures']} FAILED"))
+        o = s["querying"].get("opslag-server")
+        if o:
+            print(f"opslag took_ms (inside the server, one pass): median {f(o['took_ms_median'], '.2f')}, "
+                  f"p95 {f(o['took_ms_p95'], '.2f')}, p99 {f(o['took_ms_p99'], '.2f')}")
+            print("opslag q/s by connections: " +
+                  ", ".join(f"{t['clients']}: {t['qps']:.0f}" for t in o["throughput"]))
+        for e in ("sphinx", "postgresql"):
+            x = s["querying"].get(e)
+            if x:
+                print(f"{e} q/s by clients: " + ", ".join(f"{t['clients']}: {t['qps']:.0f}" for t in x["throughput"]))
+        g = s.get("suggest")
+        if g:
+            print(f"GET /suggest (took_ms): median {f(g.get('took_ms_median'), '.2f')}, "
+                  f"p99 {f(g.get('took_ms_p99'), '.2f')}; HTTP median {f(g.get('http_median_ms'), '.2f')}, "
+                  f"p99 {f(g.get('http_p99_ms'), '.2f')}")
+        else:
+            print("GET /suggest: n/a (the server has no such route)")
+    sc = r.get("scaling")
+    if sc:
+        print(f"\nper-query cost from {sc['from_documents']} to {sc['to_documents']} documents (median ×): " +
+              ", ".join(f"{k} {f(v, '.2f')}" for k, v in sc["median_growth"].items()))
+    ra = r.get("ratios")
+    if ra:
+        print(f"\nratios at {ra['documents']} documents (latency: below 1 = opslag faster; "
+              f"throughput, docs/s: above 1 = opslag faster):")
+        for other, x in ra["query"].items():
+            print(f"  opslag-server ÷ {other:18} median latency {f(x['median_latency'], '.2f')}, "
+                  f"p99 {f(x['p99_latency'], '.2f')}, throughput {f(x['throughput'], '.2f')}")
+        for other, x in ra["index"].items():
+            if isinstance(x, dict):
+                print(f"  opslag-index  ÷ {other:18} docs/s {f(x['docs_per_s'], '.2f')}")
+        if "size_compact_vs_scriptindex_compact" in ra["index"]:
+            print(f"  opslag index size ÷ scriptindex: compacted {f(ra['index']['size_compact_vs_scriptindex_compact'], '.2f')}, "
+                  f"as built {f(ra['index']['size_vs_scriptindex'], '.2f')}")
+
+
+def rounded(x):
+    if isinstance(x, float):
+        return round(x, 3)
+    if isinstance(x, dict):
+        return {k: rounded(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [rounded(v) for v in x]
+    return x
+
+
+def main():
+    r = rounded(gather(sys.argv[1]))
+    with open(sys.argv[2], "w") as out:
+        json.dump(r, out, indent=1, ensure_ascii=False)
+        out.write("\n")
+    print_tables(r)
+    print(f"\nJSON (also in {sys.argv[2]}):")
+    print(json.dumps(r, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
