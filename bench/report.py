@@ -4,12 +4,14 @@ the scaling and the ratios, then the JSON.
 
 Usage: report.py RESULTS_DIR OUT.json
 RESULTS_DIR holds meta.json and one folder per corpus size (named by its document count) with
-the files scripts/bench writes: corpus.json, index-*.json, memory-*.json, query-*.json (the
-clients' output), took-opslag.json, wrk-opslag-c*.json, suggest-opslag.json, wrk-suggest-c1.json.
+corpus.json, index-*.json and a folder round-K for each round of querying, with memory-*.json,
+query-*.json (the clients' output), took-opslag.json, wrk-opslag-c*.json, suggest-opslag.json,
+wrk-suggest-c1.json. Each figure of querying is the median of the rounds.
 """
 import glob
 import json
 import os
+import statistics
 import sys
 
 INDEXERS = [("opslag-index", "opslag"), ("scriptindex", "scriptindex"),
@@ -103,6 +105,37 @@ def suggest(d):
     return out
 
 
+def querying(r):
+    """One round's figures per engine."""
+    return {"xapian-reference": client_engine(load(f"{r}/query-xapian-reference.json"), None, None),
+            "xapian-reference-no-snippets":
+                client_engine(load(f"{r}/query-xapian-reference-no-snippets.json"), None, None),
+            "opslag-server": opslag_engine(r),
+            "sphinx": client_engine(load(f"{r}/query-sphinx.json"), load(f"{r}/memory-sphinx.json"),
+                                    "peak_vmhwm_mb"),
+            "postgresql": client_engine(load(f"{r}/query-postgresql.json"),
+                                        load(f"{r}/memory-postgresql.json"), "peak_pss_sum_mb")}
+
+
+def merge(values):
+    """The rounds as one: each number the median of the rounds (whole numbers the lower median),
+    dictionaries and lists merged member by member."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    first = values[0]
+    if isinstance(first, bool) or not isinstance(first, (int, float, dict, list)):
+        return first
+    if isinstance(first, dict):
+        return {k: merge([v.get(k) for v in values if isinstance(v, dict)]) for k in first}
+    if isinstance(first, list):
+        return [merge([v[i] for v in values if i < len(v)]) for i in range(len(first))]
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if all(isinstance(v, int) for v in numbers):
+        return statistics.median_low(numbers)
+    return statistics.median(numbers)
+
+
 def gather(results):
     meta = load(f"{results}/meta.json") or {}
     scales = []
@@ -110,18 +143,13 @@ def gather(results):
                     key=lambda p: int(os.path.basename(p))):
         c = load(f"{d}/corpus.json")
         n, mb = c["documents"], c["text_bytes"] / 1e6
-        q = {"xapian-reference": client_engine(load(f"{d}/query-xapian-reference.json"), None, None),
-             "xapian-reference-no-snippets":
-                 client_engine(load(f"{d}/query-xapian-reference-no-snippets.json"), None, None),
-             "opslag-server": opslag_engine(d),
-             "sphinx": client_engine(load(f"{d}/query-sphinx.json"), load(f"{d}/memory-sphinx.json"),
-                                     "peak_vmhwm_mb"),
-             "postgresql": client_engine(load(f"{d}/query-postgresql.json"),
-                                         load(f"{d}/memory-postgresql.json"), "peak_pss_sum_mb")}
+        rounds = sorted(glob.glob(f"{d}/round-*")) or [d]
+        q = {e: merge([querying(r)[e] for r in rounds]) for e in ENGINES}
         scales.append({"documents": n, "scale": c["scale"], "text_mb": round(mb, 1),
+                       "rounds": len(rounds),
                        "indexing": indexing(d, n, mb),
                        "querying": {k: v for k, v in q.items() if v},
-                       "suggest": suggest(d)})
+                       "suggest": merge([suggest(r) for r in rounds])})
     meta["results"] = scales
     meta["ratios"] = ratios(scales)
     meta["scaling"] = scaling(scales)
@@ -186,7 +214,8 @@ def print_tables(r):
     print(f"opslag {v.get('opslag')}, Xapian {v.get('xapian')}, Sphinx {v.get('sphinx')}, "
           f"PostgreSQL {v.get('postgresql')}, wrk {v.get('wrk')}")
     for s in r["results"]:
-        print(f"\n== {s['documents']} documents, {s['text_mb']} MB of JSON lines ==")
+        print(f"\n== {s['documents']} documents, {s['text_mb']} MB of JSON lines; querying: "
+              f"median of {s['rounds']} round{'s' if s['rounds'] > 1 else ''} ==")
         print(f"{'indexing':28}{'seconds':>9}{'docs/s':>9}{'MB/s':>7}{'peak MB':>9}{'index MB':>10}{'compact MB':>12}")
         for name, x in s["indexing"].items():
             extra = f"  (GIN {x['gin_mb']} MB)" if "gin_mb" in x else ""
@@ -203,6 +232,8 @@ def print_tables(r):
                   f"{f(x['qps'], '.0f'):>8}{f(x['qps_clients'], 'd'):>8}"
                   f"{f(x.get('server_peak_mb'), '.0f'):>9}{f(x.get('hits_per_query'), '.1f'):>8}"
                   + ("" if not x.get("failures") else f"  {x['failures']} FAILED"))
+        print("  (peak MB: the server's resident high-water mark, VmHWM; PostgreSQL: the peak of the "
+              "summed Pss of all its processes; bare Xapian: the benchmark process itself)")
         o = s["querying"].get("opslag-server")
         if o:
             print(f"opslag took_ms (inside the server, one pass): median {f(o['took_ms_median'], '.2f')}, "
