@@ -270,6 +270,50 @@ def print_tables(r):
                   f"as built {f(ra['index']['size_vs_scriptindex'], '.2f')}")
 
 
+def print_summary(r):
+    """The headline at N and the growth with N, as Markdown tables (for the README)."""
+    scales = r["results"]
+    base = next((s for s in scales if s["scale"] == 1), scales[-1] if scales else None)
+    if not base:
+        return
+    q, i = base["querying"], base["indexing"]
+    rows = [("bare Xapian in-process (QueryParser, Enquire, MSet::snippet)", "xapian-reference", "scriptindex"),
+            ("opslag-server over HTTP (wrk)", "opslag-server", "opslag-index"),
+            ("Sphinx 2.2 (SphinxQL + CALL SNIPPETS)", "sphinx", "sphinx-indexer"),
+            ("PostgreSQL 15 'danish' (ts_rank_cd + ts_headline)", "postgresql", "postgresql")]
+    print(f"\nsummary at {base['documents']} documents (top 10 + snippets; Markdown):\n")
+    print("| engine | median ms, 1 client | p99 ms | q/s at saturation (clients) | server peak MB "
+          "| index docs/s | index MB (compacted) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, e, ix in rows:
+        x, y = q.get(e), i.get(ix)
+        if not x or not y:
+            continue
+        compact = f" ({y['compact_mb']:.0f})" if y.get("compact_mb") is not None else ""
+        print(f"| {label} | {x['median_ms']:.2f} | {x['p99_ms']:.2f} | {f(x['qps'], ',.0f')} "
+              f"({x['qps_clients']}) | {f(x.get('server_peak_mb'), '.0f')} | {f(y['docs_per_s'], ',.0f')} "
+              f"| {y['size_mb']:.0f}{compact} |")
+    x = q.get("xapian-reference-no-snippets")
+    if x:
+        print(f"| bare Xapian without snippets | {x['median_ms']:.2f} | {x['p99_ms']:.2f} | "
+              f"{f(x['qps'], ',.0f')} ({x['qps_clients']}) | | | |")
+    if len(scales) < 2:
+        return
+    print("\nscaling (Markdown):\n")
+    print("| documents | opslag median ms | p99 ms | q/s | server MB | /suggest p99 ms "
+          "| opslag-index docs/s | peak MB | bare Xapian median | Sphinx median | PostgreSQL median |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in scales:
+        o = s["querying"].get("opslag-server") or {}
+        ix = s["indexing"].get("opslag-index") or {}
+        g = s.get("suggest") or {}
+        med = {e: (s["querying"].get(e) or {}).get("median_ms") for e in ("xapian-reference", "sphinx", "postgresql")}
+        print(f"| {s['documents']:,} | {f(o.get('median_ms'), '.2f')} | {f(o.get('p99_ms'), '.2f')} "
+              f"| {f(o.get('qps'), ',.0f')} | {f(o.get('server_peak_mb'), '.0f')} | {f(g.get('took_ms_p99'), '.2f')} "
+              f"| {f(ix.get('docs_per_s'), ',.0f')} | {f(ix.get('peak_mb'), '.0f')} "
+              f"| {f(med['xapian-reference'], '.2f')} | {f(med['sphinx'], '.2f')} | {f(med['postgresql'], '.2f')} |")
+
+
 def rounded(x):
     if isinstance(x, float):
         return round(x, 3)
@@ -286,6 +330,7 @@ def main():
         json.dump(r, out, indent=1, ensure_ascii=False)
         out.write("\n")
     print_tables(r)
+    print_summary(r)
     print(f"\nJSON (also in {sys.argv[2]}):")
     print(json.dumps(r, ensure_ascii=False))
 
