@@ -44,7 +44,8 @@ inline bool listening(int port) {
 }
 
 /// `argv` run in a process group of its own (these servers signal their whole group when
-/// they stop), waited for (at most 5 s) until it listens on `port`, stopped on destruction.
+/// they stop), waited for (at most 5 s) until it listens on `port` (not at all when `port` is
+/// 0), stopped on destruction.
 class Daemon {
  public:
   Daemon(const std::vector<std::string>& argv, int port) {
@@ -57,7 +58,7 @@ class Daemon {
     posix_spawnattr_setpgroup(&attributes, 0);
     if (posix_spawnp(&pid_, args[0], nullptr, &attributes, args.data(), environ)) pid_ = 0;
     posix_spawnattr_destroy(&attributes);
-    for (int i = 0; i < 100 && pid_ > 0 && !listening(port); ++i)
+    for (int i = 0; i < 100 && pid_ > 0 && port > 0 && !listening(port); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ~Daemon() { stop(); }
@@ -65,6 +66,22 @@ class Daemon {
   Daemon& operator=(const Daemon&) = delete;
 
   [[nodiscard]] bool running() const { return pid_ > 0; }
+  [[nodiscard]] pid_t pid() const { return pid_; }
+
+  /// Waits at most `timeout` for it to exit by itself; its exit status, or -1 if it did not
+  /// exit in time or was killed by a signal.
+  int wait_exit(std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (pid_ > 0 && std::chrono::steady_clock::now() < until) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = 0;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return -1;
+  }
   /// Asks it to stop, waits at most 2 s, then kills what is left of its process group: the
   /// children it forked for connections, which would otherwise outlive the test and keep
   /// ctest's output pipe open.
