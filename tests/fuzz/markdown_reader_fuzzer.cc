@@ -1,0 +1,12 @@
+// Fuzzes Markdown files as the indexer reads them: front matter, headings, markup, Kilde lines;
+// and the reader itself on raw bytes, which never fails.
+#include "fuzz_support.h"
+#include "markdown_reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes = opslag::fuzz::as_text(data, size);
+  const opslag::StoredDocument raw = opslag::read_markdown(bytes);
+  FUZZ_CHECK(opslag::fuzz::is_iso_date_or_empty(raw.date));
+  opslag::fuzz::read_and_check("fuzz.md", bytes);
+  return 0;
+}

@@ -1,0 +1,48 @@
+// Fuzzes snippets: the first line of the input is the query, the rest the document's text.
+#include "fuzz_support.h"
+#include "query_parser.h"
+#include "snippet_maker.h"
+
+namespace opslag::fuzz {
+namespace {
+
+std::size_t count(std::string_view text, std::string_view what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string_view::npos; at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+/// What SnippetMaker promises: whole UTF-8 sequences, marks that open and close, an offset
+/// inside the text.
+void check_snippet(std::string_view body, const ParsedQuery& query, std::size_t length) {
+  static const SnippetMaker snippets(analyzer());
+  std::size_t match_at = 0;
+  const std::string snippet = snippets.make(body, query, length, &match_at);
+  FUZZ_CHECK(text::is_valid_utf8(snippet));
+  FUZZ_CHECK(count(snippet, "<mark>") == count(snippet, "</mark>"));
+  FUZZ_CHECK(snippet.find("<mark><mark>") == std::string::npos);
+  FUZZ_CHECK(match_at <= body.size());
+}
+
+}  // namespace
+}  // namespace opslag::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace opslag;
+  const std::string_view input = fuzz::as_text(data, size);
+  const std::size_t newline = input.find('\n');
+  if (newline == std::string_view::npos) return 0;
+  static const QueryParser parser(fuzz::schema(), fuzz::analyzer());
+  ParsedQuery query;
+  std::string body;
+  try {
+    query = parser.parse(input.substr(0, newline));
+    body = fuzz::analyzer().normalize(input.substr(newline + 1));  // stored text is NFC
+  } catch (const BadInput&) {
+    return 0;  // documented: not UTF-8, or a query with no word
+  }
+  fuzz::check_snippet(body, query, 240);
+  fuzz::check_snippet(body, query, 30);
+  return 0;
+}
