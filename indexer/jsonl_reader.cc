@@ -47,7 +47,7 @@ StoredDocument document_from_json(std::string_view line, const DanishAnalyzer& a
   nlohmann::json record;
   try {
     record = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // out_of_range too, for a number like 1e400
     throw BadInput(std::string("not valid JSON: ") + e.what());
   }
   if (!record.is_object()) throw BadInput("not a JSON object");

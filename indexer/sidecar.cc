@@ -16,7 +16,7 @@ void apply_sidecar(std::string_view json, const DanishAnalyzer& analyzer, Stored
   nlohmann::json meta;
   try {
     meta = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // out_of_range too, for a number like 1e400
     throw BadInput(std::string("sidecar is not valid JSON: ") + e.what());
   }
   if (!meta.is_object()) throw BadInput("sidecar must be a JSON object");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "errors.h"
 #include "icu_text.h"
 
 namespace opslag {
@@ -61,9 +62,12 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
 Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer& analyzer,
                                       const StoredDocument& doc,
                                       std::vector<CompoundWord>* compounds) {
+  const Field& id = schema.field("id");
+  if (id.prefix.size() + doc.id.size() > kMaxTermBytes)
+    throw BadInput("id is too long (" + std::to_string(doc.id.size()) + " bytes; the limit is " +
+                   std::to_string(kMaxTermBytes - id.prefix.size()) + ")");
   Xapian::Document xdoc;
   xdoc.set_data(doc.to_data());
-  const Field& id = schema.field("id");
   xdoc.add_boolean_term(id.prefix + doc.id);
   const Xapian::termpos body_start =
       add_text(xdoc, schema.field("title"), analyzer, doc.title, 1, compounds) + kFieldGap;

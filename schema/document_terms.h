@@ -32,6 +32,9 @@ struct CompoundWord {
 /// The boolean term for a filter value ("XK" + "digitaliseringsstyrelsen").
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
 
+/// Xapian refuses a term longer than this (and drops the whole batch being written with it).
+inline constexpr std::size_t kMaxTermBytes = 245;
+
 /// Words of the body start at this position after the title's, so no phrase spans the two.
 inline constexpr Xapian::termpos kFieldGap = 100;
 
@@ -39,6 +42,7 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 /// schema lays them out. Text fields are indexed both unprefixed (weighted, so a plain query
 /// searches them all and title words count more) and under their own prefix; the parts of
 /// compounds under part_term(). The compounds found are added to `compounds` if given.
+/// Throws BadInput if the id is too long for a Xapian term (with its prefix, over kMaxTermBytes).
 [[nodiscard]] Xapian::Document make_xapian_document(const Schema& schema,
                                                     const DanishAnalyzer& analyzer,
                                                     const StoredDocument& doc,

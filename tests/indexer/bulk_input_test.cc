@@ -106,6 +106,32 @@ TEST_F(BulkInputTest, NamesTheFileAndLineOfABadRecordAndIndexesTheRest) {
   EXPECT_NE(errors.find(file.string() + ":8: no \"body\""), std::string::npos) << errors;
 }
 
+// Guards a bug the fuzzer found: a number too large for a double (1e400) made nlohmann-json
+// throw out_of_range, not parse_error, which escaped as a fatal error and stopped the run.
+TEST_F(BulkInputTest, ALineWithANumberOutOfRangeIsRefusedAndTheRestIndexed) {
+  const fs::path file = dir_.write(
+      "docs.jsonl", kLines + R"({"id": "big", "body": "tekst", "pages": 1e400})" + "\n");
+  const IndexSummary summary = index_jsonl(file);
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find(file.string() + ":5: not valid JSON"), std::string::npos)
+      << errors_.str();
+}
+
+// Guards a bug the fuzzer found: an id over 244 bytes made a term longer than Xapian takes, and
+// adding the document aborted the whole indexer.
+TEST_F(BulkInputTest, ALineWithAnIdTooLongIsRefusedAndTheRestIndexed) {
+  const std::string id(245, 'x');
+  const fs::path file =
+      dir_.write("docs.jsonl", kLines + R"({"id": ")" + id + R"(", "body": "tekst"})" + "\n");
+  const IndexSummary summary = index_jsonl(file);
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find(file.string() + ":5: id is too long"), std::string::npos)
+      << errors_.str();
+  EXPECT_EQ(index_jsonl(file).unchanged, 3) << errors_.str();  // and again, over the index
+}
+
 TEST_F(BulkInputTest, RefusesAnIdUsedTwice) {
   const fs::path file = dir_.write(
       "docs.jsonl", kLines + R"({"id": "a1", "body": "Et andet dokument med samme id."})" + "\n");
@@ -167,6 +193,19 @@ TEST_F(BulkInputTest, ABadSidecarIsNamedAndTheFileKeepsItsPreviousVersion) {
             std::string::npos)
       << errors_.str();
   EXPECT_EQ(stored("notat.txt")->title, "Et notat om NemID");
+}
+
+// Guards a bug the fuzzer found: a sidecar with a number like 1e400 stopped the whole run.
+TEST_F(BulkInputTest, ASidecarWithANumberOutOfRangeIsNamedAndTheRestIndexed) {
+  dir_.write("notat.txt", "Et notat om NemID\n\nTekst om NemID.\n");
+  dir_.write("andet.txt", "Et andet notat\n\nTekst om MitID.\n");
+  const fs::path sidecar = dir_.write("notat.txt.json", R"({"title": "Notat", "x": 1e400})");
+  const IndexSummary summary = index({{dir_.path()}, {}});
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find(sidecar.string() + ": sidecar is not valid JSON"),
+            std::string::npos)
+      << errors_.str();
 }
 
 TEST_F(BulkInputTest, RefusesAFileTooLargeWithoutReadingIt) {

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "errors.h"
 #include "temp_dir.h"
 
 namespace opslag {
@@ -93,6 +94,15 @@ TEST_F(DocumentTermsTest, SpellingWordsAreUnprefixedLetterWordsOnly) {
   EXPECT_FALSE(set.contains("sundhed.dk"));
   EXPECT_FALSE(set.contains("i"));  // too short to correct anything
   for (const std::string& w : words) EXPECT_TRUE(w[0] >= 'a' || (w[0] & 0x80)) << w;
+}
+
+// Guards a bug the fuzzer found: an id over 244 bytes (a long JSON id or a deep path) made an id
+// term longer than Xapian's 245 bytes, and adding the document aborted the indexer.
+TEST_F(DocumentTermsTest, RefusesAnIdTooLongForAXapianTerm) {
+  doc_.id = std::string(244, 'x');
+  EXPECT_NO_THROW((void)make_xapian_document(schema_, analyzer_, doc_));
+  doc_.id += "x";
+  EXPECT_THROW((void)make_xapian_document(schema_, analyzer_, doc_), BadInput);
 }
 
 TEST_F(DocumentTermsTest, ADocumentWithoutDateHasNoDateTerms) {
