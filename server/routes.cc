@@ -11,7 +11,6 @@
 #include "icu_text.h"
 
 namespace opslag {
-namespace {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
@@ -23,9 +22,7 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
   send_json(res, status, {{"error", message}});
 }
 
-/// Runs a handler and turns what it throws into a status: the one error table of the API.
-template <typename Handler>
-void guarded(httplib::Response& res, Handler&& handler) {
+void guarded(httplib::Response& res, const std::function<void()>& handler) {
   try {
     handler();
   } catch (const BadInput& e) {
@@ -43,8 +40,6 @@ void guarded(httplib::Response& res, Handler&& handler) {
   }
 }
 
-/// The integer parameter `name`, `fallback` when absent. Throws BadInput unless it is a whole
-/// number from `min` to `max`.
 int int_param(const httplib::Request& req, const char* name, int fallback, int min, int max) {
   if (!req.has_param(name)) return fallback;
   const std::string text = req.get_param_value(name);
@@ -55,6 +50,20 @@ int int_param(const httplib::Request& req, const char* name, int fallback, int m
                    std::to_string(min) + " to " + std::to_string(max));
   return value;
 }
+
+std::string query_param(const httplib::Request& req, std::string_view example) {
+  if (!req.has_param("q")) throw BadInput("parameter q is missing: " + std::string(example));
+  std::string query = req.get_param_value("q");
+  if (query.size() > Routes::kMaxQueryBytes)
+    throw BadInput("parameter q is longer than " + std::to_string(Routes::kMaxQueryBytes) +
+                   " bytes");
+  if (!text::is_valid_utf8(query)) throw BadInput("parameter q is not valid UTF-8");
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw BadInput("parameter q is empty");
+  return query;
+}
+
+namespace {
 
 /// Every value of the repeatable parameter `name`. Throws BadInput for one that is empty,
 /// too long or not UTF-8.
@@ -80,14 +89,7 @@ SortOrder sort_param(const httplib::Request& req) {
 
 SearchRequest read_search_request(const httplib::Request& req) {
   SearchRequest request;
-  if (!req.has_param("q")) throw BadInput("parameter q is missing: /search?q=NemID");
-  request.query = req.get_param_value("q");
-  if (request.query.size() > Routes::kMaxQueryBytes)
-    throw BadInput("parameter q is longer than " + std::to_string(Routes::kMaxQueryBytes) +
-                   " bytes");
-  if (!text::is_valid_utf8(request.query)) throw BadInput("parameter q is not valid UTF-8");
-  if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw BadInput("parameter q is empty");
+  request.query = query_param(req, "/search?q=NemID");
   request.size = int_param(req, "size", 10, 1, Routes::kMaxPageSize);
   request.page = int_param(req, "page", 1, 1, Searcher::kMaxResultDepth);
   if (request.page * request.size > Searcher::kMaxResultDepth)

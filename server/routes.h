@@ -3,6 +3,9 @@
 
 #include <httplib.h>
 
+#include <functional>
+#include <nlohmann/json.hpp>
+
 #include "searcher.h"
 
 namespace opslag {
@@ -33,5 +36,24 @@ class Routes {
 
   const Searcher& searcher_;
 };
+
+/// Answers `body` as JSON with `status`.
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+
+/// Answers {"error": message} with `status`.
+void send_error(httplib::Response& res, int status, const std::string& message);
+
+/// Runs a handler and turns what it throws into a status: the one error table of the API,
+/// shared by every module of routes.
+void guarded(httplib::Response& res, const std::function<void()>& handler);
+
+/// The integer parameter `name`, `fallback` when absent. Throws BadInput unless it is a whole
+/// number from `min` to `max`.
+[[nodiscard]] int int_param(const httplib::Request& req, const char* name, int fallback, int min,
+                            int max);
+
+/// The parameter q: at most Routes::kMaxQueryBytes of UTF-8, not blank. Throws BadInput naming
+/// it otherwise; a missing q's message shows `example`.
+[[nodiscard]] std::string query_param(const httplib::Request& req, std::string_view example);
 
 }  // namespace opslag

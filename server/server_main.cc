@@ -11,6 +11,8 @@
 #include "routes.h"
 #include "schema.h"
 #include "searcher.h"
+#include "suggester.h"
+#include "web_routes.h"
 
 int main(int argc, char** argv) try {
   CLI::App app{"opslag-server: the Opslag search API over HTTP."};
@@ -37,6 +39,12 @@ int main(int argc, char** argv) try {
   app.add_option("--port", port, "port to listen on")
       ->check(CLI::Range(1, 65535))
       ->capture_default_str();
+  std::vector<std::string> origins;
+  app.add_option("--allow-origin", origins,
+                 "origin whose pages may call the API from a browser, as "
+                 "http://intranet.example:8000, or * for any; repeat it for several (default: "
+                 "only pages the server serves itself)")
+      ->allow_extra_args(false);
   app.add_option("--schema", schema_file, "schema.json")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
@@ -46,8 +54,11 @@ int main(int argc, char** argv) try {
   const opslag::DanishAnalyzer analyzer(schema);
   const opslag::Searcher searcher(schema, analyzer, databases, shards);
   httplib::Server server;
+  const opslag::Suggester suggester(schema, analyzer, databases, shards.timeouts);
   const opslag::Routes routes(searcher);
+  const opslag::WebRoutes web_routes(suggester, origins);
   routes.install(server);
+  web_routes.install(server);
 
   // Signals go to one thread that stops the server; the listener then returns and main exits.
   sigset_t signals;
