@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "index_updater.h"
 #include "progress_printer.h"
+#include "option_sources.h"
 #include "schema.h"
 
 int main(int argc, char** argv) try {
@@ -31,6 +32,7 @@ int main(int argc, char** argv) try {
                  "split a new database into N shards (by a hash of the id) for xapian-tcpsrv")
       ->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
+  opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
   if (paths.empty() && jsonl.empty()) {
     std::cerr << "opslag-index: give files or folders to index, or --jsonl FILE\n";

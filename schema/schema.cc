@@ -2,6 +2,8 @@
 #include "schema.h"
 
 #include <algorithm>
+#include <charconv>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -20,6 +22,7 @@ using Pointer = json::json_pointer;
 
 constexpr std::string_view kVersionKey = "opslag.schema_version";
 constexpr std::string_view kLayoutKey = "opslag.schema_layout";
+constexpr std::string_view kIndexedAtKey = "opslag.indexed_at";
 
 /// Fields the indexer and server rely on, with the kind each must have.
 const std::map<std::string, FieldKind, std::less<>> kRequiredFields = {
@@ -313,6 +316,16 @@ std::string Schema::layout() const {
 void Schema::stamp(Xapian::WritableDatabase& db) const {
   db.set_metadata(std::string(kVersionKey), std::to_string(version_));
   db.set_metadata(std::string(kLayoutKey), layout());
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  db.set_metadata(std::string(kIndexedAtKey),
+                  std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
+}
+
+std::int64_t Schema::indexed_at(const Xapian::Database& db) {
+  const std::string text = db.get_metadata(std::string(kIndexedAtKey));
+  std::int64_t seconds = 0;
+  std::from_chars(text.data(), text.data() + text.size(), seconds);
+  return seconds;
 }
 
 void Schema::check_compatible(const Xapian::Database& db, const std::string& db_name) const {

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -68,8 +69,12 @@ class Schema {
   /// A short digest of prefixes, kinds and slots: two schemas with the same layout index alike.
   [[nodiscard]] std::string layout() const;
 
-  /// Records version and layout in `db`'s metadata.
+  /// Records version and layout in `db`'s metadata, and the time now as the end of the index
+  /// run that wrote it (see indexed_at).
   void stamp(Xapian::WritableDatabase& db) const;
+
+  /// When an index run last stamped `db` (Unix seconds), or 0 if none did.
+  [[nodiscard]] static std::int64_t indexed_at(const Xapian::Database& db);
 
   /// Throws IndexMismatch (telling to reindex) unless `db` was stamped with this version and
   /// layout. `db_name` names the database in the message.

@@ -7,6 +7,7 @@
 
 #include "danish_analyzer.h"
 #include "hits_json.h"
+#include "option_sources.h"
 #include "schema.h"
 #include "searcher.h"
 #include "terminal_output.h"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) try {
   app.add_option("--size", request.size, "hits per page")->check(CLI::Range(1, 100));
   app.add_flag("--json", json, "print the server's JSON");
   app.add_option("query", words, "what to search for");
+  opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);

@@ -34,8 +34,10 @@ class Searcher::Lease {
       Xapian::Database lexicon = owner_.lexicon_.empty() ? all : open_source(owner_.lexicon_);
       handles_ = std::make_unique<Handles>(Handles{std::move(all), std::move(lexicon)});
     } else {
-      if (handles_->all.reopen())
+      if (handles_->all.reopen()) {
+        ++owner_.reopens_;
         owner_.schema_.check_compatible(handles_->all, describe(owner_.sources_));
+      }
       if (!owner_.lexicon_.empty()) handles_->lexicon.reopen();
     }
   }
@@ -50,7 +52,7 @@ class Searcher::Lease {
   Handles& handles() const { return *handles_; }
   /// After a DatabaseModifiedError: the revision we read was overwritten; move to the latest.
   void refresh() const {
-    handles_->all.reopen();
+    if (handles_->all.reopen()) ++owner_.reopens_;
     if (!owner_.lexicon_.empty()) handles_->lexicon.reopen();
   }
   /// After a NetworkError: a remote shard went away; the next request connects afresh.
@@ -254,7 +256,9 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     result.sources = facet_counts(sources, false);
     result.years = facet_counts(years, true);
     result.types = facet_counts(types, false);
-    mset.fetch();  // remote shards: one round of document requests, not one per hit
+    // Remote shards: the documents in one round of requests, not one per hit. (Xapian 1.4.22's
+    // fetch() without arguments crashes on a page after the first: PagesThroughTheRanking.)
+    mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.doc = StoredDocument::from_data(it.get_document().get_data());
@@ -324,11 +328,12 @@ std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size)
 }
 
 IndexStatus Searcher::status() const {
-  return with_database([](Handles& h) {
+  return with_database([this](Handles& h) {
     Xapian::Database& db = h.all;
     // Xapian gives a revision for one database only; shards each have their own.
     const std::size_t shards = db.size();
-    return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards};
+    return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards,
+                       Schema::indexed_at(db), reopens_.load()};
   });
 }
 

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -73,6 +74,8 @@ struct IndexStatus {
   Xapian::doccount documents = 0;
   Xapian::rev revision = 0;  ///< of the one database; 0 when there are several shards
   std::size_t shards = 1;    ///< databases searched as one
+  std::int64_t indexed_at = 0;  ///< when opslag-index last finished a run (Unix seconds), or 0
+  unsigned long reopens = 0;    ///< times a database handle moved to a newer revision
 };
 
 /// What to do about remote shards: how long to wait for one, and whether to answer from the
@@ -157,6 +160,7 @@ class Searcher {
   std::string lexicon_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Handles>> idle_;
+  mutable std::atomic<unsigned long> reopens_ = 0;
 };
 
 }  // namespace opslag

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -176,6 +177,19 @@ TEST_F(SchemaDatabaseTest, AcceptsADatabaseStampedWithTheSameSchema) {
   testing::project_schema().stamp(db);
   db.commit();
   EXPECT_NO_THROW(testing::project_schema().check_compatible(Xapian::Database(db_path_), db_path_));
+}
+
+TEST_F(SchemaDatabaseTest, StampRecordsWhenTheIndexRunEnded) {
+  Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
+  EXPECT_EQ(Schema::indexed_at(db), 0);
+  const auto before = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  testing::project_schema().stamp(db);
+  db.commit();
+  const std::int64_t at = Schema::indexed_at(Xapian::Database(db_path_));
+  EXPECT_GE(at, before);
+  EXPECT_LE(at, before + 60);
 }
 
 TEST_F(SchemaDatabaseTest, RefusesAnotherVersionAndSaysToReindex) {
