@@ -106,8 +106,8 @@ def suggest(d):
 
 
 def querying(r):
-    """One round's figures per engine."""
-    return {"xapian-reference": client_engine(load(f"{r}/query-xapian-reference.json"), None, None),
+    """One round's figures per engine, with the load average after its turn."""
+    out = {"xapian-reference": client_engine(load(f"{r}/query-xapian-reference.json"), None, None),
             "xapian-reference-no-snippets":
                 client_engine(load(f"{r}/query-xapian-reference-no-snippets.json"), None, None),
             "opslag-server": opslag_engine(r),
@@ -115,6 +115,14 @@ def querying(r):
                                     "peak_vmhwm_mb"),
             "postgresql": client_engine(load(f"{r}/query-postgresql.json"),
                                         load(f"{r}/memory-postgresql.json"), "peak_pss_sum_mb")}
+    for e, x in out.items():
+        if x:
+            try:
+                with open(f"{r}/load-{e}.txt") as f:
+                    x["load_1min"] = float(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass
+    return out
 
 
 def merge(values):
@@ -223,7 +231,7 @@ def print_tables(r):
                   f"{f(x['mb_per_s'], '.2f'):>7}{x['peak_mb']:9.0f}{x['size_mb']:10.0f}"
                   f"{f(x.get('compact_mb'), '.0f'):>12}{extra}")
         print(f"{'querying (top 10 + snippets)':28}{'median':>8}{'p95':>8}{'p99 ms':>8}"
-              f"{'q/s':>8}{'clients':>8}{'peak MB':>9}{'hits/q':>8}")
+              f"{'q/s':>8}{'clients':>8}{'peak MB':>9}{'hits/q':>8}{'load':>6}")
         for e in ENGINES:
             x = s["querying"].get(e)
             if not x:
@@ -231,9 +239,12 @@ def print_tables(r):
             print(f"{ENGINE_LABELS[e]:28}{x['median_ms']:8.2f}{x['p95_ms']:8.2f}{x['p99_ms']:8.2f}"
                   f"{f(x['qps'], '.0f'):>8}{f(x['qps_clients'], 'd'):>8}"
                   f"{f(x.get('server_peak_mb'), '.0f'):>9}{f(x.get('hits_per_query'), '.1f'):>8}"
+                  f"{f(x.get('load_1min'), '.1f'):>6}"
                   + ("" if not x.get("failures") else f"  {x['failures']} FAILED"))
         print("  (peak MB: the server's resident high-water mark, VmHWM; PostgreSQL: the peak of the "
-              "summed Pss of all its processes; bare Xapian: the benchmark process itself)")
+              "summed Pss of all its processes; bare Xapian: the benchmark process itself.\n"
+              "   load: the machine's 1-minute load average after the engine's turn; 2 or more on 2 "
+              "cores means others competed for the CPU)")
         o = s["querying"].get("opslag-server")
         if o:
             print(f"opslag took_ms (inside the server, one pass): median {f(o['took_ms_median'], '.2f')}, "
