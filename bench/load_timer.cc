@@ -64,7 +64,8 @@ nlohmann::json time_latency(SearchWorker& worker, const std::vector<std::string>
   std::size_t hits = 0, empty = 0;
   const auto start = Clock::now();
   int passes = 0;
-  while (passes < options.passes && (passes == 0 || ms_since(start) < options.max_latency_s * 1e3)) {
+  while (passes < options.passes &&
+         (passes == 0 || ms_since(start) < options.max_latency_s * 1e3)) {
     for (const auto& q : queries) {
       const auto t = Clock::now();
       const std::size_t n = search_or_count(worker, q, failures);
@@ -104,7 +105,8 @@ nlohmann::json time_throughput(int threads, const std::vector<std::string>& quer
       ready.count_down();
       while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
       // Each thread starts at its own place in the list, so they do not run in lockstep.
-      std::size_t i = queries.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
+      std::size_t i =
+          queries.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
       while (Clock::now() < deadline) {
         search_or_count(*workers[t], queries[i++ % queries.size()], failures);
         ++done[t];

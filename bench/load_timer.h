@@ -29,11 +29,11 @@ using WorkerFactory = std::function<std::unique_ptr<SearchWorker>()>;
 /// What to time. The defaults are scripts/bench's.
 struct TimerOptions {
   std::string queries_file;
-  int passes = 3;              ///< latency: times over every query, after one warm-up pass
-  double max_latency_s = 40;   ///< ... but no new pass starts after this long
+  int passes = 3;               ///< latency: times over every query, after one warm-up pass
+  double max_latency_s = 40;    ///< ... but no new pass starts after this long
   std::vector<int> threads{2};  ///< throughput: one run per count
-  double seconds = 5;          ///< length of each throughput run
-  int show = 0;                ///< print the results of this many queries instead of timing
+  double seconds = 5;           ///< length of each throughput run
+  int show = 0;                 ///< print the results of this many queries instead of timing
 };
 
 /// Adds --queries, --passes, --max-latency-seconds, --threads, --seconds and --show to `app`.

@@ -37,10 +37,10 @@ class PgWorker : public opslag::bench::SearchWorker {
  public:
   explicit PgWorker(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
     if (PQstatus(conn_.get()) != CONNECTION_OK)
-      throw std::runtime_error("cannot connect (" + conninfo + "): " +
-                               PQerrorMessage(conn_.get()));
+      throw std::runtime_error("cannot connect (" + conninfo + "): " + PQerrorMessage(conn_.get()));
     // A query of stop words only gets a NOTICE and no hits; the notices are not wanted.
-    PQsetNoticeProcessor(conn_.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_.get(), [](void*, const char*) {}, nullptr);
     const Result prepared(PQprepare(conn_.get(), "search", kSearch, 1, nullptr));
     if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
       throw std::runtime_error(std::string("prepare: ") + PQerrorMessage(conn_.get()));

@@ -75,8 +75,8 @@ class SphinxWorker : public opslag::bench::SearchWorker {
     const std::string match = sql_string(match_text(query));
     std::vector<std::string> ids, bodies;
     {
-      const auto hits = run("SELECT id, title, body FROM " + index_ + " WHERE MATCH(" + match +
-                            ") LIMIT 10");
+      const auto hits =
+          run("SELECT id, title, body FROM " + index_ + " WHERE MATCH(" + match + ") LIMIT 10");
       while (MYSQL_ROW row = mysql_fetch_row(hits.get())) {
         ids.emplace_back(row[0] ? row[0] : "");
         bodies.emplace_back(row[2] ? row[2] : "");

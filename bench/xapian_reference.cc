@@ -46,9 +46,7 @@ class XapianWorker : public opslag::bench::SearchWorker {
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   }
 
-  std::size_t search(const std::string& query) override {
-    return run(query, nullptr);
-  }
+  std::size_t search(const std::string& query) override { return run(query, nullptr); }
 
   std::string show(const std::string& query) override {
     std::string out;
@@ -67,10 +65,10 @@ class XapianWorker : public opslag::bench::SearchWorker {
         bytes_ += data.size();
         continue;
       }
-      const std::string snippet = mset.snippet(
-          body_of(data), kSnippetLength, stemmer_,
-          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
-          "</mark>", "…");
+      const std::string snippet =
+          mset.snippet(body_of(data), kSnippetLength, stemmer_,
+                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       "<mark>", "</mark>", "…");
       bytes_ += snippet.size();
       if (out) *out += field_of(data, "id") + ": " + snippet + "\n";
     }
@@ -98,9 +96,9 @@ int main(int argc, char** argv) try {
   app.add_flag("--no-snippets", no_snippets, "fetch each hit's document but make no snippet");
   opslag::bench::add_timer_options(app, options);
   CLI11_PARSE(app, argc, argv);
-  return opslag::bench::run_timer(
-      no_snippets ? "xapian-reference-no-snippets" : "xapian-reference", options,
-      [&] { return std::make_unique<XapianWorker>(db, !no_snippets); });
+  return opslag::bench::run_timer(no_snippets ? "xapian-reference-no-snippets" : "xapian-reference",
+                                  options,
+                                  [&] { return std::make_unique<XapianWorker>(db, !no_snippets); });
 } catch (const std::exception& e) {
   std::cerr << "xapian-reference: " << e.what() << '\n';
   return 2;
