@@ -96,8 +96,8 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 
 
 /// The number of characters (code points) of UTF-8 `text`.
 std::size_t char_count(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(),
-                                                [](char c) { return !is_continuation(c); }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
 }
 
 /// The byte offset just past the character that starts at `at`.
@@ -142,7 +142,8 @@ std::string lower_latin(std::string_view text) {
       c = static_cast<unsigned char>(c + 32);
     } else if (c == 0xC3 && i + 1 < out.size()) {
       auto& next = reinterpret_cast<unsigned char&>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 32);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        next = static_cast<unsigned char>(next + 32);
       ++i;
     }
   }
@@ -162,13 +163,14 @@ bool is_word_byte(char c) {
 }
 
 /// True when what comes before `at` in `text` ends a sentence or a heading's part ("… – Ny
-/// strategi", "Notat: Digital Post") or there is nothing: a capital there says nothing of a
-/// word's case.
+/// strategi") or there is nothing: a capital there says nothing of a word's case. (After a
+/// colon Danish writes small letters, so a capital there is meant: "Kilde:
+/// Digitaliseringsstyrelsen".)
 bool starts_sentence(std::string_view text, std::size_t at) {
   while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
   const std::string_view before = text.substr(0, at);
   if (before.empty()) return true;
-  for (std::string_view end : {".", "!", "?", ":", ";", "(", "\"", "\n", "\f", "-", "–", "—", "«"})
+  for (std::string_view end : {".", "!", "?", "(", "\"", "\n", "\f", "-", "–", "—", "«"})
     if (before.ends_with(end)) return true;
   return false;
 }
@@ -268,7 +270,8 @@ Suggester::Typed Suggester::read_typed(std::string_view typed) const {
   out.before = text.substr(0, last.begin);
   out.last = last.word;
   out.last_is_prefix = last.end == text.size();
-  const std::size_t first = words.size() - 1 > kMaxCompleteWords ? words.size() - 1 - kMaxCompleteWords : 0;
+  const std::size_t first =
+      words.size() - 1 > kMaxCompleteWords ? words.size() - 1 - kMaxCompleteWords : 0;
   for (std::size_t i = first; i + 1 < words.size(); ++i) out.complete.push_back(words[i].word);
   return out;
 }
@@ -298,7 +301,8 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typ
   std::vector<Suggestion> titles = this->titles(db, typed, size, seen_titles);
   std::vector<WordCount> words;
   if (typed.last_is_prefix)
-    words = typed.complete.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
+    words =
+        typed.complete.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
   // Half the places for words, more when there are fewer titles; titles fill the rest.
   const std::size_t word_places = size - std::min(titles.size(), size / 2);
   const std::size_t shown_words = std::min(words.size(), word_places);
@@ -306,7 +310,8 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typ
 
   std::vector<Suggestion> out;
   for (std::size_t i = 0; i < shown_words; ++i) {
-    out.push_back({typed.before + as_written(db, words[i].word, seen_titles), SuggestionKind::kWord, ""});
+    out.push_back(
+        {typed.before + as_written(db, words[i].word, seen_titles), SuggestionKind::kWord, ""});
   }
   out.insert(out.end(), std::make_move_iterator(titles.begin()),
              std::make_move_iterator(titles.end()));
@@ -328,9 +333,8 @@ std::vector<Suggester::WordCount> Suggester::words(const Xapian::Database& db,
   // prefix that begins very many (while the table is being made) from reading them all.
   std::vector<WordCount> out;
   std::size_t scanned = 0;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) &&
-                                           scanned < kMaxScannedWords;
-       ++t, ++scanned) {
+  for (auto t = db.allterms_begin(prefix);
+       t != db.allterms_end(prefix) && scanned < kMaxScannedWords; ++t, ++scanned) {
     std::string word = *t;
     if (!analyzer_.is_stopword(word)) out.push_back({std::move(word), t.get_termfreq()});
   }

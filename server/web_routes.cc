@@ -20,8 +20,9 @@ constexpr const char* kPreflightMaxAge = "600";
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  });
   return out;
 }
 
@@ -50,11 +51,10 @@ std::string parse_origin(std::string_view origin) {
   const std::string_view host =
       scheme_end == std::string::npos ? "" : std::string_view(out).substr(scheme_end + 3);
   const std::size_t colon = host.rfind(':');
-  const bool port_ok =
-      colon == std::string_view::npos || host.back() == ']' ||
-      (colon + 1 < host.size() && colon + 6 >= host.size() &&
-       std::all_of(host.begin() + static_cast<long>(colon) + 1, host.end(),
-                   [](char c) { return c >= '0' && c <= '9'; }));
+  const bool port_ok = colon == std::string_view::npos || host.back() == ']' ||
+                       (colon + 1 < host.size() && colon + 6 >= host.size() &&
+                        std::all_of(host.begin() + static_cast<long>(colon) + 1, host.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; }));
   if ((scheme != "http" && scheme != "https") || host.empty() || host.front() == ':' ||
       !std::all_of(host.begin(), host.end(), is_host_char) || !port_ok)
     throw BadInput("\"" + std::string(origin) +
@@ -85,12 +85,12 @@ WebRoutes::WebRoutes(const Suggester& suggester, const std::vector<std::string>&
 
 void WebRoutes::install(httplib::Server& server) const {
   server.Get("/", [this](const auto& req, auto& res) { get_asset(req, res, "index.html"); });
-  server.Get("/widget.js", [this](const auto& req, auto& res) { get_asset(req, res, "widget.js"); });
+  server.Get("/widget.js",
+             [this](const auto& req, auto& res) { get_asset(req, res, "widget.js"); });
   // One path segment, looked up by name among the built-in files: "..", "%2e%2e" (decoded to
   // ".." before routing) and "a/b" name none of them.
-  server.Get(R"(/static/([^/]+))", [this](const auto& req, auto& res) {
-    get_asset(req, res, req.matches[1].str());
-  });
+  server.Get(R"(/static/([^/]+))",
+             [this](const auto& req, auto& res) { get_asset(req, res, req.matches[1].str()); });
   server.Get("/suggest", [this](const auto& req, auto& res) { get_suggest(req, res); });
   server.Options(R"(.*)", [this](const auto& req, auto& res) { options(req, res); });
   server.set_post_routing_handler(
@@ -112,10 +112,9 @@ void WebRoutes::get_suggest(const httplib::Request& req, httplib::Response& res)
 void WebRoutes::get_asset(const httplib::Request& req, httplib::Response& res,
                           std::string_view name) const {
   const auto assets = web_assets();
-  const auto asset = std::find_if(assets.begin(), assets.end(),
-                                  [&](const WebAsset& a) { return a.name == name; });
-  if (asset == assets.end())
-    return send_error(res, 404, "no such file: " + req.path);
+  const auto asset =
+      std::find_if(assets.begin(), assets.end(), [&](const WebAsset& a) { return a.name == name; });
+  if (asset == assets.end()) return send_error(res, 404, "no such file: " + req.path);
   res.set_content(std::string(asset->content), content_type_of(name).c_str());
   res.set_header("Content-Security-Policy", kContentSecurityPolicy);
   res.set_header("Referrer-Policy", "same-origin");
@@ -135,9 +134,8 @@ void WebRoutes::options(const httplib::Request& req, httplib::Response& res) con
 
 bool WebRoutes::allowed(const std::string& origin) const {
   if (origin.empty()) return false;
-  return any_origin_ ||
-         std::find(allowed_origins_.begin(), allowed_origins_.end(), lower(origin)) !=
-             allowed_origins_.end();
+  return any_origin_ || std::find(allowed_origins_.begin(), allowed_origins_.end(),
+                                  lower(origin)) != allowed_origins_.end();
 }
 
 void WebRoutes::add_headers(const httplib::Request& req, httplib::Response& res) const {

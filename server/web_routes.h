@@ -21,7 +21,8 @@ class WebRoutes {
  public:
   /// `allowed_origins` are origins as a browser's Origin header gives them
   /// ("http://intranet.example:8000"), or "*" for any. Throws BadInput for anything else.
-  explicit WebRoutes(const Suggester& suggester, const std::vector<std::string>& allowed_origins = {});
+  explicit WebRoutes(const Suggester& suggester,
+                     const std::vector<std::string>& allowed_origins = {});
 
   /// Registers the routes and the CORS and nosniff headers of every answer on `server`; call it
   /// after Routes::install, whose error handlers answer JSON. `*this` must outlive `server`.

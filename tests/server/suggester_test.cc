@@ -37,8 +37,7 @@ class SuggesterTest : public ::testing::Test {
     write("strategi.txt",
           "Strategien for digital velfærd\n\n12-05-2016 Klumme\n\nStrategien gælder også digital "
           "post, og MitID kommer.\n");
-    write("brev.txt",
-          "Ny strategi for breve\n\n01-01-2017 Notat\n\nPosten kommer sjældnere nu.\n");
+    write("brev.txt", "Ny strategi for breve\n\n01-01-2017 Notat\n\nPosten kommer sjældnere nu.\n");
     reindex();
     suggester_ = std::make_unique<Suggester>(project_schema(), analyzer_,
                                              std::vector<std::string>{db_path()});
