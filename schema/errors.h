@@ -25,6 +25,16 @@ class SchemaError : public Error {
       : Error(file + ":" + std::to_string(line) + ": " + problem) {}
 };
 
+/// A request asked more of the server than a limit allows it: HTTP 503 (time) or 4xx.
+class LimitExceeded : public Error {
+ public:
+  LimitExceeded(int status, const std::string& message) : Error(message), status_(status) {}
+  [[nodiscard]] int status() const { return status_; }
+
+ private:
+  int status_;
+};
+
 /// The database was built with another schema than the one loaded: reindex with opslag-index.
 class IndexMismatch : public Error {
  public:

@@ -2,6 +2,7 @@
 #include "hits_json.h"
 
 #include <cmath>
+#include <ctime>
 
 namespace opslag {
 namespace {
@@ -64,9 +65,9 @@ nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits) {
   return {{"id", id}, {"similar", std::move(out)}};
 }
 
-nlohmann::json document_json(const StoredDocument& doc) {
+nlohmann::json document_json(const StoredDocument& doc, bool with_path) {
   nlohmann::json j = metadata_json(doc);
-  j["path"] = doc.path;
+  if (with_path) j["path"] = doc.path;
   j["language"] = doc.language;
   j["body"] = doc.body;
   return j;
@@ -77,6 +78,39 @@ nlohmann::json health_json(const IndexStatus& status) {
           {"documents", status.documents},
           {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
           {"shards", status.shards}};
+}
+
+}  // namespace opslag
+
+namespace opslag {
+
+nlohmann::json admin_stats_json(const IndexStatus& status, const std::vector<std::string>& databases,
+                                const Limits& limits) {
+  nlohmann::json indexed_at;  // null when no run recorded it
+  if (status.indexed_at > 0) {
+    const std::time_t seconds = static_cast<std::time_t>(status.indexed_at);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    indexed_at = text;
+  }
+  return {{"databases", databases},
+          {"documents", status.documents},
+          {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
+          {"shards", status.shards},
+          {"indexed_at", indexed_at},
+          {"reopens", status.reopens},
+          {"limits",
+           {{"max_query_bytes", limits.max_query_bytes},
+            {"max_query_words", limits.max_query_words},
+            {"max_wildcard_terms", limits.max_wildcard_terms},
+            {"max_page_size", limits.max_page_size},
+            {"max_result_depth", limits.max_result_depth},
+            {"max_request_line", limits.max_request_line},
+            {"max_header_bytes", limits.max_header_bytes},
+            {"max_body_bytes", limits.max_body_bytes},
+            {"request_timeout_ms", limits.request_timeout_ms}}}};
 }
 
 }  // namespace opslag

@@ -16,10 +16,16 @@ namespace opslag {
 /// {id, similar: [{id, title, date, source, type, url, score}]}
 [[nodiscard]] nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits);
 
-/// {id, title, date, source, type, url, path, language, body}
-[[nodiscard]] nlohmann::json document_json(const StoredDocument& doc);
+/// {id, title, date, source, type, url, language, body}, and the file it was read from as
+/// `path` if `with_path`.
+[[nodiscard]] nlohmann::json document_json(const StoredDocument& doc, bool with_path);
 
 /// {status: "ok", documents, revision}
 [[nodiscard]] nlohmann::json health_json(const IndexStatus& status);
+
+/// {databases, documents, revision, shards, indexed_at (ISO 8601 or null), reopens, limits}
+[[nodiscard]] nlohmann::json admin_stats_json(const IndexStatus& status,
+                                              const std::vector<std::string>& databases,
+                                              const Limits& limits);
 
 }  // namespace opslag

@@ -35,8 +35,13 @@ struct Group {
 class Builder {
  public:
   Builder(const Schema& schema, const DanishAnalyzer& analyzer, const SynonymExpander& synonyms,
-          const std::vector<Token>& tokens, ParsedQuery& out)
-      : schema_(schema), analyzer_(analyzer), synonyms_(synonyms), tokens_(tokens), out_(out) {
+          unsigned max_wildcard_terms, const std::vector<Token>& tokens, ParsedQuery& out)
+      : schema_(schema),
+        analyzer_(analyzer),
+        synonyms_(synonyms),
+        max_wildcard_terms_(max_wildcard_terms),
+        tokens_(tokens),
+        out_(out) {
     keep_stopwords_ = !has_content_word();
   }
 
@@ -260,14 +265,13 @@ class Builder {
     return words;
   }
 
-  /// `digitali*`: every indexed word beginning so, the most frequent kMaxWildcardTerms of them.
+  /// `digitali*`: every indexed word beginning so, the most frequent max_wildcard_terms_ of them.
   Xapian::Query wildcard(const std::string& prefix, const std::string& text) {
     const std::vector<std::string> words = single_words(text.substr(0, text.size() - 1));
     if (words.size() != 1 || words[0].size() < 2) throw SyntaxError{};
     out_.prefixes.insert(words[0]);
     return Xapian::Query(Xapian::Query::OP_WILDCARD, word_term(prefix, words[0]),
-                         QueryParser::kMaxWildcardTerms,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+                         max_wildcard_terms_, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
   /// One typed word, which the analyzer may split ("e-Boks", "2016-2020"): a single word
@@ -344,6 +348,7 @@ class Builder {
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;
   const SynonymExpander& synonyms_;
+  const unsigned max_wildcard_terms_;
   const std::vector<Token>& tokens_;
   ParsedQuery& out_;
   std::size_t pos_ = 0;
@@ -367,7 +372,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     throw BadInput("the query has no words to search for");
   ParsedQuery out;
   try {
-    out.query = Builder(schema_, analyzer_, synonyms_, tokenize(text), out).parse_all();
+    out.query = Builder(schema_, analyzer_, synonyms_, max_wildcard_terms_, tokenize(text), out).parse_all();
   } catch (const SyntaxError&) {
     out = ParsedQuery{};
     out.as_plain_words = true;
@@ -380,7 +385,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
       words.push_back(std::move(t));
     }
     try {
-      out.query = Builder(schema_, analyzer_, synonyms_, words, out).parse_all();
+      out.query = Builder(schema_, analyzer_, synonyms_, max_wildcard_terms_, words, out).parse_all();
     } catch (const SyntaxError&) {
       throw BadInput("the query has no words to search for");
     }

@@ -51,25 +51,33 @@ struct ParsedQuery {
 /// weight, compounds with the word as a part ("portal" finds "sundhedsportalen"). Thread-safe.
 class QueryParser {
  public:
-  QueryParser(const Schema& schema, const DanishAnalyzer& analyzer)
-      : schema_(schema), analyzer_(analyzer), synonyms_(schema.synonyms(), analyzer) {}
+  /// A wildcard (`digitali*`) stands for at most `max_wildcard_terms` words, the most frequent.
+  QueryParser(const Schema& schema, const DanishAnalyzer& analyzer,
+              unsigned max_wildcard_terms = kMaxWildcardTerms)
+      : schema_(schema),
+        analyzer_(analyzer),
+        synonyms_(schema.synonyms(), analyzer),
+        max_wildcard_terms_(max_wildcard_terms) {}
 
   /// How much a match on a compound's part counts against a match on the word itself: little
   /// enough that documents with the word rank first.
   static constexpr double kCompoundPartWeight = 0.3;
 
-  /// A wildcard matches at most this many words (the most frequent ones).
-  static constexpr Xapian::termcount kMaxWildcardTerms = 100;
+  /// A wildcard matches at most this many words (the most frequent ones) by default.
+  static constexpr unsigned kMaxWildcardTerms = 100;
 
   /// Parses `text`. A query whose syntax is broken (a lone "AND", an unclosed parenthesis) is
   /// read again as plain words, never rejected. Throws BadInput if `text` is not valid UTF-8
   /// or holds no word at all.
   [[nodiscard]] ParsedQuery parse(std::string_view text) const;
 
+  [[nodiscard]] unsigned max_wildcard_terms() const { return max_wildcard_terms_; }
+
  private:
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;
   SynonymExpander synonyms_;
+  unsigned max_wildcard_terms_;
 };
 
 }  // namespace opslag

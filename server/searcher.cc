@@ -84,15 +84,18 @@ auto Searcher::with_database(F&& work) const {
 }
 
 Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
-                   std::vector<std::string> sources, ShardPolicy policy)
+                   std::vector<std::string> sources, ShardPolicy policy, const Limits& limits)
     : schema_(schema),
       analyzer_(analyzer),
-      parser_(schema, analyzer),
+      parser_(schema, analyzer, limits.max_wildcard_terms),
       snippets_(analyzer),
       sources_(std::move(sources)),
       timeouts_(policy.timeouts),
       allow_partial_(policy.allow_partial),
-      lexicon_(std::move(policy.lexicon)) {
+      lexicon_(std::move(policy.lexicon)),
+      limits_(limits),
+      remote_(std::any_of(sources_.begin(), sources_.end(),
+                          [](const std::string& s) { return s.starts_with("tcp:"); })) {
   Lease lease(*this);  // opens and checks every source now, so a bad one stops the start
 }
 
@@ -170,7 +173,7 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
     std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
-    if (words.size() > QueryParser::kMaxWildcardTerms) words.resize(QueryParser::kMaxWildcardTerms);
+    if (words.size() > limits_.max_wildcard_terms) words.resize(limits_.max_wildcard_terms);
     for (const auto& [freq, word] : words) out.push_back({"wildcard", prefix + "*", word});
   }
   return out;
@@ -244,6 +247,10 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     enquire.add_matchspy(&sources);
     enquire.add_matchspy(&years);
     enquire.add_matchspy(&types);
+    // Counting every match (below) stops when the time is up: total and facets are then
+    // estimates, not a request that runs on. Xapian warns that its timer and remote shards
+    // may not agree, so shards are counted whole.
+    if (!remote_) enquire.set_time_limit(limits_.request_timeout_ms / 1000.0);
     // Checking every match makes the facets and the total exact.
     const Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), db.get_doccount());
@@ -325,6 +332,12 @@ std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size)
     }
     return hits;
   });
+}
+
+std::size_t Searcher::count_words(std::string_view query) const {
+  const auto words = analyzer_.analyze(analyzer_.normalize(query), Stemming::kNone);
+  return static_cast<std::size_t>(
+      std::count_if(words.begin(), words.end(), [](const AnalyzedWord& w) { return !w.alternative; }));
 }
 
 IndexStatus Searcher::status() const {

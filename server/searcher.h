@@ -15,6 +15,7 @@
 #include "query_parser.h"
 #include "schema.h"
 #include "database_sources.h"
+#include "request_limits.h"
 #include "snippet_maker.h"
 #include "stored_document.h"
 
@@ -97,8 +98,10 @@ class Searcher {
   /// Opens `sources` (local folders, stub files, "tcp:HOST:PORT" shards; see
   /// database_sources.h) and searches them as one database. Throws IndexMismatch if one was
   /// built with another schema, opslag::Error if one cannot be opened.
+  /// `limits` bound the wildcard expansion, the depth of the ranking and the time a match may
+  /// spend counting every matching document for the total and the facets.
   Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::vector<std::string> sources,
-           ShardPolicy policy = {});
+           ShardPolicy policy = {}, const Limits& limits = {});
 
   /// One database.
   Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path)
@@ -119,8 +122,13 @@ class Searcher {
 
   [[nodiscard]] IndexStatus status() const;
 
-  /// Results deeper than this are not ranked (page * size must not exceed it).
-  static constexpr int kMaxResultDepth = 10000;
+  [[nodiscard]] const Limits& limits() const { return limits_; }
+  /// The sources searched, as given.
+  [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
+  /// How many words `query` holds (as the analyzer reads them, alternatives not counted), to
+  /// hold it to Limits::max_query_words. Throws BadInput if it is not valid UTF-8.
+  [[nodiscard]] std::size_t count_words(std::string_view query) const;
+
   /// How many of a document's most telling stems "similar" searches for.
   static constexpr Xapian::termcount kSimilarTerms = 40;
   /// A suggested word is at most this many edits from the word typed.
@@ -158,6 +166,8 @@ class Searcher {
   RemoteTimeouts timeouts_;
   bool allow_partial_ = false;
   std::string lexicon_;
+  Limits limits_;
+  bool remote_ = false;  // a source is tcp:HOST:PORT
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Handles>> idle_;
   mutable std::atomic<unsigned long> reopens_ = 0;

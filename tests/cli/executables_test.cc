@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "daemon.h"
 #include "run_command.h"
 #include "temp_dir.h"
 
@@ -122,6 +123,43 @@ TEST_F(ExecutablesTest, ServerWithoutADatabaseSaysHowToBuildOne) {
   const CommandResult r = run(bin("opslag-server") + " --db " + (data_.path() / "ingen").string());
   EXPECT_EQ(r.status, 2) << r.output;
   EXPECT_NE(r.output.find("opslag-index --db"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ServerOptionsComeFromTheEnvironmentOrAConfigFile) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const int from_file = testing::free_port(), from_env = testing::free_port();
+  const fs::path config = corpus_.write(
+      "opslag.toml", "db = \"" + db_.string() + "\"\nport = " + std::to_string(from_file) + "\n");
+  const testing::Daemon by_file({bin("opslag-server"), "--config", config.string()}, from_file);
+  EXPECT_TRUE(testing::listening(from_file)) << "no server on the port of the config file";
+  const testing::Daemon by_env({"env", "OPSLAG_DB=" + db_.string(),
+                                "OPSLAG_PORT=" + std::to_string(from_env), bin("opslag-server")},
+                               from_env);
+  EXPECT_TRUE(testing::listening(from_env)) << "no server on the port of OPSLAG_PORT";
+}
+
+TEST_F(ExecutablesTest, ABadOptionValueIsNamedAndRefused) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  for (const std::string option : {"--port 99999", "--max-page-size 0", "--request-timeout-ms x",
+                                    "--threads 0"}) {
+    const CommandResult r = run(bin("opslag-server") + " --db " + db_.string() + " " + option);
+    EXPECT_NE(r.status, 0) << option;
+    EXPECT_NE(r.output.find(option.substr(0, option.find(' '))), std::string::npos)
+        << option << ": " << r.output;
+  }
+  const CommandResult env = run("OPSLAG_MAX_QUERY_WORDS=many " + bin("opslag-server") + " --db " +
+                                db_.string());
+  EXPECT_NE(env.status, 0);
+  EXPECT_NE(env.output.find("max-query-words"), std::string::npos) << env.output;
+}
+
+TEST_F(ExecutablesTest, ServerHelpListsEveryOptionWithItsVariable) {
+  const CommandResult r = run(bin("opslag-server") + " --help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* name : {"--max-query-bytes", "OPSLAG_MAX_QUERY_BYTES", "--request-timeout-ms",
+                           "--access-log", "--admin-token-file", "--allow-origin", "--config",
+                           "--threads", "OPSLAG_PORT"})
+    EXPECT_NE(r.output.find(name), std::string::npos) << name << "\n" << r.output;
 }
 
 }  // namespace

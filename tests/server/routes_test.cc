@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "server_thread.h"
 #include "tiny_index.h"
 
 namespace opslag {
@@ -19,14 +21,9 @@ class SearchRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     routes_.install(server_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
+    running_ = std::make_unique<testing::ServerThread>(server_);
+    port_ = running_->port();
     ASSERT_GT(port_, 0);
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  void TearDown() override {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
   }
 
   /// GETs `path`; fails the test if no response came back.
@@ -54,8 +51,8 @@ class SearchRoutesTest : public ::testing::Test {
   Searcher searcher_{testing::project_schema(), index_.analyzer(), index_.db_path()};
   Routes routes_{searcher_};
   httplib::Server server_;
+  std::unique_ptr<testing::ServerThread> running_;
   int port_ = 0;
-  std::thread thread_;
 };
 
 TEST_F(SearchRoutesTest, SearchAnswersJsonWithRankedHighlightedHits) {
@@ -115,7 +112,7 @@ TEST_F(SearchRoutesTest, EmptyQueryGets400WithJsonError) {
 TEST_F(SearchRoutesTest, QueryWithoutWordsGets400) { expect_400("/search?q=%21%21", "no words"); }
 
 TEST_F(SearchRoutesTest, OverLongQueryGets400) {
-  expect_400("/search?q=" + std::string(Routes::kMaxQueryBytes + 1, 'a'), "longer than 1000");
+  expect_400("/search?q=" + std::string(Limits{}.max_query_bytes + 1, 'a'), "longer than 1000");
 }
 
 TEST_F(SearchRoutesTest, InvalidUtf8Gets400) { expect_400("/search?q=%FFabc", "not valid UTF-8"); }

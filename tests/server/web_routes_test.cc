@@ -108,7 +108,7 @@ TEST_F(WebRoutesTest, BadSuggestParametersGet400NamingTheParameter) {
   expect_400("/suggest", "parameter q is missing");
   expect_400("/suggest?q=", "parameter q is empty");
   expect_400("/suggest?q=%20", "parameter q is empty");
-  expect_400("/suggest?q=" + std::string(Routes::kMaxQueryBytes + 1, 'a'), "longer than 1000");
+  expect_400("/suggest?q=" + std::string(Limits{}.max_query_bytes + 1, 'a'), "longer than 1000");
   expect_400("/suggest?q=nem%FF", "parameter q is not valid UTF-8");
   expect_400("/suggest?q=nem&size=0", "parameter size");
   expect_400("/suggest?q=nem&size=21", "parameter size");
