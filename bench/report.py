@@ -251,7 +251,7 @@ def print_tables(r):
                   f"p95 {f(o['took_ms_p95'], '.2f')}, p99 {f(o['took_ms_p99'], '.2f')}")
             print("opslag q/s by connections: " +
                   ", ".join(f"{t['clients']}: {t['qps']:.0f}" for t in o["throughput"]))
-        for e in ("sphinx", "postgresql"):
+        for e in ("xapian-reference", "sphinx", "postgresql"):
             x = s["querying"].get(e)
             if x:
                 print(f"{e} q/s by clients: " + ", ".join(f"{t['clients']}: {t['qps']:.0f}" for t in x["throughput"]))
