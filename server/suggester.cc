@@ -17,6 +17,8 @@ namespace opslag {
 struct Suggester::Typed {
   std::string before;                 ///< the text before the last word, as typed (NFC)
   std::vector<std::string> complete;  ///< the words before the last, folded
+  /// The words before the last that are no stop words: what the last is typed about.
+  std::vector<std::string> context;
   std::string last;                   ///< the last word, folded; empty when there is no word
   bool last_is_prefix = false;        ///< nothing follows the last word: it may go on
 };
@@ -83,6 +85,8 @@ constexpr int kModifiedRetries = 10;
 constexpr std::size_t kSpareTitles = 4;
 /// Words typed before the last that a title must hold; more are not looked at.
 constexpr std::size_t kMaxCompleteWords = 16;
+/// Postings a BM25 ranking may read (see weigh()).
+constexpr Xapian::doccount kMaxRankedPostings = 5000;
 /// Documents whose words complete a prefix typed after other words.
 constexpr Xapian::doccount kContextDocuments = 20;
 /// Documents looked at to find how a word is written: the shortest of the first few.
@@ -241,6 +245,18 @@ std::string as_written(const Xapian::Database& db, const std::string& word,
   return form.empty() ? word : form;
 }
 
+/// Ranks `enquire` by BM25 when the rarest part of its query (an AND) is in at most
+/// kMaxRankedPostings documents; else takes the first documents in index order, which stops
+/// once it has them: ranking would read every posting of words that frequent, longer than a
+/// keystroke may take, and so common a prefix gives little to rank by.
+void weigh(Xapian::Enquire& enquire, Xapian::doccount rarest) {
+  if (rarest <= kMaxRankedPostings) {
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+  } else {
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+  }
+}
+
 }  // namespace
 
 Suggester::Suggester(const Schema& schema, const DanishAnalyzer& analyzer,
@@ -272,7 +288,10 @@ Suggester::Typed Suggester::read_typed(std::string_view typed) const {
   out.last_is_prefix = last.end == text.size();
   const std::size_t first =
       words.size() - 1 > kMaxCompleteWords ? words.size() - 1 - kMaxCompleteWords : 0;
-  for (std::size_t i = first; i + 1 < words.size(); ++i) out.complete.push_back(words[i].word);
+  for (std::size_t i = first; i + 1 < words.size(); ++i) {
+    out.complete.push_back(words[i].word);
+    if (!analyzer_.is_stopword(words[i].word)) out.context.push_back(words[i].word);
+  }
   return out;
 }
 
@@ -302,7 +321,7 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typ
   std::vector<WordCount> words;
   if (typed.last_is_prefix)
     words =
-        typed.complete.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
+        typed.context.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
   // Half the places for words, more when there are fewer titles; titles fill the rest.
   const std::size_t word_places = size - std::min(titles.size(), size / 2);
   const std::size_t shown_words = std::min(words.size(), word_places);
@@ -348,9 +367,14 @@ std::vector<Suggester::WordCount> Suggester::words_after(const Xapian::Database&
   // The words beginning with the prefix that the documents most about the words typed before
   // it hold, in the most of them first ("digital po" -> "post"), then the most frequent.
   std::vector<Xapian::Query> before;
-  for (const std::string& w : typed.complete) before.emplace_back(word_term("", w));
+  Xapian::doccount rarest = db.get_doccount();
+  for (const std::string& w : typed.context) {
+    before.emplace_back(word_term("", w));
+    rarest = std::min(rarest, db.get_termfreq(word_term("", w)));
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, before.begin(), before.end()));
+  weigh(enquire, rarest);
   std::unordered_map<std::string, Xapian::doccount> in_context;
   for (const Xapian::docid id : enquire.get_mset(0, kContextDocuments)) {
     auto t = db.termlist_begin(id);
@@ -431,11 +455,16 @@ std::shared_ptr<const Suggester::WordTable> Suggester::make_word_table(
 std::vector<Suggestion> Suggester::titles(const Xapian::Database& db, const Typed& typed,
                                           std::size_t size,
                                           std::vector<std::string>& seen_titles) const {
-  if (typed.last_is_prefix && typed.complete.empty() &&
+  if (typed.last_is_prefix && typed.context.empty() &&
       char_count(typed.last) < kMinTitlePrefixChars)
     return {};
   std::vector<Xapian::Query> parts;
-  for (const std::string& w : typed.complete) parts.emplace_back(word_term(title_prefix_, w));
+  Xapian::doccount rarest = db.get_doccount();
+  const auto require = [&](const std::string& word) {
+    parts.emplace_back(word_term(title_prefix_, word));
+    rarest = std::min(rarest, db.get_termfreq(word_term(title_prefix_, word)));
+  };
+  for (const std::string& w : typed.context) require(w);
   if (typed.last_is_prefix) {
     // The title words the prefix begins, most frequent first; stop words never end a prefix.
     const std::string prefix = word_term(title_prefix_, typed.last);
@@ -450,15 +479,21 @@ std::vector<Suggestion> Suggester::titles(const Xapian::Database& db, const Type
     if (expansions.empty()) return {};
     keep_best(expansions, kTitleWords);
     std::vector<Xapian::Query> any;
-    for (const WordCount& e : expansions) any.emplace_back(e.word);
+    Xapian::doccount postings = 0;
+    for (const WordCount& e : expansions) {
+      any.emplace_back(e.word);
+      postings += e.documents;
+    }
     parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-  } else {
-    parts.emplace_back(word_term(title_prefix_, typed.last));
+    rarest = std::min(rarest, postings);
+  } else if (parts.empty() || !analyzer_.is_stopword(typed.last)) {
+    require(typed.last);
   }
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size + kSpareTitles));
+  weigh(enquire, rarest);
+  const Xapian::MSet mset =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(size + kSpareTitles));
 
   std::vector<std::string> typed_words = typed.complete;
   typed_words.push_back(typed.last);
