@@ -27,12 +27,15 @@ struct Suggestion {
 };
 
 /// Suggests completions while a search box is typed in. Words: the indexed words beginning
-/// with the last word typed, those in the most documents first, shown as a title (else a text)
-/// writes them ("nemi" -> "NemID"). Titles: documents whose title holds every word typed, the
-/// last as a prefix, best BM25 match first, titles that begin with what was typed before the
-/// rest. A request reads at most a bounded number of terms and documents, so it takes about
-/// the same time on any size of index. Reads the database through its own small pool of handles,
-/// reopened for each request, so a reindex is picked up. All methods are const and thread-safe.
+/// with the last word typed, those in the most documents first; after other words, first those
+/// the documents holding the others hold ("digital po" -> "post"). Each is shown as titles and
+/// texts mostly write it ("nemi" -> "NemID"). Titles: documents whose title holds every word
+/// typed, the last as a prefix, titles that begin with what was typed first, then by BM25.
+/// Every request reads a bounded number of terms and documents (short prefixes come from a table
+/// made once per revision of the index; words in very many documents are not ranked), so it
+/// takes about as long on a large index as on a small one. Reads the database through its own
+/// small pool of handles, reopened for each request, so a reindex is picked up. All methods are
+/// const and thread-safe.
 class Suggester {
  public:
   /// Opens `sources` as Searcher does (see database_sources.h) and reads its words once.
