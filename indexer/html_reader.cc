@@ -8,6 +8,8 @@
 #include <cctype>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "danish_dates.h"
 #include "publishers.h"
@@ -38,6 +40,43 @@ bool is_element(const GumboNode* node, GumboTag tag) {
   return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
 }
 
+/// Visits `root` and the nodes under it in document order. `enter(node)` says whether to go
+/// into an element's children; `leave(node)` runs after them. A loop with a stack, not
+/// recursion: a page may nest elements deeper than the call stack allows.
+template <typename Enter, typename Leave>
+void walk(const GumboNode* root, Enter enter, Leave leave) {
+  std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};  // node, children done
+  while (!stack.empty()) {
+    const auto [node, left] = stack.back();
+    stack.pop_back();
+    if (left) {
+      leave(node);
+      continue;
+    }
+    if (!enter(node) || node->type != GUMBO_NODE_ELEMENT) continue;
+    stack.emplace_back(node, true);
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i-- > 0;)
+      stack.emplace_back(static_cast<const GumboNode*>(children.data[i]), false);
+  }
+}
+
+/// The first element under `root` (or `root`) for which `match` holds, in document order, not
+/// looking inside elements for which `skip` holds; or null.
+template <typename Match, typename Skip>
+const GumboNode* find_element(const GumboNode* root, Match match, Skip skip) {
+  const GumboNode* found = nullptr;
+  walk(
+      root,
+      [&](const GumboNode* node) {
+        if (found || node->type != GUMBO_NODE_ELEMENT) return false;
+        if (match(node)) found = node;
+        return !found && !skip(node);
+      },
+      [](const GumboNode*) {});
+  return found;
+}
+
 /// Elements whose text is page chrome, not content.
 bool is_skipped(const GumboNode* node) {
   static constexpr std::array kSkipped = {GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,  GUMBO_TAG_NAV,
@@ -65,20 +104,24 @@ class TextCollector {
  public:
   explicit TextCollector(const GumboNode* skip) : skip_(skip) {}
 
-  void collect(const GumboNode* node) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-        node->type == GUMBO_NODE_WHITESPACE) {
-      add_text(node->v.text.text);
-      return;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT || node == skip_ || is_skipped(node)) return;
-    const bool block = is_block(node->v.element.tag);
-    if (block) end_paragraph();
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-      collect(static_cast<const GumboNode*>(children.data[i]));
-    if (node->v.element.tag == GUMBO_TAG_TD || node->v.element.tag == GUMBO_TAG_TH) add_text(" ");
-    if (block) end_paragraph();
+  void collect(const GumboNode* root) {
+    walk(
+        root,
+        [&](const GumboNode* node) {
+          if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+              node->type == GUMBO_NODE_WHITESPACE) {
+            add_text(node->v.text.text);
+            return false;
+          }
+          if (node->type != GUMBO_NODE_ELEMENT || node == skip_ || is_skipped(node)) return false;
+          if (is_block(node->v.element.tag)) end_paragraph();
+          return true;
+        },
+        [&](const GumboNode* node) {
+          const GumboTag tag = node->v.element.tag;
+          if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) add_text(" ");
+          if (is_block(tag)) end_paragraph();
+        });
   }
 
   std::string take() {
@@ -110,15 +153,12 @@ class TextCollector {
   std::string line_;
 };
 
-const GumboNode* find_first(const GumboNode* node, GumboTag tag) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (node->v.element.tag == tag) return node;
-  if (is_skipped(node) && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_HEAD) return nullptr;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    if (const GumboNode* found = find_first(static_cast<const GumboNode*>(children.data[i]), tag))
-      return found;
-  return nullptr;
+const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
+  return find_element(
+      root, [&](const GumboNode* node) { return node->v.element.tag == tag; },
+      [&](const GumboNode* node) {
+        return is_skipped(node) && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_HEAD;
+      });
 }
 
 std::string text_of(const GumboNode* node) {
@@ -135,24 +175,26 @@ std::string text_of(const GumboNode* node) {
 }
 
 /// Every element with `tag` under `node`, in document order, skipped parts included.
-void find_all(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& found) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  if (node->v.element.tag == tag) found.push_back(node);
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    find_all(static_cast<const GumboNode*>(children.data[i]), tag, found);
+void find_all(const GumboNode* root, GumboTag tag, std::vector<const GumboNode*>& found) {
+  walk(
+      root,
+      [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT) return false;
+        if (node->v.element.tag == tag) found.push_back(node);
+        return true;
+      },
+      [](const GumboNode*) {});
 }
 
 /// The first element under `node` whose class names `name` ("date" in class="date"), or null.
-const GumboNode* find_class(const GumboNode* node, std::string_view name) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const std::string classes = " " + attribute(node, "class") + " ";
-  if (classes.find(" " + std::string(name) + " ") != std::string::npos) return node;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    if (const GumboNode* found = find_class(static_cast<const GumboNode*>(children.data[i]), name))
-      return found;
-  return nullptr;
+const GumboNode* find_class(const GumboNode* root, std::string_view name) {
+  const std::string word = " " + std::string(name) + " ";
+  return find_element(
+      root,
+      [&](const GumboNode* node) {
+        return (" " + attribute(node, "class") + " ").find(word) != std::string::npos;
+      },
+      [](const GumboNode*) { return false; });
 }
 
 /// Reads <meta> and <link rel=canonical> in the head into `doc`, first match of each winning.

@@ -88,72 +88,90 @@ struct Paragraph {
   std::string style;  ///< lower case, spaces removed ("heading1", "title", "date")
 };
 
+/// Visits the nodes under `root` in document order; `enter(node)` says whether to go into its
+/// children. A loop, not recursion: a document may nest elements deeper than the call stack
+/// allows.
+template <typename Enter>
+void walk(const pugi::xml_node& root, Enter enter) {
+  pugi::xml_node node = root.first_child();
+  while (node) {
+    if (enter(node) && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node != root && !node.next_sibling()) node = node.parent();
+    if (node == root) break;
+    node = node.next_sibling();
+  }
+}
+
 /// The text of a Word paragraph: runs, tabs and breaks; the fallback copies of drawings skipped.
-void word_text(const pugi::xml_node& node, std::string& out) {
-  for (const pugi::xml_node& child : node.children()) {
-    const std::string_view name = child.name();
+void word_text(const pugi::xml_node& paragraph, std::string& out) {
+  walk(paragraph, [&](const pugi::xml_node& node) {
+    const std::string_view name = node.name();
     if (name == "w:t") {
-      out += child.text().get();
+      out += node.text().get();
     } else if (name == "w:tab") {
       out += '\t';
     } else if (name == "w:br" || name == "w:cr") {
       out += '\n';
-    } else if (name != "mc:Fallback" && name != "w:pPr" && name != "w:delText") {
-      word_text(child, out);
+    } else {
+      return name != "mc:Fallback" && name != "w:pPr" && name != "w:delText";
     }
-  }
+    return false;
+  });
 }
 
-void word_paragraphs(const pugi::xml_node& node, std::vector<Paragraph>& out) {
-  for (const pugi::xml_node& child : node.children()) {
-    const std::string_view name = child.name();
-    if (name == "w:p") {
-      Paragraph p;
-      word_text(child, p.text);
-      std::string style = child.child("w:pPr").child("w:pStyle").attribute("w:val").value();
-      std::erase(style, ' ');
-      p.style = lower(style);
-      out.push_back(std::move(p));
-    } else if (name != "mc:Fallback") {
-      word_paragraphs(child, out);
-    }
-  }
+void word_paragraphs(const pugi::xml_node& body, std::vector<Paragraph>& out) {
+  walk(body, [&](const pugi::xml_node& node) {
+    const std::string_view name = node.name();
+    if (name != "w:p") return name != "mc:Fallback";
+    Paragraph p;
+    word_text(node, p.text);
+    std::string style = node.child("w:pPr").child("w:pStyle").attribute("w:val").value();
+    std::erase(style, ' ');
+    p.style = lower(style);
+    out.push_back(std::move(p));
+    return false;
+  });
 }
+
+/// A run of spaces (<text:s text:c="N"/>) counts at most this many: a count of two billion
+/// must not take two gigabytes.
+constexpr int kMaxSpaces = 100;
 
 /// The text of an OpenDocument paragraph or heading.
-void odf_text(const pugi::xml_node& node, std::string& out) {
-  for (const pugi::xml_node& child : node.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      out += child.value();
-      continue;
+void odf_text(const pugi::xml_node& paragraph, std::string& out) {
+  walk(paragraph, [&](const pugi::xml_node& node) {
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      out += node.value();
+      return false;
     }
-    const std::string_view name = child.name();
+    const std::string_view name = node.name();
     if (name == "text:s") {
-      out += std::string(std::max(1, child.attribute("text:c").as_int(1)), ' ');
+      out += std::string(std::clamp(node.attribute("text:c").as_int(1), 1, kMaxSpaces), ' ');
     } else if (name == "text:tab") {
       out += '\t';
     } else if (name == "text:line-break") {
       out += '\n';
-    } else if (name != "text:note" && name != "office:annotation") {
-      odf_text(child, out);
+    } else {
+      return name != "text:note" && name != "office:annotation";
     }
-  }
+    return false;
+  });
 }
 
-void odf_paragraphs(const pugi::xml_node& node, std::vector<Paragraph>& out) {
-  for (const pugi::xml_node& child : node.children()) {
-    const std::string_view name = child.name();
-    if (name == "text:p" || name == "text:h") {
-      Paragraph p;
-      odf_text(child, p.text);
-      p.style = name == "text:h" && child.attribute("text:outline-level").as_int(1) == 1
-                    ? "heading1"
-                    : "";
-      out.push_back(std::move(p));
-    } else {
-      odf_paragraphs(child, out);
-    }
-  }
+void odf_paragraphs(const pugi::xml_node& body, std::vector<Paragraph>& out) {
+  walk(body, [&](const pugi::xml_node& node) {
+    const std::string_view name = node.name();
+    if (name != "text:p" && name != "text:h") return true;
+    Paragraph p;
+    odf_text(node, p.text);
+    p.style =
+        name == "text:h" && node.attribute("text:outline-level").as_int(1) == 1 ? "heading1" : "";
+    out.push_back(std::move(p));
+    return false;
+  });
 }
 
 /// Fills body (and title, date, source where still empty) from `paragraphs`.

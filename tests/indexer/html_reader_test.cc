@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "small_stack.h"
 #include "temp_dir.h"
 
 namespace opslag {
@@ -87,6 +88,22 @@ TEST(HtmlReaderTest, TableCellsAreSeparated) {
   const StoredDocument doc =
       read_html("<body><table><tr><td>16-24 år</td><td>99 pct.</td></tr></table></body>");
   EXPECT_EQ(doc.body, "16-24 år 99 pct.");
+}
+
+// Guards a bug fuzzing led to: the page was walked by recursion, one call per level, so deeply
+// nested <div>s overflowed the stack and crashed the indexer (10,000 levels in 2 MB of stack;
+// gumbo parses that depth in well under 1 MB).
+TEST(HtmlReaderTest, ADeeplyNestedPageIsReadWithoutOverflowingTheStack) {
+  constexpr int kDepth = 10000;
+  std::string html = "<html><body><main><p class=\"date\">1. juli 2010</p>";
+  for (int i = 0; i < kDepth; ++i) html += "<div>";
+  html += "NemID";
+  for (int i = 0; i < kDepth; ++i) html += "</div>";
+  html += "</main></body></html>";
+  StoredDocument doc;
+  testing::run_with_stack(testing::kSmallStack, [&] { doc = read_html(html); });
+  EXPECT_EQ(doc.date, "2010-07-01");
+  EXPECT_EQ(doc.body, "1. juli 2010\n\nNemID");
 }
 
 TEST(HtmlReaderTest, AHeadlineRepeatingThePageTitleWinsWhereverItStands) {

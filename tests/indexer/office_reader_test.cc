@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "errors.h"
+#include "small_stack.h"
 #include "temp_dir.h"
 
 namespace opslag {
@@ -111,6 +112,49 @@ TEST(OfficeReaderTest, ReadsAnOpenDocumentText) {
   EXPECT_EQ(doc.title, "Borger.dk fylder 10 år");
   EXPECT_EQ(doc.date, "2017-01-02");
   EXPECT_EQ(doc.body, "Borger.dk fylder 10 år\n\nPortalen  åbnede i 2007.\n\nSelvbetjening");
+}
+
+// Guards a bug fuzzing led to: the XML was walked by recursion, one call per level, so deeply
+// nested elements overflowed the stack and crashed the indexer (10,000 levels in 1 MB).
+TEST(OfficeReaderTest, DeeplyNestedXmlIsReadWithoutOverflowingTheStack) {
+  constexpr int kDepth = 10000;
+  std::string word = "<w:p>";
+  for (int i = 0; i < kDepth; ++i) word += "<w:r>";
+  word += "<w:t>NemID</w:t>";
+  for (int i = 0; i < kDepth; ++i) word += "</w:r>";
+  word += "</w:p>";
+  for (int i = 0; i < kDepth; ++i) word += "<w:tbl>";
+  word += word_paragraph("MitID");
+  for (int i = 0; i < kDepth; ++i) word += "</w:tbl>";
+  std::string odf =
+      R"(<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text>)"
+      "<text:p>";
+  for (int i = 0; i < kDepth; ++i) odf += "<text:span>";
+  odf += "Digital Post";
+  for (int i = 0; i < kDepth; ++i) odf += "</text:span>";
+  odf += "</text:p></office:text></office:body></office:document-content>";
+  const std::string docx = make_zip({{"word/document.xml", word_xml(word)}});
+  const std::string odt = make_zip({{"content.xml", odf}});
+  StoredDocument word_doc, odf_doc;
+  testing::run_with_stack(testing::kSmallStack, [&] {
+    word_doc = read_docx(docx);
+    odf_doc = read_odt(odt);
+  });
+  EXPECT_EQ(word_doc.body, "NemID\n\nMitID");
+  EXPECT_EQ(odf_doc.body, "Digital Post");
+}
+
+// Guards a bug fuzzing led to: <text:s text:c="2000000000"/> made a string of two billion
+// spaces, so one small .odt could exhaust the indexer's memory.
+TEST(OfficeReaderTest, AHugeRunOfSpacesInAnOpenDocumentIsBounded) {
+  const StoredDocument doc = read_odt(make_zip(
+      {{"content.xml",
+        R"(<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text>)"
+        R"(<text:p>Digital<text:s text:c="2000000000"/>Post</text:p>)"
+        "</office:text></office:body></office:document-content>"}}));
+  EXPECT_TRUE(doc.body.starts_with("Digital ")) << doc.body.substr(0, 20);
+  EXPECT_TRUE(doc.body.ends_with(" Post"));
+  EXPECT_LT(doc.body.size(), 1000u);
 }
 
 TEST(OfficeReaderTest, RefusesATruncatedArchive) {
