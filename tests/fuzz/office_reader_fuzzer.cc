@@ -27,8 +27,8 @@ void put32(std::string& out, unsigned long value) {
 std::string make_zip(const std::vector<std::pair<std::string, std::string_view>>& entries) {
   std::string archive, directory;
   for (const auto& [name, content] : entries) {
-    const unsigned long crc = crc32(0, reinterpret_cast<const Bytef*>(content.data()),
-                                    static_cast<uInt>(content.size()));
+    const unsigned long crc =
+        crc32(0, reinterpret_cast<const Bytef*>(content.data()), static_cast<uInt>(content.size()));
     const unsigned long offset = archive.size();
     archive += "PK\x03\x04";
     put16(archive, 20);  // version needed

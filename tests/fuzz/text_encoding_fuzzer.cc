@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;  // documented: binary data, or text in an encoding other than those read
   }
   FUZZ_CHECK(text::is_valid_utf8(text));
-  if (text::is_valid_utf8(bytes) && !bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF"))
+  if (text::is_valid_utf8(bytes) && !bytes.starts_with("\xFF\xFE") &&
+      !bytes.starts_with("\xFE\xFF"))
     FUZZ_CHECK(text == (bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes));
   return 0;
 }

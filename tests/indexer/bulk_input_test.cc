@@ -109,8 +109,8 @@ TEST_F(BulkInputTest, NamesTheFileAndLineOfABadRecordAndIndexesTheRest) {
 // Guards a bug the fuzzer found: a number too large for a double (1e400) made nlohmann-json
 // throw out_of_range, not parse_error, which escaped as a fatal error and stopped the run.
 TEST_F(BulkInputTest, ALineWithANumberOutOfRangeIsRefusedAndTheRestIndexed) {
-  const fs::path file = dir_.write(
-      "docs.jsonl", kLines + R"({"id": "big", "body": "tekst", "pages": 1e400})" + "\n");
+  const fs::path file =
+      dir_.write("docs.jsonl", kLines + R"({"id": "big", "body": "tekst", "pages": 1e400})" + "\n");
   const IndexSummary summary = index_jsonl(file);
   EXPECT_EQ(summary.added, 3);
   EXPECT_EQ(summary.failed, 1);
@@ -203,8 +203,7 @@ TEST_F(BulkInputTest, ASidecarWithANumberOutOfRangeIsNamedAndTheRestIndexed) {
   const IndexSummary summary = index({{dir_.path()}, {}});
   EXPECT_EQ(summary.added, 1);
   EXPECT_EQ(summary.failed, 1);
-  EXPECT_NE(errors_.str().find(sidecar.string() + ": sidecar is not valid JSON"),
-            std::string::npos)
+  EXPECT_NE(errors_.str().find(sidecar.string() + ": sidecar is not valid JSON"), std::string::npos)
       << errors_.str();
 }
 
