@@ -19,8 +19,8 @@ struct Suggester::Typed {
   std::vector<std::string> complete;  ///< the words before the last, folded
   /// The words before the last that are no stop words: what the last is typed about.
   std::vector<std::string> context;
-  std::string last;                   ///< the last word, folded; empty when there is no word
-  bool last_is_prefix = false;        ///< nothing follows the last word: it may go on
+  std::string last;             ///< the last word, folded; empty when there is no word
+  bool last_is_prefix = false;  ///< nothing follows the last word: it may go on
 };
 
 /// An indexed word and how many documents hold it.
@@ -82,13 +82,13 @@ namespace {
 /// How often a request starts again on a newer revision before it gives up.
 constexpr int kModifiedRetries = 10;
 /// Documents read beyond those shown, so titles that repeat can be left out.
-constexpr std::size_t kSpareTitles = 4;
+constexpr std::size_t kSpareTitles = 3;
 /// Words typed before the last that a title must hold; more are not looked at.
 constexpr std::size_t kMaxCompleteWords = 16;
 /// Postings a BM25 ranking may read (see weigh()).
 constexpr Xapian::doccount kMaxRankedPostings = 5000;
 /// Documents whose words complete a prefix typed after other words.
-constexpr Xapian::doccount kContextDocuments = 20;
+constexpr Xapian::doccount kContextDocuments = 12;
 /// Documents looked at to find how a word is written: the shortest of the first few.
 constexpr int kFormCandidates = 8;
 /// A document's text is searched for how a word is written only when it is this short (terms).
@@ -316,24 +316,23 @@ std::vector<Suggestion> Suggester::suggest(std::string_view typed, int size) con
 
 std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typed& typed,
                                            std::size_t size) const {
-  std::vector<std::string> seen_titles;
-  std::vector<Suggestion> titles = this->titles(db, typed, size, seen_titles);
   std::vector<WordCount> words;
   if (typed.last_is_prefix)
     words =
         typed.context.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
-  // Half the places for words, more when there are fewer titles; titles fill the rest.
-  const std::size_t word_places = size - std::min(titles.size(), size / 2);
-  const std::size_t shown_words = std::min(words.size(), word_places);
-  titles.resize(std::min(titles.size(), size - shown_words));
+  // Half the places for words when there are titles to fill the rest; titles fill what words
+  // leave, and only as many documents as that are read.
+  const std::size_t title_places = size - std::min(words.size(), size - size / 2);
+  std::vector<std::string> seen_titles;
+  const std::vector<Suggestion> titles = this->titles(db, typed, title_places, seen_titles);
+  const std::size_t shown_words = std::min(words.size(), size - titles.size());
 
   std::vector<Suggestion> out;
   for (std::size_t i = 0; i < shown_words; ++i) {
     out.push_back(
         {typed.before + as_written(db, words[i].word, seen_titles), SuggestionKind::kWord, ""});
   }
-  out.insert(out.end(), std::make_move_iterator(titles.begin()),
-             std::make_move_iterator(titles.end()));
+  out.insert(out.end(), titles.begin(), titles.end());
   return out;
 }
 
@@ -455,8 +454,8 @@ std::shared_ptr<const Suggester::WordTable> Suggester::make_word_table(
 std::vector<Suggestion> Suggester::titles(const Xapian::Database& db, const Typed& typed,
                                           std::size_t size,
                                           std::vector<std::string>& seen_titles) const {
-  if (typed.last_is_prefix && typed.context.empty() &&
-      char_count(typed.last) < kMinTitlePrefixChars)
+  if (size == 0 || (typed.last_is_prefix && typed.context.empty() &&
+                    char_count(typed.last) < kMinTitlePrefixChars))
     return {};
   std::vector<Xapian::Query> parts;
   Xapian::doccount rarest = db.get_doccount();
@@ -492,8 +491,7 @@ std::vector<Suggestion> Suggester::titles(const Xapian::Database& db, const Type
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   weigh(enquire, rarest);
-  const Xapian::MSet mset =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(size + kSpareTitles));
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size + kSpareTitles));
 
   std::vector<std::string> typed_words = typed.complete;
   typed_words.push_back(typed.last);
