@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "danish_analyzer.h"
+#include "date_bounds.h"
 #include "hits_json.h"
 #include "option_sources.h"
 #include "schema.h"
@@ -34,6 +35,16 @@ int main(int argc, char** argv) try {
       ->capture_default_str();
   app.add_option("--page", request.page, "page of results")->check(CLI::Range(1, 1000));
   app.add_option("--size", request.size, "hits per page")->check(CLI::Range(1, 100));
+  app.add_option("--source", request.sources, "only documents from this publisher (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--type", request.types, "only documents of this type (repeatable)")
+      ->allow_extra_args(false);
+  std::string from, to, sort = "relevance";
+  app.add_option("--from", from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--to", to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->capture_default_str();
   app.add_flag("--json", json, "print the server's JSON");
   app.add_option("query", words, "what to search for");
   opslag::read_options_from_environment_and_file(app);
@@ -51,6 +62,11 @@ int main(int argc, char** argv) try {
     return 2;
   }
   for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  if (!from.empty()) request.from = opslag::date_bound(from, false, "--from");
+  if (!to.empty()) request.to = opslag::date_bound(to, true, "--to");
+  request.sort = sort == "date"    ? opslag::SortOrder::kDateAscending
+                 : sort == "-date" ? opslag::SortOrder::kDateDescending
+                                   : opslag::SortOrder::kRelevance;
   const opslag::Searcher searcher(schema, analyzer, databases, shards);
   const opslag::SearchResult result = searcher.search(request);
   if (json) {

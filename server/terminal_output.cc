@@ -52,6 +52,18 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   out << "\n";
   if (!result.suggestion.empty())
     out << "Mente du: " << bold << result.suggestion << reset << "?\n";
+  // The facets, so a journalist sees where to narrow (--source, --type, --from) at a glance.
+  const auto facet = [&](const char* label, const std::vector<FacetCount>& counts) {
+    if (counts.empty()) return;
+    out << dim << label << ':' << reset;
+    for (std::size_t i = 0; i < counts.size() && i < kFacetValuesShown; ++i)
+      out << (i ? ", " : " ") << counts[i].value << " (" << counts[i].count << ')';
+    if (counts.size() > kFacetValuesShown) out << ", …";
+    out << '\n';
+  };
+  facet("Kilder", result.sources);
+  facet("År", result.years);
+  facet("Typer", result.types);
   out << "\n";
   int rank = (request.page - 1) * request.size;
   for (const Hit& hit : result.hits) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "daemon.h"
@@ -85,6 +86,23 @@ TEST_F(ExecutablesTest, SearchPrintsTheServersJsonOnRequest) {
   EXPECT_NE(r.output.find("\"hits\""), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("\"title\": \"Digital Post for alle\""), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("\"total\": 1"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, SearchFiltersAndSortsLikeTheServer) {
+  corpus_.write("mitid.txt",
+                "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer.\n\nKilde: KL\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string search = bin("opslag-search") + " --json --db " + db_.string();
+  const auto by_source = nlohmann::json::parse(run(search + " --source KL NemID").output);
+  EXPECT_EQ(by_source["total"], 1) << by_source;
+  const auto newest = nlohmann::json::parse(run(search + " --sort -date NemID").output);
+  ASSERT_EQ(newest["hits"].size(), 2u) << newest;
+  EXPECT_EQ(newest["hits"][0]["id"], "mitid.txt");
+  const auto since = nlohmann::json::parse(run(search + " --from 2015 NemID").output);
+  EXPECT_EQ(since["total"], 1) << since;
+  const CommandResult bad = run(search + " --from 20x NemID");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("--from"), std::string::npos) << bad.output;
 }
 
 TEST_F(ExecutablesTest, AnalyzePrintsWordTabStemForTextAndStandardInput) {

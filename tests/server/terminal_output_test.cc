@@ -45,6 +45,16 @@ TEST(TerminalOutputTest, ShowsTheSpellingSuggestion) {
   EXPECT_NE(out.find("Mente du: nemid?"), std::string::npos) << out;
 }
 
+TEST(TerminalOutputTest, ShowsTheFacetsToNarrowBy) {
+  SearchResult result = one_hit();
+  result.sources = {{"KL", 3}, {"Digitaliseringsstyrelsen", 1}};
+  result.years = {{"2016", 2}, {"2010", 1}};
+  const std::string out = format_hits(request("NemID", 1, 10), result, false);
+  EXPECT_NE(out.find("Kilder: KL (3), Digitaliseringsstyrelsen (1)\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("År: 2016 (2), 2010 (1)\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Typer:"), std::string::npos) << out;
+}
+
 TEST(TerminalOutputTest, NumbersHitsFromThePageStart) {
   const std::string out = format_hits(request("NemID", 3, 10), one_hit(), false);
   EXPECT_NE(out.find("21. NemID lanceres"), std::string::npos) << out;
