@@ -89,9 +89,16 @@
   }
 
   function show(state, body) {
+    const pages = Math.min(Math.ceil(body.total / PAGE_SIZE), MAX_DEPTH / PAGE_SIZE);
+    if (state.page > pages && pages > 0) {
+      // An address of a page past the last (the archive shrank, or it was typed): the last page.
+      const last = { ...state, page: pages };
+      history.replaceState(null, '', addressOf(last));
+      run(last);
+      return;
+    }
     $('help').hidden = true;
     $('layout').hidden = false;
-    const pages = Math.min(Math.ceil(body.total / PAGE_SIZE), MAX_DEPTH / PAGE_SIZE);
     if (!body.total) {
       say(TEXT.noHits(state.q));
     } else {

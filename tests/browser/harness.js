@@ -34,6 +34,12 @@ const CORPUS = {
     + 'et dokument, men skal vise det som tekst til borgerne.\n\nKilde: Digitaliseringsstyrelsen\n',
 };
 
+// Twelve newsletters, so that a search has two pages of hits.
+for (let i = 1; i <= 12; ++i) {
+  CORPUS[`nyhedsbrev-${i}.txt`] = `Nyhedsbrev nummer ${i}\n\n${String(i).padStart(2, '0')}-01-2019 `
+    + 'Nyhed\n\nNyhedsbrevet fortæller om selvbetjening på nettet.\n\nKilde: KL\n';
+}
+
 /** The literal markup the XSS document's text holds. */
 const XSS_TEXT = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'];
 

@@ -59,6 +59,26 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('pages through the hits', async () => {
+    const page = await h.newPage(browser);
+    await page.goto(`${server.url}/?q=nyhedsbrev`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.locator('.hit').count(), 10);
+    assert.match(await page.getByRole('status').textContent(), /^12 dokumenter .*, side 1 af 2$/);
+    await page.getByRole('link', { name: 'Næste side' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.hit').length === 2);
+    assert.match(page.url(), /[?&]page=2(&|$)/);
+    assert.equal(await page.locator('.page[aria-current="page"]').textContent(), '2');
+    assert.equal(await page.locator('#hits').getAttribute('start'), '11');
+    await h.screenshot(page, 'page-2');
+    // A page past the last shows the last.
+    await page.goto(`${server.url}/?q=nyhedsbrev&page=9`);
+    await page.waitForFunction(() => /side 2 af 2/.test(document.getElementById('status').textContent));
+    assert.match(page.url(), /[?&]page=2(&|$)/);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   it('offers "Mente du …?" for a misspelled word', async () => {
     const page = await h.newPage(browser);
     await page.goto(`${server.url}/?q=nemdi`);
