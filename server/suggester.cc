@@ -276,6 +276,12 @@ const char* to_string(SuggestionKind kind) {
   return kind == SuggestionKind::kTitle ? "title" : "word";
 }
 
+bool Suggester::completes(std::string_view word) const {
+  // A possessive ("nemid's", indexed whole beside "nemid") would only repeat its word.
+  return !analyzer_.is_stopword(word) && word.find('\'') == std::string_view::npos &&
+         word.find("\u2019") == std::string_view::npos;
+}
+
 Suggester::Typed Suggester::read_typed(std::string_view typed) const {
   const std::string text = analyzer_.normalize(typed);
   std::vector<AnalyzedWord> words = analyzer_.analyze(text, Stemming::kNone);
@@ -354,7 +360,7 @@ std::vector<Suggester::WordCount> Suggester::words(const Xapian::Database& db,
   for (auto t = db.allterms_begin(prefix);
        t != db.allterms_end(prefix) && scanned < kMaxScannedWords; ++t, ++scanned) {
     std::string word = *t;
-    if (!analyzer_.is_stopword(word)) out.push_back({std::move(word), t.get_termfreq()});
+    if (completes(word)) out.push_back({std::move(word), t.get_termfreq()});
   }
   keep_best(out, size);
   return out;
@@ -386,7 +392,7 @@ std::vector<Suggester::WordCount> Suggester::words_after(const Xapian::Database&
   };
   std::vector<Ranked> ranked;
   for (auto& [word, count] : in_context)
-    if (!analyzer_.is_stopword(word)) ranked.push_back({count, db.get_termfreq(word), word});
+    if (completes(word)) ranked.push_back({count, db.get_termfreq(word), word});
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     if (a.in_context != b.in_context) return a.in_context > b.in_context;
     return a.documents != b.documents ? a.documents > b.documents : a.word < b.word;
@@ -435,7 +441,7 @@ std::shared_ptr<const Suggester::WordTable> Suggester::make_word_table(
       t.skip_to("[");  // past every prefixed term: prefixes are capitals, "[" follows "Z"
       continue;
     }
-    if (!analyzer_.is_stopword(term)) {
+    if (completes(term)) {
       const Xapian::doccount documents = t.get_termfreq();
       std::size_t end = 0;
       for (std::size_t chars = 1; chars <= kTablePrefixChars && end < term.size(); ++chars) {

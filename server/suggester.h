@@ -70,6 +70,8 @@ class Suggester {
   class Lease;
 
   [[nodiscard]] Typed read_typed(std::string_view typed) const;
+  /// Whether the word term `word` is worth suggesting: no stop word, no possessive.
+  [[nodiscard]] bool completes(std::string_view word) const;
   [[nodiscard]] std::vector<Suggestion> suggest(const Xapian::Database& db, const Typed& typed,
                                                 std::size_t size) const;
   [[nodiscard]] std::vector<WordCount> words(const Xapian::Database& db, const std::string& prefix,

@@ -26,8 +26,8 @@ class SuggesterTest : public ::testing::Test {
           "NemID lanceres\n\n01-07-2010 Pressemeddelelse\n\nNemID afløser den digitale signatur. "
           "Med NemID logger borgerne på.\n");
     write("nemid-kort.txt",
-          "Borgerne tager NemID til sig\n\n02-07-2011 Nyhed\n\nEn million bruger nu NemID "
-          "og et NemID-kort.\n");
+          "Borgerne tager NemID til sig\n\n02-07-2011 Nyhed\n\nEn million bruger nu NemID's "
+          "nøglekort og et NemID-kort.\n");
     write("digital-post.txt",
           "Digital Post bliver obligatorisk\n\n01-11-2014 Nyhed\n\nFra i dag modtager borgerne "
           "post fra det offentlige. Posten kommer digitalt.\n");
@@ -94,6 +94,11 @@ TEST_F(SuggesterTest, FoldsTheCaseOfWhatIsTyped) {
 TEST_F(SuggesterTest, RanksWordsByHowManyDocumentsHoldThem) {
   EXPECT_THAT(texts("pos", SuggestionKind::kWord),
               ElementsAre("posten", "post", "postkassen", "postkasser"));
+}
+
+TEST_F(SuggesterTest, LeavesOutPossessivesWhichRepeatTheirWord) {
+  EXPECT_THAT(texts("nemi", SuggestionKind::kWord), Not(Contains("NemID's")));
+  EXPECT_THAT(texts("ne", SuggestionKind::kWord), Not(Contains("NemID's")));
 }
 
 TEST_F(SuggesterTest, ShortPrefixesRankLikeLongerOnes) {
