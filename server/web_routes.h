@@ -24,8 +24,9 @@ class WebRoutes {
   explicit WebRoutes(const Suggester& suggester,
                      const std::vector<std::string>& allowed_origins = {});
 
-  /// Registers the routes and the CORS and nosniff headers of every answer on `server`; call it
-  /// after Routes::install, whose error handlers answer JSON. `*this` must outlive `server`.
+  /// Registers the routes on `server`, and the CORS and nosniff headers of every answer as its
+  /// post-routing handler (so errors get them too); call it after Routes::install, whose error
+  /// handlers answer JSON. `*this` must outlive `server`.
   void install(httplib::Server& server) const;
 
   /// Sent with the page and its files: the page runs only the scripts and styles it loads from
