@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -36,45 +37,39 @@ struct Suggester::WordTable {
   std::unordered_map<std::string, std::vector<WordCount>> best;  ///< best first, kMaxSize at most
 };
 
-/// One database handle of the pool.
-struct Suggester::Handles {
-  Xapian::Database db;
-};
-
-/// Takes a handle from the pool (opening one if none is idle), brings it to the latest
-/// revision, and puts it back when done.
+/// Takes a database handle from the pool (opening one if none is idle), brings it to the
+/// latest revision, and puts it back when done.
 class Suggester::Lease {
  public:
   explicit Lease(const Suggester& owner) : owner_(owner) {
     {
       std::lock_guard lock(owner_.mutex_);
       if (!owner_.idle_.empty()) {
-        handles_ = std::move(owner_.idle_.back());
+        db_ = std::move(owner_.idle_.back());
         owner_.idle_.pop_back();
       }
     }
-    if (!handles_) {
-      handles_ = std::make_unique<Handles>(
-          Handles{open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_)});
-    } else if (handles_->db.reopen()) {
-      owner_.schema_.check_compatible(handles_->db, describe(owner_.sources_));
+    if (!db_) {
+      db_ = open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_);
+    } else if (db_->reopen()) {
+      owner_.schema_.check_compatible(*db_, describe(owner_.sources_));
     }
   }
   ~Lease() {
-    if (!handles_) return;
+    if (!db_) return;
     std::lock_guard lock(owner_.mutex_);
-    owner_.idle_.push_back(std::move(handles_));
+    owner_.idle_.push_back(std::move(*db_));
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
 
-  [[nodiscard]] Xapian::Database& db() const { return handles_->db; }
+  [[nodiscard]] Xapian::Database& db() { return *db_; }
   /// After a NetworkError: a remote shard went away; the next request connects afresh.
-  void discard() { handles_.reset(); }
+  void discard() { db_.reset(); }
 
  private:
   const Suggester& owner_;
-  std::unique_ptr<Handles> handles_;
+  std::optional<Xapian::Database> db_;
 };
 
 namespace {

@@ -66,7 +66,6 @@ class Suggester {
   struct Typed;
   struct WordCount;
   struct WordTable;
-  struct Handles;
   class Lease;
 
   [[nodiscard]] Typed read_typed(std::string_view typed) const;
@@ -90,7 +89,7 @@ class Suggester {
   std::vector<std::string> sources_;
   RemoteTimeouts timeouts_;
   mutable std::mutex mutex_;
-  mutable std::vector<std::unique_ptr<Handles>> idle_;
+  mutable std::vector<Xapian::Database> idle_;
   mutable std::shared_ptr<const WordTable> table_;  // guarded by mutex_
   mutable std::atomic<bool> rebuilding_ = false;
 };
