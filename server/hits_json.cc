@@ -39,6 +39,7 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
   }
   return {{"query", request.query},
           {"total", result.total},
+          {"estimated", result.estimated},
           {"page", request.page},
           {"size", request.size},
           {"took_ms", std::round(took_ms * 1000) / 1000},
@@ -110,7 +111,8 @@ nlohmann::json admin_stats_json(const IndexStatus& status, const std::vector<std
             {"max_request_line", limits.max_request_line},
             {"max_header_bytes", limits.max_header_bytes},
             {"max_body_bytes", limits.max_body_bytes},
-            {"request_timeout_ms", limits.request_timeout_ms}}}};
+            {"request_timeout_ms", limits.request_timeout_ms},
+            {"exact_matches", limits.exact_matches}}}};
 }
 
 }  // namespace opslag

@@ -7,7 +7,7 @@
 
 namespace opslag {
 
-/// {query, total, page, size, took_ms, hits: [{id, title, date, source, type, url, score,
+/// {query, total, estimated, page, size, took_ms, hits: [{id, title, date, source, type, url, score,
 /// snippet}], facets: {source, year, type: [{value, count}]}, suggestion (or null),
 /// expansions: [{type, from, to}], ignored, as_plain_words}
 [[nodiscard]] nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,

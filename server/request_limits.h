@@ -18,6 +18,9 @@ struct Limits {
   std::size_t max_header_bytes = 8192;    ///< --max-header-bytes: all request headers together
   std::size_t max_body_bytes = 65536;     ///< --max-body-bytes: a request's body
   double request_timeout_ms = 2000;       ///< --request-timeout-ms: time one search may take
+  /// --exact-matches: matches counted exactly for the total and the facets; a search with more
+  /// gets Xapian's estimate of the total and facets scaled from those counted.
+  unsigned exact_matches = 5000;
 };
 
 /// The longest request line cpp-httplib reads at all (it answers 414 beyond it), so the

@@ -2,6 +2,7 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "database_sources.h"
@@ -103,11 +104,14 @@ Searcher::~Searcher() = default;
 
 namespace {
 
-/// Facet values from a match spy: by count (most first), or by value (highest first).
-std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value) {
+/// Facet values from a match spy, their counts times `scale`: by count (most first), or by
+/// value (highest first).
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value,
+                                     double scale) {
   std::vector<FacetCount> out;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-    out.push_back({*it, it.get_termfreq()});
+    out.push_back({*it, static_cast<Xapian::doccount>(
+                            std::lround(static_cast<double>(it.get_termfreq()) * scale))});
   std::sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
     if (by_value) return a.value > b.value;
     return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -251,18 +255,29 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     // estimates, not a request that runs on. Xapian warns that its timer and remote shards
     // may not agree, so shards are counted whole.
     if (!remote_) enquire.set_time_limit(limits_.request_timeout_ms / 1000.0);
-    // Checking every match makes the facets and the total exact.
+    // Counting the matches for the total and the facets costs in proportion to how many there
+    // are (a query matching 21,000 of 32,000 documents took 14 ms instead of 1 ms for the top
+    // ten), so up to Limits::exact_matches are counted exactly; beyond, the total is Xapian's
+    // estimate and the facets are scaled from the matches counted.
+    const Xapian::doccount check = std::max<Xapian::doccount>(
+        static_cast<Xapian::doccount>(limits_.exact_matches),
+        first + static_cast<Xapian::doccount>(request.size));
     const Xapian::MSet mset =
-        enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), db.get_doccount());
+        enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), check);
     SearchResult result;
     result.total = mset.get_matches_estimated();
+    result.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    const double scale =
+        result.estimated && sources.get_total() > 0
+            ? static_cast<double>(result.total) / static_cast<double>(sources.get_total())
+            : 1.0;
     result.ignored = parsed.ignored;
     result.as_plain_words = parsed.as_plain_words;
     result.suggestion = suggest(db, lexicon, request.query, parsed);
     result.expansions = expansions(db, lexicon, parsed);
-    result.sources = facet_counts(sources, false);
-    result.years = facet_counts(years, true);
-    result.types = facet_counts(types, false);
+    result.sources = facet_counts(sources, false, scale);
+    result.years = facet_counts(years, true, scale);
+    result.types = facet_counts(types, false, scale);
     // Remote shards: the documents in one round of requests, not one per hit. (Xapian 1.4.22's
     // fetch() without arguments crashes on a page after the first: PagesThroughTheRanking.)
     mset.fetch(mset.begin(), mset.end());

@@ -53,7 +53,10 @@ struct Hit {
 
 /// One page of results.
 struct SearchResult {
-  Xapian::doccount total = 0;  ///< matching documents (exact up to a few thousand, then estimated)
+  /// Matching documents: exact up to Limits::exact_matches, else Xapian's estimate.
+  Xapian::doccount total = 0;
+  /// More documents matched than were counted: `total` and the facet counts are estimates.
+  bool estimated = false;
   std::vector<Hit> hits;
   std::vector<std::string> ignored;  ///< stop words left out of the query
   bool as_plain_words = false;       ///< the query's syntax was not understood

@@ -84,6 +84,11 @@ void add_server_options(CLI::App& app, ServerOptions& o) {
                  "search that still takes longer gets 503")
       ->check(CLI::Range(0.001, 600000.0))
       ->capture_default_str();
+  app.add_option("--exact-matches", l.exact_matches,
+                 "matches counted exactly for the total and the facets; beyond, they are "
+                 "estimated (\"estimated\": true), which keeps broad searches fast")
+      ->check(CLI::Range(10u, 100000000u))
+      ->capture_default_str();
   read_options_from_environment_and_file(app);
 }
 

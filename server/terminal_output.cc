@@ -42,7 +42,8 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   std::ostringstream out;
   const std::string bold = colour ? "\033[1m" : "", mark = colour ? "\033[1;33m" : "",
                     dim = colour ? "\033[2m" : "", reset = colour ? "\033[0m" : "";
-  out << result.total << (result.total == 1 ? " dokument" : " dokumenter") << " for \""
+  out << (result.estimated ? "ca. " : "") << result.total
+      << (result.total == 1 ? " dokument" : " dokumenter") << " for \""
       << request.query << "\"";
   if (!result.ignored.empty()) {
     out << " (uden stopord:";

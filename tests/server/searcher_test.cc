@@ -300,3 +300,48 @@ TEST_F(SearcherTest, AMissingDatabaseIsAClearError) {
 
 }  // namespace
 }  // namespace opslag
+
+namespace opslag {
+namespace {
+
+/// 300 documents, half saying "borger" and half "selvbetjening", for the counting limit.
+class CountingTest : public ::testing::Test {
+ protected:
+  CountingTest() {
+    for (int i = 0; i < 300; ++i)
+      corpus_.write("doc" + std::to_string(i) + ".txt",
+                    "Notat " + std::to_string(i) + "\n\n0" + std::to_string(1 + i % 3) +
+                        "-01-2016\n\nNotat om " + (i % 2 ? "borger" : "selvbetjening") + ".\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_.path() / "db", errors)
+        .run({corpus_.path()});
+  }
+  Searcher searcher(unsigned exact_matches) const {
+    Limits limits;
+    limits.exact_matches = exact_matches;
+    return Searcher(testing::project_schema(), analyzer_,
+                    std::vector<std::string>{(db_.path() / "db").string()}, {}, limits);
+  }
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_, db_;
+};
+
+TEST_F(CountingTest, UpToTheLimitTheTotalAndFacetsAreExact) {
+  const SearchResult r = searcher(1000).search(testing::request("borger selvbetjening", 1, 5));
+  EXPECT_FALSE(r.estimated);
+  EXPECT_EQ(r.total, 300u);
+  ASSERT_EQ(r.years.size(), 1u);
+  EXPECT_EQ(r.years[0].count, 300u);
+}
+
+TEST_F(CountingTest, BeyondTheLimitTheyAreEstimatedAndSaySo) {
+  const SearchResult r = searcher(10).search(testing::request("borger selvbetjening", 1, 5));
+  EXPECT_TRUE(r.estimated);
+  EXPECT_EQ(r.hits.size(), 5u);
+  ASSERT_EQ(r.years.size(), 1u);
+  // Scaled from the matches counted to the estimated total.
+  EXPECT_NEAR(static_cast<double>(r.years[0].count), static_cast<double>(r.total), 2.0);
+}
+
+}  // namespace
+}  // namespace opslag
