@@ -4,8 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "errors.h"
 #include "index_updater.h"
@@ -198,6 +200,34 @@ TEST_F(SuggesterTest, FollowsANewRevisionOfTheIndex) {
   reindex();
   EXPECT_THAT(texts("øk", SuggestionKind::kWord), ElementsAre("økonomien"));
   EXPECT_THAT(texts("økon", SuggestionKind::kTitle), ElementsAre("Økonomien vokser"));
+}
+
+TEST_F(SuggesterTest, SuggestionsWhileTheIndexChangesAllSucceed) {
+  // One of the threads makes the table of short prefixes again for each new revision while the
+  // other goes on with the table before.
+  std::atomic<bool> done = false;
+  std::atomic<int> requests = 0, failures = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&] {
+      while (!done || requests < 20) {
+        try {
+          if (suggester_->suggest(requests % 2 ? "ne" : "nemi", 8).empty()) ++failures;
+        } catch (const std::exception&) {
+          ++failures;
+        }
+        ++requests;
+      }
+    });
+  }
+  for (int round = 0; round < 8; ++round) {
+    write("runde.txt", "Runde " + std::to_string(round) + " om NemID\n\nNemID igen.\n");
+    reindex();
+  }
+  done = true;
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_THAT(texts("runde", SuggestionKind::kTitle), ElementsAre("Runde 7 om NemID"));
 }
 
 }  // namespace
