@@ -71,19 +71,29 @@ RelevanceScore score_ranking(const std::vector<std::string>& ranked,
   score.ndcg10 = idcg > 0 ? dcg / idcg : 0;
   score.recall10 =
       grades.empty() ? 0 : static_cast<double>(found) / static_cast<double>(grades.size());
+  if (!ranked.empty() && !ideal.empty()) {
+    const auto first = grades.find(ranked[0]);
+    score.first_right = first != grades.end() && first->second == ideal[0] ? 1 : 0;
+  }
   return score;
 }
 
-std::vector<RelevanceScore> run_judgments(const Searcher& searcher, const Judgments& judgments) {
+std::vector<RelevanceScore> run_judgments(const Ranker& rank, const Judgments& judgments) {
   std::vector<RelevanceScore> scores;
-  for (const auto& [query, grades] : judgments) {
-    SearchRequest request;
-    request.query = query;
-    std::vector<std::string> ranked;
-    for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
-    scores.push_back(score_ranking(ranked, grades));
-  }
+  for (const auto& [query, grades] : judgments) scores.push_back(score_ranking(rank(query), grades));
   return scores;
+}
+
+std::vector<RelevanceScore> run_judgments(const Searcher& searcher, const Judgments& judgments) {
+  return run_judgments(
+      [&](const std::string& query) {
+        SearchRequest request;
+        request.query = query;
+        std::vector<std::string> ranked;
+        for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.doc.id);
+        return ranked;
+      },
+      judgments);
 }
 
 RelevanceScore mean(const std::vector<RelevanceScore>& scores) {
@@ -93,9 +103,10 @@ RelevanceScore mean(const std::vector<RelevanceScore>& scores) {
     m.ndcg10 += s.ndcg10;
     m.reciprocal_rank += s.reciprocal_rank;
     m.recall10 += s.recall10;
+    m.first_right += s.first_right;
   }
   const auto n = static_cast<double>(scores.size());
-  return {m.ndcg10 / n, m.reciprocal_rank / n, m.recall10 / n};
+  return {m.ndcg10 / n, m.reciprocal_rank / n, m.recall10 / n, m.first_right / n};
 }
 
 }  // namespace opslag

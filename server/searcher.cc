@@ -128,6 +128,39 @@ Xapian::Query any_of(const Field& field, const std::vector<std::string>& values)
 
 }  // namespace
 
+Xapian::Query Searcher::with_field_boosts(const Xapian::Query& query, const ParsedQuery& parsed,
+                                          const Xapian::Database& db) const {
+  std::vector<std::string> terms;
+  const auto consider = [&](const Field& field, const std::string& value) {
+    const std::string term = filter_term(field.prefix, value);
+    if (std::find(terms.begin(), terms.end(), term) == terms.end() && db.term_exists(term))
+      terms.push_back(term);
+  };
+  const Field& source = schema_.field("source");
+  const Field& year = schema_.field("year");
+  std::string all;
+  for (const std::string& word : parsed.free_words) {
+    consider(source, word);
+    if (word.size() == 4 &&
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      consider(year, word);
+    all += (all.empty() ? "" : " ") + word;
+  }
+  if (parsed.free_words.size() > 1) consider(source, all);  // "Danske Regioner"
+  for (const Expansion& e : parsed.expansions)
+    if (e.kind == "synonym") consider(source, e.to);  // "Kommunernes Landsforening": KL
+  if (terms.empty()) return query;
+  std::vector<Xapian::Query> boosts;
+  for (const std::string& term : terms) {
+    // Xapian's idiom: the query owns the source once it is released.
+    auto* weight = new Xapian::FixedWeightPostingSource(kFieldMatchBoost);
+    boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
+                        Xapian::Query(term));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+}
+
 Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest& request) const {
   std::vector<Xapian::Query> filters;
   if (!request.sources.empty()) filters.push_back(any_of(schema_.field("source"), request.sources));
@@ -235,7 +268,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
 
 SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexicon,
                               const ParsedQuery& parsed, const SearchRequest& request) const {
-  const Xapian::Query query = filtered(parsed.query, request);
+  const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   {
     Xapian::Enquire enquire(db);

@@ -132,6 +132,11 @@ class Searcher {
   /// hold it to Limits::max_query_words. Throws BadInput if it is not valid UTF-8.
   [[nodiscard]] std::size_t count_words(std::string_view query) const;
 
+  /// The weight a matching document gains when the query names its publisher ("KL") or its
+  /// year ("strategi 2016"): enough to put it before documents that only mention the name,
+  /// chosen on the judged queries (2: nDCG@10 0.931, MRR 0.989; 5: 0.937, 1.000; 8: 0.938,
+  /// 1.000).
+  static constexpr double kFieldMatchBoost = 5.0;
   /// How many of a document's most telling stems "similar" searches for.
   static constexpr Xapian::termcount kSimilarTerms = 40;
   /// A suggested word is at most this many edits from the word typed.
@@ -154,6 +159,10 @@ class Searcher {
                                     const ParsedQuery& parsed) const;
   [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,
                                        const SearchRequest& request) const;
+  /// `query`, with the documents of a publisher or year it names ranked higher.
+  [[nodiscard]] Xapian::Query with_field_boosts(const Xapian::Query& query,
+                                                const ParsedQuery& parsed,
+                                                const Xapian::Database& db) const;
 
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;

@@ -9,6 +9,7 @@
 #include "index_updater.h"
 #include "relevance_metrics.h"
 #include "searcher.h"
+#include "stock_xapian.h"
 #include "temp_dir.h"
 
 namespace opslag {
@@ -48,6 +49,31 @@ TEST(RelevanceTest, JudgedQueriesScoreAtLeastTheRecordedBaseline) {
   // The baseline is printed to three decimals: allow for that rounding, nothing more.
   EXPECT_GE(m.ndcg10, baseline("ndcg10") - 0.0005) << "nDCG@10 fell";
   EXPECT_GE(m.reciprocal_rank, baseline("mrr") - 0.0005) << "MRR fell";
+}
+
+TEST(RelevanceTest, OpslagPutsTheRightDocumentFirstMoreOftenThanStockXapian) {
+  const Schema& schema = testing::project_schema();
+  const DanishAnalyzer analyzer(schema);
+  testing::TempDir data;
+  std::ostringstream errors;
+  IndexUpdater(schema, analyzer, data.path() / "db", errors)
+      .run({fs::path(OPSLAG_SOURCE_DIR) / "corpus"});
+  const std::string db = (data.path() / "db").string();
+  const Judgments judgments = read_judgments(kDir / "judgments.tsv");
+  const RelevanceScore opslag = mean(run_judgments(Searcher(schema, analyzer, db), judgments));
+  const StockXapian stock{Xapian::Database(db)};
+  const RelevanceScore baseline = mean(run_judgments(
+      [&](const std::string& query) { return stock.search(query); }, judgments));
+  EXPECT_GT(baseline.ndcg10, 0.5) << "the stock baseline found next to nothing";
+  EXPECT_GT(opslag.first_right, baseline.first_right);
+  EXPECT_GT(opslag.ndcg10, baseline.ndcg10);
+}
+
+TEST(RelevanceMetricsTest, RightFirstCountsOnlyATopGradeDocumentAtRankOne) {
+  EXPECT_EQ(score_ranking({"a", "b"}, {{"a", 3}, {"b", 2}}).first_right, 1);
+  EXPECT_EQ(score_ranking({"b", "a"}, {{"a", 3}, {"b", 2}}).first_right, 0);
+  EXPECT_EQ(score_ranking({"x", "a"}, {{"a", 3}}).first_right, 0);
+  EXPECT_EQ(score_ranking({"b"}, {{"b", 2}}).first_right, 1);  // 2 is this query's best grade
 }
 
 TEST(RelevanceMetricsTest, APerfectRankingScoresOne) {

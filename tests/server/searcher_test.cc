@@ -345,3 +345,45 @@ TEST_F(CountingTest, BeyondTheLimitTheyAreEstimatedAndSaySo) {
 
 }  // namespace
 }  // namespace opslag
+
+namespace opslag {
+namespace {
+
+/// Two strategies: an older one that says "strategi" and "2016" often, and the one of 2016 from
+/// KL, which says them once.
+class FieldBoostTest : public ::testing::Test {
+ protected:
+  FieldBoostTest() {
+    corpus_.write("gammel.txt",
+                  "Strategi for strategi frem mod 2016\n\n01-02-2011\n\nStrategi, strategi og "
+                  "strategi: planen gælder til 2016, og i 2016 kommer en ny strategi.\n\n"
+                  "Kilde: Regeringen\n");
+    corpus_.write("ny.txt", "Ny plan\n\n12-05-2016\n\nEn strategi for de næste år.\n\nKilde: KL\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_.path() / "db", errors)
+        .run({corpus_.path()});
+  }
+  std::string first(const std::string& query) const {
+    const Searcher searcher(testing::project_schema(), analyzer_, (db_.path() / "db").string());
+    const SearchResult r = searcher.search(testing::request(query));
+    return r.hits.empty() ? "" : r.hits[0].doc.id;
+  }
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_, db_;
+};
+
+TEST_F(FieldBoostTest, WithoutANameTheDocumentSayingItMostComesFirst) {
+  EXPECT_EQ(first("strategi"), "gammel.txt");
+}
+
+TEST_F(FieldBoostTest, AYearInTheQueryPutsThatYearsDocumentsFirst) {
+  EXPECT_EQ(first("strategi 2016"), "ny.txt");
+}
+
+TEST_F(FieldBoostTest, APublisherInTheQueryPutsItsDocumentsFirst) {
+  EXPECT_EQ(first("strategi KL"), "ny.txt");
+  EXPECT_EQ(first("strategi Kommunernes Landsforening"), "ny.txt");  // KL's synonym
+}
+
+}  // namespace
+}  // namespace opslag
