@@ -14,6 +14,10 @@ namespace {
 /// Thrown inside the parser when the syntax is not understood; parse() then reads words.
 struct SyntaxError {};
 
+/// Parentheses nested deeper than this are not understood (and so read as plain words): each
+/// level is parsed by recursion, and thousands of "(" would overflow the stack.
+constexpr int kMaxNesting = 50;
+
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return Xapian::Query();
   if (parts.size() == 1) return parts[0];
@@ -189,9 +193,11 @@ class Builder {
   Xapian::Query parse_clause(std::vector<std::string>* plain_words) {
     const Token& token = tokens_[pos_++];
     if (token.kind == TokenKind::kOpen) {
+      if (++nesting_ > kMaxNesting) throw SyntaxError{};
       Xapian::Query q = parse_or();
       if (!at(TokenKind::kClose)) throw SyntaxError{};
       ++pos_;
+      --nesting_;
       return q;
     }
     if (!token.field.empty()) return field_clause(token);
@@ -352,6 +358,7 @@ class Builder {
   const std::vector<Token>& tokens_;
   ParsedQuery& out_;
   std::size_t pos_ = 0;
+  int nesting_ = 0;  ///< parentheses open around the clause being parsed
   Xapian::termpos position_ = 0;
   bool keep_stopwords_ = false;
 };

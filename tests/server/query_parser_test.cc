@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "errors.h"
+#include "small_stack.h"
 #include "temp_dir.h"
 #include "test_names.h"
 
@@ -149,6 +150,17 @@ TEST_F(QueryParserTest, ReadsBadFieldValuesAsPlainWords) {
     const ParsedQuery q = parser_.parse(text);
     EXPECT_TRUE(q.as_plain_words) << text;
   }
+}
+
+// Guards a bug fuzzing led to: each parenthesis was parsed by recursion, so a query of
+// thousands of "(" overflowed the stack (opslag-search crashed at 10,000 with 8 MB).
+TEST_F(QueryParserTest, ReadsParenthesesNestedTooDeeplyAsPlainWords) {
+  const std::string text = std::string(2000, '(') + "NemID";
+  ParsedQuery q;
+  testing::run_with_stack(testing::kSmallStack, [&] { q = parser_.parse(text); });
+  EXPECT_TRUE(q.as_plain_words);
+  EXPECT_EQ(q.query.get_description(), "Query(Znemid@1)");
+  EXPECT_FALSE(parser_.parse("((((NemID))))").as_plain_words);
 }
 
 TEST_F(QueryParserTest, RemembersWildcardPrefixesForHighlighting) {
