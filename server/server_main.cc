@@ -36,7 +36,7 @@ int main(int argc, char** argv) try {
   if (options.access_log != "none") access_log.emplace(options.access_log);
   const opslag::Routes routes(searcher, {&metrics, access_log ? &*access_log : nullptr,
                                          opslag::read_admin_token(options)});
-  const opslag::WebRoutes web_routes(suggester, options.allowed_origins);
+  const opslag::WebRoutes web_routes(suggester, options.allowed_origins, options.limits);
   httplib::Server server;
   const unsigned threads = options.threads ? options.threads : opslag::default_threads();
   // httplib owns and deletes the queue it is given.

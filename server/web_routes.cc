@@ -72,8 +72,9 @@ std::string content_type_of(std::string_view name) {
   return "application/octet-stream";
 }
 
-WebRoutes::WebRoutes(const Suggester& suggester, const std::vector<std::string>& allowed_origins)
-    : suggester_(suggester) {
+WebRoutes::WebRoutes(const Suggester& suggester, const std::vector<std::string>& allowed_origins,
+                     const Limits& limits)
+    : suggester_(suggester), limits_(limits) {
   for (const std::string& origin : allowed_origins) {
     if (origin == "*") {
       any_origin_ = true;
@@ -99,7 +100,7 @@ void WebRoutes::install(httplib::Server& server) const {
 
 void WebRoutes::get_suggest(const httplib::Request& req, httplib::Response& res) const {
   guarded(res, [&] {
-    const std::string query = query_param(req, "/suggest?q=Nem");
+    const std::string query = query_param(req, "/suggest?q=Nem", limits_);
     const int size = int_param(req, "size", kDefaultSuggestions, 1, Suggester::kMaxSize);
     const auto start = std::chrono::steady_clock::now();
     const std::vector<Suggestion> found = suggester_.suggest(query, size);

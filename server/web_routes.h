@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "request_limits.h"
 #include "suggester.h"
 
 namespace opslag {
@@ -21,8 +22,10 @@ class WebRoutes {
  public:
   /// `allowed_origins` are origins as a browser's Origin header gives them
   /// ("http://intranet.example:8000"), or "*" for any. Throws BadInput for anything else.
+  /// `limits` bound q as they do for /search.
   explicit WebRoutes(const Suggester& suggester,
-                     const std::vector<std::string>& allowed_origins = {});
+                     const std::vector<std::string>& allowed_origins = {},
+                     const Limits& limits = {});
 
   /// Registers the routes on `server`, and the CORS and nosniff headers of every answer as its
   /// post-routing handler (so errors get them too); call it after Routes::install, whose error
@@ -44,6 +47,7 @@ class WebRoutes {
   [[nodiscard]] bool allowed(const std::string& origin) const;
 
   const Suggester& suggester_;
+  Limits limits_;
   std::vector<std::string> allowed_origins_;
   bool any_origin_ = false;
 };

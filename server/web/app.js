@@ -103,7 +103,7 @@
       say(TEXT.noHits(state.q));
     } else {
       const where = pages > 1 ? `, side ${state.page} af ${pages.toLocaleString('da-DK')}` : '';
-      say(`${TEXT.hits(body.total)} matcher »${state.q}«${where}`);
+      say(`${TEXT.hits(body.total, body.estimated)} matcher »${state.q}«${where}`);
     }
     showDidYouMean(state, body.suggestion);
     showFilters(state);

@@ -25,7 +25,9 @@
     allResults: 'Se alle resultater',
     page: 'side',
     noHits: (q) => `Ingen dokumenter matcher »${q}«.`,
-    hits: (n) => (n === 1 ? 'Ét dokument' : `${n.toLocaleString('da-DK')} dokumenter`),
+    // `estimated`: the server counted only part of a broad search's matches.
+    hits: (n, estimated) => (n === 1 && !estimated ? 'Ét dokument'
+      : `${estimated ? 'ca. ' : ''}${n.toLocaleString('da-DK')} dokumenter`),
     suggestionCount: (n) => (n === 1 ? 'Ét forslag' : `${n} forslag`),
   };
 
@@ -314,7 +316,7 @@
       }
       results.replaceChildren(...parts);
       results.hidden = parts.length === 0;
-      say(body.total ? TEXT.hits(body.total) : TEXT.noHits(query));
+      say(body.total ? TEXT.hits(body.total, body.estimated) : TEXT.noHits(query));
     }
 
     async function search(query) {

@@ -79,6 +79,22 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('says "ca." before a total the server only estimated', async () => {
+    const page = await h.newPage(browser);
+    // A broad search on a large archive: the server counts part of the matches and says so.
+    await page.route(/\/search\?/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.total = 30000;
+      body.estimated = true;
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${server.url}/?q=NemID`);
+    await page.waitForFunction(
+      () => /ca\. 30\.000 dokumenter/.test(document.getElementById('status').textContent));
+    await page.close();
+  });
+
   it('offers "Mente du …?" for a misspelled word', async () => {
     const page = await h.newPage(browser);
     await page.goto(`${server.url}/?q=nemdi`);

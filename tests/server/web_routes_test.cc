@@ -4,12 +4,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
 
 #include "errors.h"
 #include "routes.h"
+#include "server_thread.h"
 #include "tiny_index.h"
 #include "web_assets.h"
 
@@ -24,17 +26,12 @@ constexpr const char* kIntranet = "http://intranet.example:8000";
 class TestServer {
  public:
   TestServer(const Searcher& searcher, const Suggester& suggester,
-             const std::vector<std::string>& origins)
-      : routes_(searcher), web_routes_(suggester, origins) {
+             const std::vector<std::string>& origins, const Limits& limits = {})
+      : routes_(searcher), web_routes_(suggester, origins, limits) {
     routes_.install(server_);
     web_routes_.install(server_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~TestServer() {
-    server_.stop();
-    thread_.join();
+    running_ = std::make_unique<testing::ServerThread>(server_);
+    port_ = running_->port();
   }
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
@@ -50,8 +47,8 @@ class TestServer {
   Routes routes_;
   WebRoutes web_routes_;
   httplib::Server server_;
+  std::unique_ptr<testing::ServerThread> running_;
   int port_ = 0;
-  std::thread thread_;
 };
 
 class WebRoutesTest : public ::testing::Test {
@@ -113,6 +110,17 @@ TEST_F(WebRoutesTest, BadSuggestParametersGet400NamingTheParameter) {
   expect_400("/suggest?q=nem&size=0", "parameter size");
   expect_400("/suggest?q=nem&size=21", "parameter size");
   expect_400("/suggest?q=nem&size=tre", "parameter size");
+}
+
+TEST_F(WebRoutesTest, SuggestHoldsQToTheConfiguredLimit) {
+  Limits limits;
+  limits.max_query_bytes = 5;
+  const TestServer strict(searcher_, suggester_, {}, limits);
+  const auto res = strict.client().Get("/suggest?q=digitali");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_THAT(res->body, ::testing::HasSubstr("--max-query-bytes"));
+  EXPECT_EQ(strict.client().Get("/suggest?q=nem")->status, 200);
 }
 
 TEST_F(WebRoutesTest, OddPrefixesGetAnAnswerNeverA500) {
