@@ -296,6 +296,9 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
   while (end < next_word && end < text.size() && !is_space(text[end]) &&
          end - start < length + kTrailingPunctuation)
     ++end;
+  // The bound above counts bytes: never stop inside a character.
+  while (end < text.size() && end > start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
   const bool cut_end = text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
 
   std::string out = start > 0 ? "…" : "";

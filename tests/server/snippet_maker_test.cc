@@ -92,6 +92,16 @@ TEST_F(SnippetMakerTest, MarksAccentedFormsOfAWord) {
   EXPECT_NE(s.find("<mark>idé</mark>"), std::string::npos) << s;
 }
 
+TEST_F(SnippetMakerTest, NeverCutsACharacterWhenRunningOnOverClosingPunctuation) {
+  // Found by fuzzing: the run past the length over a word's closing punctuation stopped in the
+  // middle of "·" (two bytes), and the snippet was not UTF-8.
+  static constexpr char kText[] =
+      "NemID afl\xc3\xb8kID ALLERtal Pos]\0\0\0\0\0\0\0]\0\xc2\xb7hID. Digital oPst iLER "
+      "\"D)talisQeringsstyrel ";
+  const std::string out = snippet(std::string_view(kText, sizeof kText - 1), "NemID t\"", 30);
+  EXPECT_TRUE(text::is_valid_utf8(out)) << out;
+}
+
 TEST_F(SnippetMakerTest, StartsAtTheBeginningWhenNothingMatches) {
   EXPECT_EQ(snippet("Kort tekst om portaler.", "nemid"), "Kort tekst om portaler.");
 }
