@@ -11,94 +11,17 @@
 
 namespace opslag {
 
-/// The handles one request reads: all sources as one database, and the database that holds
-/// their spelling and compound data (the same one unless a lexicon was given).
-struct Searcher::Handles {
-  Xapian::Database all;
-  Xapian::Database lexicon;
-};
-
-/// Takes database handles from the pool (opening them if none are idle), brings them to the
-/// latest revision, and puts them back when done.
-class Searcher::Lease {
- public:
-  explicit Lease(const Searcher& owner) : owner_(owner) {
-    {
-      std::lock_guard lock(owner_.mutex_);
-      if (!owner_.idle_.empty()) {
-        handles_ = std::move(owner_.idle_.back());
-        owner_.idle_.pop_back();
-      }
-    }
-    if (!handles_) {
-      Xapian::Database all = open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_);
-      Xapian::Database lexicon = owner_.lexicon_.empty() ? all : open_source(owner_.lexicon_);
-      handles_ = std::make_unique<Handles>(Handles{std::move(all), std::move(lexicon)});
-    } else {
-      if (handles_->all.reopen()) {
-        ++owner_.reopens_;
-        owner_.schema_.check_compatible(handles_->all, describe(owner_.sources_));
-      }
-      if (!owner_.lexicon_.empty()) handles_->lexicon.reopen();
-    }
-  }
-  ~Lease() {
-    if (!handles_) return;
-    std::lock_guard lock(owner_.mutex_);
-    owner_.idle_.push_back(std::move(handles_));
-  }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-
-  Handles& handles() const { return *handles_; }
-  /// After a DatabaseModifiedError: the revision we read was overwritten; move to the latest.
-  void refresh() const {
-    if (handles_->all.reopen()) ++owner_.reopens_;
-    if (!owner_.lexicon_.empty()) handles_->lexicon.reopen();
-  }
-  /// After a NetworkError: a remote shard went away; the next request connects afresh.
-  void discard() { handles_.reset(); }
-
- private:
-  const Searcher& owner_;
-  std::unique_ptr<Handles> handles_;
-};
-
-/// How often a request starts again on a newer revision before it gives up.
-constexpr int kModifiedRetries = 10;
-
-template <typename F>
-auto Searcher::with_database(F&& work) const {
-  Lease lease(*this);
-  // A reader can lose its revision when two commits land during one request: start again.
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return work(lease.handles());
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kModifiedRetries) throw;
-      lease.refresh();
-    } catch (const Xapian::NetworkError&) {
-      lease.discard();
-      throw;
-    }
-  }
-}
-
 Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
                    std::vector<std::string> sources, ShardPolicy policy, const Limits& limits)
     : schema_(schema),
       analyzer_(analyzer),
       parser_(schema, analyzer, limits.max_wildcard_terms),
       snippets_(analyzer),
-      sources_(std::move(sources)),
-      timeouts_(policy.timeouts),
+      remote_(std::any_of(sources.begin(), sources.end(),
+                          [](const std::string& s) { return s.starts_with("tcp:"); })),
+      pool_(schema, std::move(sources), policy.timeouts, std::move(policy.lexicon)),
       allow_partial_(policy.allow_partial),
-      lexicon_(std::move(policy.lexicon)),
-      limits_(limits),
-      remote_(std::any_of(sources_.begin(), sources_.end(),
-                          [](const std::string& s) { return s.starts_with("tcp:"); })) {
-  Lease lease(*this);  // opens and checks every source now, so a bad one stops the start
-}
+      limits_(limits) {}
 
 Searcher::~Searcher() = default;
 
@@ -244,15 +167,16 @@ std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database
 SearchResult Searcher::search(const SearchRequest& request) const {
   const ParsedQuery parsed = parser_.parse(request.query);
   try {
-    return with_database([&](Handles& h) { return search(h.all, h.lexicon, parsed, request); });
+    return pool_.with(
+        [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, parsed, request); });
   } catch (const Xapian::NetworkError&) {
-    if (!allow_partial_ || sources_.size() < 2) throw;
+    if (!allow_partial_ || pool_.sources().size() < 2) throw;
   }
   // A shard is down or too slow: answer from the ones that answer, and say so.
   Xapian::Database reachable;
-  for (const std::string& source : sources_) {
+  for (const std::string& source : pool_.sources()) {
     try {
-      Xapian::Database one = open_source(source, timeouts_);
+      Xapian::Database one = open_source(source, pool_.timeouts());
       (void)one.get_doccount();
       reachable.add_database(one);
     } catch (const Error&) {
@@ -260,7 +184,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     }
   }
   if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
-  const Xapian::Database lexicon = lexicon_.empty() ? reachable : open_source(lexicon_);
+  const Xapian::Database lexicon =
+      pool_.lexicon().empty() ? reachable : open_source(pool_.lexicon());
   SearchResult result = search(reachable, lexicon, parsed, request);
   result.partial = true;
   return result;
@@ -334,7 +259,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
 
 std::optional<StoredDocument> Searcher::document(std::string_view id) const {
   const std::string term = schema_.field("id").prefix + std::string(id);
-  return with_database([&](Handles& h) -> std::optional<StoredDocument> {
+  return pool_.with([&](DatabasePool::Handles& h) -> std::optional<StoredDocument> {
     Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
@@ -357,7 +282,7 @@ class StemsOnly : public Xapian::ExpandDecider {
 
 std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size) const {
   const std::string id_term = schema_.field("id").prefix + std::string(id);
-  return with_database([&](Handles& h) -> std::optional<std::vector<Hit>> {
+  return pool_.with([&](DatabasePool::Handles& h) -> std::optional<std::vector<Hit>> {
     Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(id_term);
     if (it == db.postlist_end(id_term)) return std::nullopt;
@@ -389,12 +314,12 @@ std::size_t Searcher::count_words(std::string_view query) const {
 }
 
 IndexStatus Searcher::status() const {
-  return with_database([this](Handles& h) {
+  return pool_.with([this](DatabasePool::Handles& h) {
     Xapian::Database& db = h.all;
     // Xapian gives a revision for one database only; shards each have their own.
     const std::size_t shards = db.size();
     return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards,
-                       Schema::indexed_at(db), reopens_.load()};
+                       Schema::indexed_at(db), pool_.reopens()};
   });
 }
 

@@ -14,6 +14,7 @@
 #include "danish_analyzer.h"
 #include "query_parser.h"
 #include "schema.h"
+#include "database_pool.h"
 #include "database_sources.h"
 #include "request_limits.h"
 #include "snippet_maker.h"
@@ -93,9 +94,9 @@ struct ShardPolicy {
   std::string lexicon;
 };
 
-/// Searches one Xapian database. Each call takes a database handle from a small pool and
-/// reopens it first, so a reindex is picked up without a restart and requests in flight finish
-/// on the revision they started with. All methods are const and thread-safe.
+/// Searches one Xapian database, or shards as one, through a DatabasePool, so a reindex is
+/// picked up without a restart and requests in flight finish on the revision they started
+/// with. All methods are const and thread-safe.
 class Searcher {
  public:
   /// Opens `sources` (local folders, stub files, "tcp:HOST:PORT" shards; see
@@ -127,7 +128,7 @@ class Searcher {
 
   [[nodiscard]] const Limits& limits() const { return limits_; }
   /// The sources searched, as given.
-  [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
+  [[nodiscard]] const std::vector<std::string>& sources() const { return pool_.sources(); }
   /// How many words `query` holds (as the analyzer reads them, alternatives not counted), to
   /// hold it to Limits::max_query_words. Throws BadInput if it is not valid UTF-8.
   [[nodiscard]] std::size_t count_words(std::string_view query) const;
@@ -147,10 +148,6 @@ class Searcher {
   static constexpr std::size_t kMaxCompoundsShown = 10;
 
  private:
-  struct Handles;
-  class Lease;
-  template <typename F>
-  auto with_database(F&& work) const;
   [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
                                                   const Xapian::Database& lexicon,
                                                   const ParsedQuery& parsed) const;
@@ -174,15 +171,10 @@ class Searcher {
                                     const ParsedQuery& parsed,
                                     const SearchRequest& request) const;
 
-  std::vector<std::string> sources_;
-  RemoteTimeouts timeouts_;
-  bool allow_partial_ = false;
-  std::string lexicon_;
-  Limits limits_;
   bool remote_ = false;  // a source is tcp:HOST:PORT
-  mutable std::mutex mutex_;
-  mutable std::vector<std::unique_ptr<Handles>> idle_;
-  mutable std::atomic<unsigned long> reopens_ = 0;
+  DatabasePool pool_;
+  bool allow_partial_ = false;
+  Limits limits_;
 };
 
 }  // namespace opslag

@@ -37,45 +37,8 @@ struct Suggester::WordTable {
   std::unordered_map<std::string, std::vector<WordCount>> best;  ///< best first, kMaxSize at most
 };
 
-/// Takes a database handle from the pool (opening one if none is idle), brings it to the
-/// latest revision, and puts it back when done.
-class Suggester::Lease {
- public:
-  explicit Lease(const Suggester& owner) : owner_(owner) {
-    {
-      std::lock_guard lock(owner_.mutex_);
-      if (!owner_.idle_.empty()) {
-        db_ = std::move(owner_.idle_.back());
-        owner_.idle_.pop_back();
-      }
-    }
-    if (!db_) {
-      db_ = open_sources(owner_.sources_, owner_.schema_, owner_.timeouts_);
-    } else if (db_->reopen()) {
-      owner_.schema_.check_compatible(*db_, describe(owner_.sources_));
-    }
-  }
-  ~Lease() {
-    if (!db_) return;
-    std::lock_guard lock(owner_.mutex_);
-    owner_.idle_.push_back(std::move(*db_));
-  }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-
-  [[nodiscard]] Xapian::Database& db() { return *db_; }
-  /// After a NetworkError: a remote shard went away; the next request connects afresh.
-  void discard() { db_.reset(); }
-
- private:
-  const Suggester& owner_;
-  std::optional<Xapian::Database> db_;
-};
-
 namespace {
 
-/// How often a request starts again on a newer revision before it gives up.
-constexpr int kModifiedRetries = 10;
 /// Documents read beyond those shown, so titles that repeat can be left out.
 constexpr std::size_t kSpareTitles = 3;
 /// Words typed before the last that a title must hold; more are not looked at.
@@ -259,10 +222,8 @@ Suggester::Suggester(const Schema& schema, const DanishAnalyzer& analyzer,
     : schema_(schema),
       analyzer_(analyzer),
       title_prefix_(schema.field("title").prefix),
-      sources_(std::move(sources)),
-      timeouts_(timeouts) {
-  Lease lease(*this);  // opens and checks every source now, so a bad one stops the start
-  (void)word_table(lease.db());
+      pool_(schema, std::move(sources), timeouts) {
+  pool_.with([this](DatabasePool::Handles& h) { (void)word_table(h.all); });
 }
 
 Suggester::~Suggester() = default;
@@ -300,19 +261,7 @@ std::vector<Suggestion> Suggester::suggest(std::string_view typed, int size) con
   const Typed words = read_typed(typed);
   if (words.last.empty() || size <= 0) return {};
   const auto n = static_cast<std::size_t>(std::min(size, kMaxSize));
-  Lease lease(*this);
-  // A reader can lose its revision when two commits land during one request: start again.
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return suggest(lease.db(), words, n);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kModifiedRetries) throw;
-      lease.db().reopen();
-    } catch (const Xapian::NetworkError&) {
-      lease.discard();
-      throw;
-    }
-  }
+  return pool_.with([&](DatabasePool::Handles& h) { return suggest(h.all, words, n); });
 }
 
 std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typed& typed,

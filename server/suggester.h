@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "danish_analyzer.h"
+#include "database_pool.h"
 #include "database_sources.h"
 #include "schema.h"
 
@@ -34,7 +35,7 @@ struct Suggestion {
 /// Every request reads a bounded number of terms and documents (short prefixes come from a table
 /// made once per revision of the index; words in very many documents are not ranked), so it
 /// takes about as long on a large index as on a small one. Reads the database through its own
-/// small pool of handles, reopened for each request, so a reindex is picked up. All methods are
+/// DatabasePool, reopened for each request, so a reindex is picked up. All methods are
 /// const and thread-safe.
 class Suggester {
  public:
@@ -66,7 +67,6 @@ class Suggester {
   struct Typed;
   struct WordCount;
   struct WordTable;
-  class Lease;
 
   [[nodiscard]] Typed read_typed(std::string_view typed) const;
   /// Whether the word term `word` is worth suggesting: no stop word, no possessive.
@@ -86,10 +86,8 @@ class Suggester {
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;
   const std::string title_prefix_;
-  std::vector<std::string> sources_;
-  RemoteTimeouts timeouts_;
+  DatabasePool pool_;
   mutable std::mutex mutex_;
-  mutable std::vector<Xapian::Database> idle_;
   mutable std::shared_ptr<const WordTable> table_;  // guarded by mutex_
   mutable std::atomic<bool> rebuilding_ = false;
 };
