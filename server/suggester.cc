@@ -219,8 +219,7 @@ void weigh(Xapian::Enquire& enquire, Xapian::doccount rarest) {
 
 Suggester::Suggester(const Schema& schema, const DanishAnalyzer& analyzer,
                      std::vector<std::string> sources, RemoteTimeouts timeouts)
-    : schema_(schema),
-      analyzer_(analyzer),
+    : analyzer_(analyzer),
       title_prefix_(schema.field("title").prefix),
       pool_(schema, std::move(sources), timeouts) {
   pool_.with([this](DatabasePool::Handles& h) { (void)word_table(h.all); });

@@ -83,7 +83,6 @@ class Suggester {
   [[nodiscard]] std::shared_ptr<const WordTable> word_table(const Xapian::Database& db) const;
   [[nodiscard]] std::shared_ptr<const WordTable> make_word_table(const Xapian::Database& db) const;
 
-  const Schema& schema_;
   const DanishAnalyzer& analyzer_;
   const std::string title_prefix_;
   DatabasePool pool_;
