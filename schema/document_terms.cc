@@ -40,10 +40,6 @@ void add_filter(Xapian::Document& xdoc, const Field& field, std::string_view val
   if (field.value_slot) xdoc.add_value(*field.value_slot, std::string(value));
 }
 
-}  // namespace
-
-namespace {
-
 /// `a` + `b` + `c` in one allocation. (GCC 12 at -O3 takes "Z" + std::string(...) for an
 /// overlapping copy and stops a Release build with -Werror=restrict.)
 std::string joined(std::string_view a, std::string_view b, std::string_view c = {}) {

@@ -48,7 +48,7 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
   std::size_t chunk_start = 0;
   while (chunk_start < text.size()) {
     std::size_t chunk_end = std::min(text.size(), chunk_start + (std::size_t{1} << 30));
-    while (chunk_end < text.size() && (bytes[chunk_end] & 0xC0) == 0x80) --chunk_end;
+    while (chunk_end < text.size() && U8_IS_TRAIL(bytes[chunk_end])) --chunk_end;
     const auto length = static_cast<int32_t>(chunk_end - chunk_start);
     for (int32_t i = 0; i < length;) {
       const int32_t at = i;

@@ -52,6 +52,34 @@ class DatabasePool {
   static constexpr int kModifiedRetries = 10;
 
  private:
+  /// Handles taken from the pool for one request, given back when it ends unless dropped.
+  class Lease {
+   public:
+    explicit Lease(const DatabasePool& pool) : pool_(pool), handles_(pool.take()) {}
+    ~Lease() {
+      if (handles_) pool_.give_back(std::move(handles_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    Handles& operator*() const { return *handles_; }
+    /// Moves the handles to the latest revision; ones that fail to are not given back.
+    void refresh() {
+      try {
+        pool_.refresh(*handles_);
+      } catch (...) {
+        drop();
+        throw;
+      }
+    }
+    /// The handles are not given back: the next request opens new ones.
+    void drop() { handles_.reset(); }
+
+   private:
+    const DatabasePool& pool_;
+    std::unique_ptr<Handles> handles_;
+  };
+
   [[nodiscard]] std::unique_ptr<Handles> take() const;
   void give_back(std::unique_ptr<Handles> handles) const;
   void refresh(Handles& handles) const;
@@ -67,28 +95,15 @@ class DatabasePool {
 
 template <typename F>
 auto DatabasePool::with(F&& work) const {
-  std::unique_ptr<Handles> handles = take();
+  Lease lease(*this);
   for (int attempt = 1;; ++attempt) {
     try {
-      if constexpr (std::is_void_v<decltype(work(*handles))>) {
-        work(*handles);
-        give_back(std::move(handles));
-        return;
-      } else {
-        auto result = work(*handles);
-        give_back(std::move(handles));
-        return result;
-      }
+      return work(*lease);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kModifiedRetries) {
-        give_back(std::move(handles));
-        throw;
-      }
-      refresh(*handles);
+      if (attempt == kModifiedRetries) throw;
+      lease.refresh();
     } catch (const Xapian::NetworkError&) {
-      throw;  // the handles are dropped: a shard went away
-    } catch (...) {
-      give_back(std::move(handles));
+      lease.drop();  // a shard went away
       throw;
     }
   }

@@ -81,10 +81,6 @@ nlohmann::json health_json(const IndexStatus& status) {
           {"shards", status.shards}};
 }
 
-}  // namespace opslag
-
-namespace opslag {
-
 nlohmann::json admin_stats_json(const IndexStatus& status, const std::vector<std::string>& databases,
                                 const Limits& limits) {
   nlohmann::json indexed_at;  // null when no run recorded it

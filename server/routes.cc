@@ -83,15 +83,6 @@ std::vector<std::string> text_params(const httplib::Request& req, const char* na
   return values;
 }
 
-SortOrder sort_param(const httplib::Request& req) {
-  if (!req.has_param("sort")) return SortOrder::kRelevance;
-  const std::string sort = req.get_param_value("sort");
-  if (sort == "relevance") return SortOrder::kRelevance;
-  if (sort == "date") return SortOrder::kDateAscending;
-  if (sort == "-date") return SortOrder::kDateDescending;
-  throw BadInput("parameter sort must be relevance, date (oldest first) or -date (newest first)");
-}
-
 SearchRequest read_search_request(const httplib::Request& req, const Searcher& searcher) {
   const Limits& limits = searcher.limits();
   SearchRequest request;
@@ -112,7 +103,8 @@ SearchRequest read_search_request(const httplib::Request& req, const Searcher& s
   if (req.has_param("to")) request.to = date_bound(req.get_param_value("to"), true, "parameter to");
   if (!request.from.empty() && !request.to.empty() && request.from > request.to)
     throw BadInput("parameter from is after parameter to");
-  request.sort = sort_param(req);
+  if (req.has_param("sort"))
+    request.sort = parse_sort_order(req.get_param_value("sort"), "parameter sort");
   return request;
 }
 

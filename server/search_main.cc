@@ -64,9 +64,7 @@ int main(int argc, char** argv) try {
   for (const std::string& w : words) request.query += (request.query.empty() ? "" : " ") + w;
   if (!from.empty()) request.from = opslag::date_bound(from, false, "--from");
   if (!to.empty()) request.to = opslag::date_bound(to, true, "--to");
-  request.sort = sort == "date"    ? opslag::SortOrder::kDateAscending
-                 : sort == "-date" ? opslag::SortOrder::kDateDescending
-                                   : opslag::SortOrder::kRelevance;
+  request.sort = opslag::parse_sort_order(sort, "--sort");
   const opslag::Searcher searcher(schema, analyzer, databases, shards);
   const opslag::SearchResult result = searcher.search(request);
   if (json) {

@@ -11,6 +11,14 @@
 
 namespace opslag {
 
+SortOrder parse_sort_order(std::string_view text, std::string_view what) {
+  if (text == "relevance") return SortOrder::kRelevance;
+  if (text == "date") return SortOrder::kDateAscending;
+  if (text == "-date") return SortOrder::kDateDescending;
+  throw BadInput(std::string(what) +
+                 " must be relevance, date (oldest first) or -date (newest first)");
+}
+
 Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
                    std::vector<std::string> sources, ShardPolicy policy, const Limits& limits)
     : schema_(schema),

@@ -3,9 +3,6 @@
 
 #include <xapian.h>
 
-#include <atomic>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +21,10 @@ namespace opslag {
 
 /// The order of the hits.
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+/// The order `text` names: "relevance", "date" (oldest first) or "-date" (newest first).
+/// Throws BadInput naming `what` ("parameter sort", "--sort") for anything else.
+[[nodiscard]] SortOrder parse_sort_order(std::string_view text, std::string_view what);
 
 /// What to search for, which documents may match, and which page of the ranking to return.
 struct SearchRequest {

@@ -297,7 +297,7 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query,
          end - start < length + kTrailingPunctuation)
     ++end;
   // The bound above counts bytes: never stop inside a character.
-  while (end < text.size() && end > start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+  while (end < text.size() && end > start && U8_IS_TRAIL(static_cast<uint8_t>(text[end])))
     --end;
   const bool cut_end = text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
 

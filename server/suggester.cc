@@ -1,6 +1,8 @@
 // Completions by prefix: word terms by document frequency, titles by BM25 over title terms.
 #include "suggester.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -54,7 +56,7 @@ constexpr Xapian::termcount kMaxFormDocumentLength = 20000;
 /// Occurrences of a word counted in one text to find how it is mostly written.
 constexpr int kMaxFormsCounted = 20;
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c) { return U8_IS_TRAIL(static_cast<uint8_t>(c)); }
 
 /// The number of characters (code points) of UTF-8 `text`.
 std::size_t char_count(std::string_view text) {

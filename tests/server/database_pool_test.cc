@@ -51,6 +51,39 @@ TEST_F(DatabasePoolTest, AHandleIsGivenBackWhenTheWorkThrows) {
   EXPECT_EQ(pool.reopens(), 1u);
 }
 
+TEST_F(DatabasePoolTest, WorkWhoseRevisionWasReplacedRunsAgainOnTheNewest) {
+  const DatabasePool pool(testing::project_schema(), {path_});
+  int attempts = 0;
+  const auto count = pool.with([&](DatabasePool::Handles& h) {
+    if (++attempts == 1) throw Xapian::DatabaseModifiedError("revision replaced");
+    return h.all.get_doccount();
+  });
+  EXPECT_EQ(attempts, 2);
+  EXPECT_EQ(count, 1u);
+}
+
+TEST_F(DatabasePoolTest, WorkWhoseRevisionKeepsBeingReplacedGivesUpAfterTheRetries) {
+  const DatabasePool pool(testing::project_schema(), {path_});
+  int attempts = 0;
+  EXPECT_THROW(pool.with([&](DatabasePool::Handles&) -> int {
+    ++attempts;
+    throw Xapian::DatabaseModifiedError("revision replaced");
+  }),
+               Xapian::DatabaseModifiedError);
+  EXPECT_EQ(attempts, DatabasePool::kModifiedRetries);
+}
+
+TEST_F(DatabasePoolTest, AfterANetworkErrorTheNextRequestOpensNewHandles) {
+  const DatabasePool pool(testing::project_schema(), {path_});
+  EXPECT_THROW(pool.with([](DatabasePool::Handles&) -> int {
+    throw Xapian::NetworkError("shard went away");
+  }),
+               Xapian::NetworkError);
+  add_document();
+  EXPECT_EQ(pool.with([](DatabasePool::Handles& h) { return h.all.get_doccount(); }), 2u);
+  EXPECT_EQ(pool.reopens(), 0u);  // opened afresh, not a dropped handle reopened
+}
+
 TEST_F(DatabasePoolTest, AMissingDatabaseStopsTheStart) {
   EXPECT_THROW(DatabasePool(testing::project_schema(), {(dir_.path() / "none").string()}), Error);
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "http_answers.h"
 #include "routes.h"
 #include "server_thread.h"
 #include "tiny_index.h"
@@ -16,6 +17,7 @@ namespace opslag {
 namespace {
 
 using nlohmann::json;
+using testing::expect_error;
 
 /// A real server on a loopback port over the tiny index, with the given limits and operations.
 class OperationsTest : public ::testing::Test {
@@ -36,15 +38,6 @@ class OperationsTest : public ::testing::Test {
   httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
     httplib::Client client("127.0.0.1", port_);
     return client.Get(path, headers);
-  }
-
-  /// Expects `res` to be an error with `status` whose message mentions `limit`.
-  static void expect_error(const httplib::Result& res, int status, const std::string& limit) {
-    ASSERT_TRUE(res);
-    EXPECT_EQ(res->status, status) << res->body;
-    const json body = json::parse(res->body, nullptr, false);
-    ASSERT_TRUE(body.is_object() && body.contains("error")) << res->body;
-    EXPECT_NE(body["error"].get<std::string>().find(limit), std::string::npos) << res->body;
   }
 
   /// The access log's lines once it has `count` (the server logs just after it answers), or

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "http_answers.h"
 #include "server_thread.h"
 #include "tiny_index.h"
 
@@ -16,6 +17,7 @@ namespace opslag {
 namespace {
 
 using nlohmann::json;
+using testing::body_of;
 
 class SearchRoutesTest : public ::testing::Test {
  protected:
@@ -32,19 +34,9 @@ class SearchRoutesTest : public ::testing::Test {
     return client.Get(path);
   }
 
-  /// The response's JSON body, or a JSON null if it is not JSON.
-  static json body_of(const httplib::Result& res) {
-    return json::parse(res->body, nullptr, /*allow_exceptions=*/false);
-  }
-
   void expect_400(const std::string& path, const std::string& mentions) {
-    const auto res = get(path);
-    ASSERT_TRUE(res) << path;
-    EXPECT_EQ(res->status, 400) << path;
-    const json body = body_of(res);
-    ASSERT_TRUE(body.contains("error")) << path << ": " << res->body;
-    EXPECT_NE(body["error"].get<std::string>().find(mentions), std::string::npos)
-        << path << ": " << body["error"];
+    SCOPED_TRACE(path);
+    testing::expect_error(get(path), 400, mentions);
   }
 
   testing::TinyIndex index_;

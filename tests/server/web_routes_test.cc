@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "errors.h"
+#include "http_answers.h"
 #include "routes.h"
 #include "server_thread.h"
 #include "tiny_index.h"
@@ -19,6 +20,7 @@ namespace opslag {
 namespace {
 
 using nlohmann::json;
+using testing::body_of;
 
 constexpr const char* kIntranet = "http://intranet.example:8000";
 
@@ -57,17 +59,9 @@ class WebRoutesTest : public ::testing::Test {
     return server_.client().Get(path, headers);
   }
 
-  static json body_of(const httplib::Result& res) {
-    return json::parse(res->body, nullptr, /*allow_exceptions=*/false);
-  }
-
   void expect_400(const std::string& path, const std::string& mentions) {
-    const auto res = get(path);
-    ASSERT_TRUE(res) << path;
-    EXPECT_EQ(res->status, 400) << path;
-    const json body = body_of(res);
-    ASSERT_TRUE(body.contains("error")) << path << ": " << res->body;
-    EXPECT_THAT(body["error"].get<std::string>(), ::testing::HasSubstr(mentions)) << path;
+    SCOPED_TRACE(path);
+    testing::expect_error(get(path), 400, mentions);
   }
 
   testing::TinyIndex index_;
