@@ -1,5 +1,5 @@
 // Latency at one thread and throughput at several, for any engine's SearchWorker.
-#include "load_timer.h"
+#include "bench/load_timer.h"
 
 #include <sys/resource.h>
 

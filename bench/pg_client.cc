@@ -11,7 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "load_timer.h"
+#include "bench/load_timer.h"
 
 namespace {
 

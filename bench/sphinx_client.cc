@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "load_timer.h"
+#include "bench/load_timer.h"
 
 namespace {
 

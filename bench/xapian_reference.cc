@@ -12,7 +12,7 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "load_timer.h"
+#include "bench/load_timer.h"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // Incremental indexing: prepared inputs in, the difference with the index applied in batches.
-#include "index_updater.h"
+#include "indexer/index_updater.h"
 
 #include <xapian.h>
 #include <xxhash.h>
@@ -14,10 +14,10 @@
 #include <system_error>
 #include <unordered_map>
 
-#include "document_reader.h"
-#include "document_terms.h"
-#include "errors.h"
-#include "input_preparer.h"
+#include "indexer/input_preparer.h"
+#include "indexer/readers/document_reader.h"
+#include "schema/document_terms.h"
+#include "schema/errors.h"
 
 namespace opslag {
 namespace {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "danish_analyzer.h"
-#include "input_preparer.h"
-#include "schema.h"
+#include "indexer/input_preparer.h"
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/schema.h"
 
 namespace opslag {
 

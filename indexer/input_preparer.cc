@@ -1,5 +1,5 @@
 // The indexer's preparing thread: read, hash, compare with the index, analyse.
-#include "input_preparer.h"
+#include "indexer/input_preparer.h"
 
 #include <xxhash.h>
 
@@ -8,10 +8,10 @@
 #include <sstream>
 #include <system_error>
 
-#include "document_reader.h"
-#include "errors.h"
-#include "jsonl_reader.h"
-#include "sidecar.h"
+#include "indexer/readers/document_reader.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "indexer/readers/sidecar.h"
+#include "schema/errors.h"
 
 namespace opslag {
 namespace {

@@ -14,9 +14,9 @@
 #include <thread>
 #include <vector>
 
-#include "danish_analyzer.h"
-#include "document_terms.h"
-#include "schema.h"
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/document_terms.h"
+#include "schema/schema.h"
 
 namespace opslag {
 

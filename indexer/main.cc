@@ -5,12 +5,12 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "danish_analyzer.h"
-#include "errors.h"
-#include "index_updater.h"
-#include "progress_printer.h"
-#include "option_sources.h"
-#include "schema.h"
+#include "indexer/index_updater.h"
+#include "indexer/progress_printer.h"
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/errors.h"
+#include "schema/option_sources.h"
+#include "schema/schema.h"
 
 int main(int argc, char** argv) try {
   CLI::App app{

@@ -1,5 +1,5 @@
 // Progress output for opslag-index.
-#include "progress_printer.h"
+#include "indexer/progress_printer.h"
 
 #include <cstdio>
 #include <ostream>

@@ -4,7 +4,7 @@
 #include <iosfwd>
 #include <string>
 
-#include "index_updater.h"
+#include "indexer/index_updater.h"
 
 namespace opslag {
 

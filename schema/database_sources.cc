@@ -1,9 +1,9 @@
 // Opening local, stub and remote databases.
-#include "database_sources.h"
+#include "schema/database_sources.h"
 
 #include <charconv>
 
-#include "errors.h"
+#include "schema/errors.h"
 
 namespace opslag {
 

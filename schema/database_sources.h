@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "schema.h"
+#include "schema/schema.h"
 
 namespace opslag {
 

@@ -1,10 +1,10 @@
 // Builds Xapian documents from StoredDocuments following the schema's layout.
-#include "document_terms.h"
+#include "schema/document_terms.h"
 
 #include <algorithm>
 
-#include "errors.h"
-#include "icu_text.h"
+#include "schema/analysis/icu_text.h"
+#include "schema/errors.h"
 
 namespace opslag {
 namespace {

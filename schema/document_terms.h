@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "danish_analyzer.h"
-#include "schema.h"
-#include "stored_document.h"
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/schema.h"
+#include "schema/stored_document.h"
 
 namespace opslag {
 

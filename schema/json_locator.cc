@@ -1,5 +1,5 @@
 // Finds the line of a value inside JSON text by walking its structure.
-#include "json_locator.h"
+#include "schema/json_locator.h"
 
 #include <cctype>
 #include <string>

@@ -1,5 +1,5 @@
 // Loads schema.json, checks every field, and stamps/checks databases with its version.
-#include "schema.h"
+#include "schema/schema.h"
 
 #include <algorithm>
 #include <charconv>
@@ -10,9 +10,9 @@
 #include <set>
 #include <sstream>
 
-#include "compound_splitter.h"
-#include "errors.h"
-#include "json_locator.h"
+#include "schema/analysis/compound_splitter.h"
+#include "schema/errors.h"
+#include "schema/json_locator.h"
 
 namespace opslag {
 namespace {
@@ -252,9 +252,8 @@ Schema Schema::parse(std::string_view text, const std::string& file,
   }
   const FieldReader reader(text, file);
   if (!root.is_object()) reader.fail(Pointer(""), "the schema must be a JSON object");
-  static const std::set<std::string> known = {"version",  "language",       "stopwords",
-                                              "synonyms", "stem_overrides", "compounds",
-                                              "fields"};
+  static const std::set<std::string> known = {
+      "version", "language", "stopwords", "synonyms", "stem_overrides", "compounds", "fields"};
   for (const auto& [key, value] : root.items())
     if (!known.contains(key)) reader.fail(Pointer("/" + key), "unknown key \"" + key + "\"");
 

@@ -1,9 +1,9 @@
 // StoredDocument <-> what is kept in Xapian's document data.
-#include "stored_document.h"
+#include "schema/stored_document.h"
 
 #include <nlohmann/json.hpp>
 
-#include "errors.h"
+#include "schema/errors.h"
 
 namespace opslag {
 

@@ -2,8 +2,8 @@
 // stemming and compound splitting, checking the promises the index and the snippets rely on.
 #include <algorithm>
 
-#include "compound_splitter.h"
-#include "fuzz_support.h"
+#include "schema/analysis/compound_splitter.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace opslag::fuzz {
 namespace {

@@ -1,6 +1,6 @@
 // Fuzzes the Danish date notations: what is found must be a real date, read back the same.
-#include "danish_dates.h"
-#include "fuzz_support.h"
+#include "indexer/readers/danish_dates.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace opslag;

@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
-#include "danish_analyzer.h"
-#include "document_reader.h"
-#include "document_terms.h"
-#include "errors.h"
-#include "icu_text.h"
-#include "schema.h"
-#include "stored_document.h"
+#include "indexer/readers/document_reader.h"
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/analysis/icu_text.h"
+#include "schema/document_terms.h"
+#include "schema/errors.h"
+#include "schema/schema.h"
+#include "schema/stored_document.h"
 
 /// Aborts with the file, line and condition when `condition` is false: libFuzzer then keeps the
 /// input as a crash. A macro, so the message names the check that failed.

@@ -1,7 +1,7 @@
 // Fuzzes HTML pages as the indexer reads them: meta tags, headline, main content, chrome left
 // out; and the reader itself on raw bytes, which never fails (gumbo accepts anything).
-#include "fuzz_support.h"
-#include "html_reader.h"
+#include "indexer/readers/html_reader.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes = opslag::fuzz::as_text(data, size);

@@ -3,8 +3,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "fuzz_support.h"
-#include "jsonl_reader.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace opslag::fuzz {
 namespace {

@@ -1,7 +1,7 @@
 // Fuzzes Markdown files as the indexer reads them: front matter, headings, markup, Kilde lines;
 // and the reader itself on raw bytes, which never fails.
-#include "fuzz_support.h"
-#include "markdown_reader.h"
+#include "indexer/readers/markdown_reader.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes = opslag::fuzz::as_text(data, size);

@@ -2,9 +2,9 @@
 // leaders); the input's form feeds separate its pages, as poppler's text does.
 #include <algorithm>
 
-#include "fuzz_support.h"
-#include "pdf_text.h"
-#include "text_lines.h"
+#include "indexer/readers/pdf_text.h"
+#include "indexer/readers/text_lines.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace opslag;

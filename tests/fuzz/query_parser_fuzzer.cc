@@ -2,10 +2,10 @@
 // in-memory index and highlighted, as a search request would be.
 #include <xapian.h>
 
-#include "fuzz_support.h"
-#include "query_lexer.h"
-#include "query_parser.h"
-#include "snippet_maker.h"
+#include "server/engine/query_lexer.h"
+#include "server/engine/query_parser.h"
+#include "server/engine/snippet_maker.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace opslag::fuzz {
 namespace {

@@ -1,6 +1,6 @@
 // Fuzzes sidecar metadata (rapport.pdf.json) applied over what a reader found.
-#include "fuzz_support.h"
-#include "sidecar.h"
+#include "indexer/readers/sidecar.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace opslag;

@@ -1,7 +1,7 @@
 // Fuzzes snippets: the first line of the input is the query, the rest the document's text.
-#include "fuzz_support.h"
-#include "query_parser.h"
-#include "snippet_maker.h"
+#include "server/engine/query_parser.h"
+#include "server/engine/snippet_maker.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace opslag::fuzz {
 namespace {

@@ -1,6 +1,6 @@
 // Fuzzes the conversion of a text file's bytes to UTF-8: BOMs, UTF-16, ICU's charset detector.
-#include "fuzz_support.h"
-#include "text_encoding.h"
+#include "indexer/readers/text_encoding.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace opslag;

@@ -1,7 +1,7 @@
 // Fuzzes plain-text files as the indexer reads them: encoding, NFC, header, title, date line,
 // publisher, body; and the reader itself on raw bytes, which never fails.
-#include "fuzz_support.h"
-#include "text_reader.h"
+#include "indexer/readers/text_reader.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes = opslag::fuzz::as_text(data, size);

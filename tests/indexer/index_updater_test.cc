@@ -1,13 +1,13 @@
 // Tests incremental indexing: full runs, changes, deletions, failures, and what readers see.
-#include "index_updater.h"
+#include "indexer/index_updater.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "errors.h"
-#include "stored_document.h"
-#include "temp_dir.h"
+#include "schema/errors.h"
+#include "schema/stored_document.h"
+#include "tests/support/temp_dir.h"
 
 namespace opslag {
 namespace {

@@ -1,5 +1,5 @@
 // Tests the progress output of opslag-index.
-#include "progress_printer.h"
+#include "indexer/progress_printer.h"
 
 #include <gtest/gtest.h>
 

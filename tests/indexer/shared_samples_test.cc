@@ -4,9 +4,9 @@
 #include <map>
 #include <sstream>
 
-#include "index_updater.h"
-#include "stored_document.h"
-#include "temp_dir.h"
+#include "indexer/index_updater.h"
+#include "schema/stored_document.h"
+#include "tests/support/temp_dir.h"
 
 namespace opslag {
 namespace {

@@ -1,12 +1,12 @@
 // Tests the index layout: which terms and values a document gets.
-#include "document_terms.h"
+#include "schema/document_terms.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "errors.h"
-#include "temp_dir.h"
+#include "schema/errors.h"
+#include "tests/support/temp_dir.h"
 
 namespace opslag {
 namespace {

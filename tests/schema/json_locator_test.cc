@@ -1,5 +1,5 @@
 // Tests finding the line of a JSON value, which schema errors report.
-#include "json_locator.h"
+#include "schema/json_locator.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests loading schema.json: the project's file, and bad files named by line and problem.
-#include "schema.h"
+#include "schema/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "errors.h"
-#include "temp_dir.h"
-#include "test_names.h"
+#include "schema/errors.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_names.h"
 
 namespace opslag {
 namespace {

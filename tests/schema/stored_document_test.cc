@@ -1,9 +1,9 @@
 // Tests the form documents are kept in: everything read back as it was written.
-#include "stored_document.h"
+#include "schema/stored_document.h"
 
 #include <gtest/gtest.h>
 
-#include "errors.h"
+#include "schema/errors.h"
 
 namespace opslag {
 namespace {

@@ -1,5 +1,5 @@
 // Test helpers: temporary folders and the project's paths.
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <fstream>
 #include <random>

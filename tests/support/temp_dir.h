@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "schema.h"
+#include "schema/schema.h"
 
 namespace opslag::testing {
 

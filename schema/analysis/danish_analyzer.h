@@ -1,0 +1,89 @@
+// The one Danish analysis chain: NFC, ICU word breaking, case folding that keeps æ, ø, å,
+// Snowball Danish stemming, stop words. Documents and queries both go through it.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "schema/analysis/compound_splitter.h"
+#include "schema/schema.h"
+
+namespace opslag {
+
+/// One word of analysed text.
+struct AnalyzedWord {
+  std::string word;            ///< folded form: NFKC_Casefold ("NemID" -> "nemid", "Å" -> "å")
+  std::string stem;            ///< Snowball Danish stem of `word`; `word` itself for numbers etc.
+  std::size_t begin = 0;       ///< byte offset of the word in the NFC text
+  std::size_t end = 0;         ///< byte offset just past it
+  std::uint32_t position = 0;  ///< 0-based word position; alternatives share their word's
+  /// True for a form indexed beside a word rather than instead of it: the parts of "KL's" or
+  /// "sundhed.dk" ("kl", "sundhed", "dk"), and the joined form of "e-Boks" ("eboks").
+  bool alternative = false;
+};
+
+/// Whether analyze() stems the words it returns.
+enum class Stemming { kStem, kNone };
+
+/// Turns Danish text into the words and stems we index and search. One chain for documents
+/// and queries, so both sides always agree. All methods are const and thread-safe.
+class DanishAnalyzer {
+ public:
+  /// `stopwords` are matched against folded words; `stem_overrides` maps a folded word to the
+  /// stem it gets instead of Snowball's (each stem a prefix of its words).
+  explicit DanishAnalyzer(const std::vector<std::string>& stopwords = {},
+                          std::map<std::string, std::string> stem_overrides = {});
+
+  /// The chain the schema describes: its stop words, stem overrides and compound splitter.
+  explicit DanishAnalyzer(const Schema& schema);
+  ~DanishAnalyzer();
+  DanishAnalyzer(const DanishAnalyzer&) = delete;
+  DanishAnalyzer& operator=(const DanishAnalyzer&) = delete;
+
+  /// `text` in NFC. Throws BadInput if `text` is not valid UTF-8.
+  [[nodiscard]] std::string normalize(std::string_view text) const;
+
+  /// Words of `text` in reading order (alternatives right after the word they belong to).
+  /// Offsets index normalize(text), which is `text` itself when it is already NFC. With
+  /// Stemming::kNone the stems are left empty, for callers that stem only a few words.
+  /// Throws BadInput if `text` is not valid UTF-8.
+  [[nodiscard]] std::vector<AnalyzedWord> analyze(std::string_view text,
+                                                  Stemming stemming = Stemming::kStem) const;
+
+  /// The Snowball Danish stem of a folded word. A stem is always a prefix of its word
+  /// (Danish Snowball only removes endings), which callers may use to skip stemming.
+  [[nodiscard]] std::string stem(std::string_view word) const;
+
+  /// The stems of the parts of a folded compound ("sundhedsportalen" -> "sundhed", "portal"),
+  /// without repeats; empty when `word` is no compound or the schema names no splitter.
+  [[nodiscard]] std::vector<std::string> compound_stems(std::string_view word) const;
+
+  /// True if the folded `word` is on the stop list.
+  [[nodiscard]] bool is_stopword(std::string_view word) const;
+
+  /// Words longer than this (in bytes) are not indexed: Xapian terms are limited in length.
+  static constexpr std::size_t kMaxWordBytes = 64;
+
+ private:
+  struct Worker;
+  class WorkerLease;
+
+  [[nodiscard]] std::string stem_with(Xapian::Stem& stemmer, const std::string& word) const;
+
+  std::unordered_set<std::string> stopwords_;
+  std::map<std::string, std::string> stem_overrides_;
+  std::shared_ptr<const CompoundSplitter> compounds_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<Worker>> idle_;  // ICU and Snowball state is per thread
+};
+
+}  // namespace opslag

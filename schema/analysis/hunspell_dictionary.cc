@@ -1,0 +1,218 @@
+// Hunspell .aff/.dic reading: listed words, their flags, suffix rules and compound flags.
+#include "schema/analysis/hunspell_dictionary.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "schema/errors.h"
+
+namespace opslag {
+namespace {
+
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(text.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::vector<std::string> fields_of(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> fields;
+  for (std::string f; in >> f;) fields.push_back(f);
+  return fields;
+}
+
+/// Reads a line's text fields, knowing which file and line they came from for errors.
+class LineReader {
+ public:
+  explicit LineReader(const std::filesystem::path& path) : path_(path), in_(path) {
+    if (!in_) throw SchemaError(path_.string(), 0, "cannot read the file (install hunspell-da)");
+  }
+  bool next(std::string& line) {
+    if (!std::getline(in_, line)) return false;
+    ++number_;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  }
+  [[nodiscard]] SchemaError error(const std::string& problem) const {
+    return SchemaError(path_.string(), number_, problem);
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::ifstream in_;
+  int number_ = 0;
+};
+
+}  // namespace
+
+HunspellDictionary HunspellDictionary::load(const std::filesystem::path& stem) {
+  HunspellDictionary dict;
+  const auto flag_of = [](const std::string& text, const LineReader& reader) {
+    Flag value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+      throw reader.error("flag \"" + text + "\" is not a number");
+    return value;
+  };
+  const auto flags_of = [&](const std::string& text, const LineReader& reader) {
+    std::vector<Flag> flags;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t comma = std::min(text.find(',', start), text.size());
+      flags.push_back(flag_of(text.substr(start, comma - start), reader));
+      start = comma + 1;
+    }
+    return flags;
+  };
+
+  LineReader aff(std::filesystem::path(stem.string() + ".aff"));
+  bool numeric_flags = false;
+  for (std::string line; aff.next(line);) {
+    const std::vector<std::string> f = fields_of(line);
+    if (f.empty() || f[0].starts_with('#')) continue;
+    if (f[0] == "FLAG") numeric_flags = f.size() > 1 && f[1] == "num";
+    if (f[0] == "AF" || f[0] == "COMPLEXPREFIXES")
+      throw aff.error(f[0] + " is not supported: use a dictionary without it");
+    if ((f[0] == "COMPOUNDBEGIN" || f[0] == "COMPOUNDMIDDLE" || f[0] == "COMPOUNDEND") &&
+        f.size() > 1) {
+      if (!numeric_flags) throw aff.error("only \"FLAG num\" dictionaries are supported");
+      Flag& target = f[0] == "COMPOUNDBEGIN"    ? dict.begin_
+                     : f[0] == "COMPOUNDMIDDLE" ? dict.middle_
+                                                : dict.end_;
+      target = flag_of(f[1], aff);
+    }
+    if (f[0] != "SFX" || f.size() < 5) continue;  // a rule, not a header ("SFX 3 Y 20")
+    if (!numeric_flags) throw aff.error("only \"FLAG num\" dictionaries are supported");
+    Rule rule;
+    rule.flag = flag_of(f[1], aff);
+    rule.strip = f[2] == "0" ? "" : f[2];
+    const auto slash = f[3].find('/');
+    rule.add = f[3].substr(0, slash);
+    if (rule.add == "0") rule.add.clear();
+    if (slash != std::string::npos) rule.next = flags_of(f[3].substr(slash + 1), aff);
+    if (f[4] != ".") {
+      const std::u32string cond = code_points(f[4]);
+      for (std::size_t i = 0; i < cond.size(); ++i) {
+        CharClass c;
+        if (cond[i] == U'[') {
+          const std::size_t close = cond.find(U']', i);
+          if (close == std::u32string::npos) throw aff.error("unclosed [ in condition " + f[4]);
+          c.chars = cond.substr(i + 1, close - i - 1);
+          if (!c.chars.empty() && c.chars[0] == U'^') {
+            c.negated = true;
+            c.chars.erase(0, 1);
+          }
+          i = close;
+        } else if (cond[i] == U'.') {
+          c.any = true;
+        } else {
+          c.chars = cond.substr(i, 1);
+        }
+        rule.condition.push_back(std::move(c));
+      }
+    }
+    dict.longest_add_ = std::max(dict.longest_add_, rule.add.size());
+    dict.rules_by_add_[rule.add].push_back(std::move(rule));
+  }
+  if (dict.begin_ == 0 || dict.end_ == 0)
+    throw SchemaError(stem.string() + ".aff", 0, "the dictionary has no COMPOUNDBEGIN/END flags");
+
+  LineReader dic(std::filesystem::path(stem.string() + ".dic"));
+  std::string line;
+  dic.next(line);  // the word count
+  while (dic.next(line)) {
+    const std::size_t end = line.find_first_of(" \t");
+    const std::string entry = line.substr(0, end);
+    if (entry.empty()) continue;
+    // "word/12,34"; a slash followed by anything but flags is part of the word ("A/S").
+    auto slash = entry.rfind('/');
+    if (slash != std::string::npos &&
+        entry.find_first_not_of("0123456789,", slash + 1) != std::string::npos)
+      slash = std::string::npos;
+    std::vector<Flag>& flags = dict.words_[entry.substr(0, slash)];
+    if (slash == std::string::npos) continue;
+    for (Flag flag : flags_of(entry.substr(slash + 1), dic))
+      if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
+  }
+  return dict;
+}
+
+bool HunspellDictionary::has_flag(std::string_view word, Flag flag) const {
+  const auto it = words_.find(std::string(word));
+  return it != words_.end() &&
+         std::find(it->second.begin(), it->second.end(), flag) != it->second.end();
+}
+
+bool HunspellDictionary::matches(const std::vector<CharClass>& condition, std::string_view word) {
+  if (condition.empty()) return true;
+  const std::u32string chars = code_points(word);
+  if (chars.size() < condition.size()) return false;
+  const std::size_t offset = chars.size() - condition.size();
+  for (std::size_t i = 0; i < condition.size(); ++i) {
+    const CharClass& c = condition[i];
+    if (c.any) continue;
+    const bool in = c.chars.find(chars[offset + i]) != std::u32string::npos;
+    if (in == c.negated) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> HunspellDictionary::listed_with(std::string_view form, Flag flag) const {
+  if (has_flag(form, flag)) return std::string(form);
+  std::optional<std::string> hyphenated;
+  const auto accept = [&](const std::string& base) -> bool {
+    if (!base.ends_with('-')) return true;
+    // "sundheds-" is a listed linking form; "af-" and "in-" are prefixes, not words.
+    if (base.size() >= 5 && (base.ends_with("s-") || base.ends_with("e-")) && !hyphenated)
+      hyphenated = base.substr(0, base.size() - 1);
+    return false;
+  };
+  const std::size_t most = std::min(longest_add_, form.size());
+  for (std::size_t k = 0; k <= most; ++k) {
+    const auto outer = rules_by_add_.find(std::string(form.substr(form.size() - k)));
+    if (outer == rules_by_add_.end()) continue;
+    for (const Rule& r : outer->second) {
+      if (std::find(r.next.begin(), r.next.end(), flag) == r.next.end()) continue;
+      const std::string inner = std::string(form.substr(0, form.size() - k)) + r.strip;
+      if (inner.empty() || !matches(r.condition, inner)) continue;
+      if (has_flag(inner, r.flag) && accept(inner)) return inner;
+      // A second suffix under this one ("program" + "m" + "et" = "programmet").
+      const std::size_t most_inner = std::min(longest_add_, inner.size());
+      for (std::size_t k2 = 0; k2 <= most_inner; ++k2) {
+        const auto in = rules_by_add_.find(inner.substr(inner.size() - k2));
+        if (in == rules_by_add_.end()) continue;
+        for (const Rule& r2 : in->second) {
+          if (std::find(r2.next.begin(), r2.next.end(), r.flag) == r2.next.end()) continue;
+          const std::string base = inner.substr(0, inner.size() - k2) + r2.strip;
+          if (!base.empty() && matches(r2.condition, base) && has_flag(base, r2.flag) &&
+              accept(base))
+            return base;
+        }
+      }
+    }
+  }
+  return hyphenated;
+}
+
+std::optional<std::string> HunspellDictionary::base_of(std::string_view form, Place place) const {
+  switch (place) {
+    case Place::kBegin:
+      return listed_with(form, begin_);
+    case Place::kMiddle:
+      return listed_with(form, middle_ ? middle_ : begin_);
+    case Place::kEnd:
+      return listed_with(form, end_);
+  }
+  return std::nullopt;
+}
+
+}  // namespace opslag

@@ -1,0 +1,65 @@
+// Reads a Hunspell dictionary (.aff and .dic) far enough to say which listed word a form comes
+// from and whether that form may begin, continue or end a compound.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace opslag {
+
+/// The listed words of a Hunspell dictionary with their flags, and its suffix rules (up to two
+/// stacked, as Hunspell allows). It does not spell-check; it answers "which listed word is this
+/// form, reached by suffixes that allow it a place in a compound?". Danish dictionaries mark
+/// those places with COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND flags, and the linking forms
+/// ("sundheds", "skatte") as suffixes carrying them. Immutable after load; thread-safe.
+class HunspellDictionary {
+ public:
+  /// Where in a compound a form may stand.
+  enum class Place { kBegin, kMiddle, kEnd };
+
+  /// Reads `stem`.aff and `stem`.dic (for example /usr/share/hunspell/da_DK). Throws
+  /// SchemaError naming the file and line of anything it cannot read.
+  [[nodiscard]] static HunspellDictionary load(const std::filesystem::path& stem);
+
+  /// The listed word `form` is, or is made from, by at most two suffixes, such that it may
+  /// stand at `place` in a compound ("sundheds" at kBegin -> "sundhed"; "programmet" at kEnd ->
+  /// "program"); nullopt if there is none. Listed words without letters before a final hyphen
+  /// ("af-", prefixes) are never returned.
+  [[nodiscard]] std::optional<std::string> base_of(std::string_view form, Place place) const;
+
+  /// Number of listed words.
+  [[nodiscard]] std::size_t size() const { return words_.size(); }
+
+ private:
+  using Flag = std::uint16_t;
+  /// One character class of a rule's condition: `chars` in it (or not in it, if negated).
+  struct CharClass {
+    std::u32string chars;
+    bool negated = false;
+    bool any = false;
+  };
+  struct Rule {
+    Flag flag = 0;
+    std::string strip;
+    std::string add;
+    std::vector<Flag> next;            ///< flags the form made by this rule carries
+    std::vector<CharClass> condition;  ///< must match the end of the word the rule applies to
+  };
+
+  [[nodiscard]] bool has_flag(std::string_view word, Flag flag) const;
+  [[nodiscard]] static bool matches(const std::vector<CharClass>& condition, std::string_view word);
+  [[nodiscard]] std::optional<std::string> listed_with(std::string_view form, Flag flag) const;
+
+  std::unordered_map<std::string, std::vector<Flag>> words_;
+  std::unordered_map<std::string, std::vector<Rule>>
+      rules_by_add_;  // suffix rules by what they add
+  std::size_t longest_add_ = 0;
+  Flag begin_ = 0, middle_ = 0, end_ = 0;
+};
+
+}  // namespace opslag

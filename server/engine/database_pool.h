@@ -1,0 +1,112 @@
+// A pool of database handles that follow the index's new revisions, shared by every request.
+#pragma once
+
+#include <xapian.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "schema/database_sources.h"
+#include "schema/schema.h"
+
+namespace opslag {
+
+/// Handles on the same sources (one database, or shards searched as one), each brought to the
+/// latest revision when a request takes it, so a reindex is picked up without a restart and a
+/// request in flight finishes on the revision it began with. Thread-safe.
+class DatabasePool {
+ public:
+  /// What one request reads: all sources as one database, and the database holding their
+  /// spelling and compound data (the same one unless a lexicon was given).
+  struct Handles {
+    Xapian::Database all;
+    Xapian::Database lexicon;
+  };
+
+  /// Opens `sources` (see database_sources.h) and `lexicon` (if not empty) now, so a bad one
+  /// stops the start: throws IndexMismatch for a database of another schema, Error for one
+  /// that cannot be opened.
+  DatabasePool(const Schema& schema, std::vector<std::string> sources, RemoteTimeouts timeouts = {},
+               std::string lexicon = {});
+  ~DatabasePool();
+  DatabasePool(const DatabasePool&) = delete;
+  DatabasePool& operator=(const DatabasePool&) = delete;
+
+  /// Runs `work(Handles&)` on handles taken from the pool and returns what it returns. When
+  /// Xapian says the revision read was replaced under it (two commits during one request), it
+  /// runs again on the newest; when a remote shard went away, the handles are dropped (the next
+  /// request connects afresh) and the NetworkError goes on to the caller.
+  template <typename F>
+  auto with(F&& work) const;
+
+  [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
+  [[nodiscard]] const RemoteTimeouts& timeouts() const { return timeouts_; }
+  [[nodiscard]] const std::string& lexicon() const { return lexicon_; }
+  /// Times a handle moved to a newer revision.
+  [[nodiscard]] unsigned long reopens() const { return reopens_.load(); }
+
+  /// How often a request starts again on a newer revision before it gives up.
+  static constexpr int kModifiedRetries = 10;
+
+ private:
+  /// Handles taken from the pool for one request, given back when it ends unless dropped.
+  class Lease {
+   public:
+    explicit Lease(const DatabasePool& pool) : pool_(pool), handles_(pool.take()) {}
+    ~Lease() {
+      if (handles_) pool_.give_back(std::move(handles_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    Handles& operator*() const { return *handles_; }
+    /// Moves the handles to the latest revision; ones that fail to are not given back.
+    void refresh() {
+      try {
+        pool_.refresh(*handles_);
+      } catch (...) {
+        drop();
+        throw;
+      }
+    }
+    /// The handles are not given back: the next request opens new ones.
+    void drop() { handles_.reset(); }
+
+   private:
+    const DatabasePool& pool_;
+    std::unique_ptr<Handles> handles_;
+  };
+
+  [[nodiscard]] std::unique_ptr<Handles> take() const;
+  void give_back(std::unique_ptr<Handles> handles) const;
+  void refresh(Handles& handles) const;
+
+  const Schema& schema_;
+  std::vector<std::string> sources_;
+  RemoteTimeouts timeouts_;
+  std::string lexicon_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<Handles>> idle_;
+  mutable std::atomic<unsigned long> reopens_ = 0;
+};
+
+template <typename F>
+auto DatabasePool::with(F&& work) const {
+  Lease lease(*this);
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return work(*lease);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kModifiedRetries) throw;
+      lease.refresh();
+    } catch (const Xapian::NetworkError&) {
+      lease.drop();  // a shard went away
+      throw;
+    }
+  }
+}
+
+}  // namespace opslag

@@ -1,0 +1,84 @@
+// Parses what a journalist types into a Xapian query, through the same Danish analysis
+// chain the documents went through.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/schema.h"
+#include "server/engine/synonym_expander.h"
+
+namespace opslag {
+
+/// One way the query was widened, shown to the user so they know why a document matched.
+struct Expansion {
+  /// "synonym", "spelling" (aa/å), "variant" (joined e-Boks), "wildcard", "compound"
+  std::string kind;
+  std::string from;  ///< what was typed (folded)
+  std::string to;    ///< what was searched for besides
+};
+
+/// A parsed query and what the snippet generator needs to mark its matches.
+struct ParsedQuery {
+  Xapian::Query query;
+  std::set<std::string> stems;  ///< stems of free words: a document word with one matches
+  /// The phrases (and quoted single words) in exact folded forms: a snippet marks their words
+  /// only where they stand together.
+  std::vector<std::vector<std::string>> phrases;
+  std::set<std::string> prefixes;  ///< wildcard prefixes: a document word starting so matches
+  /// Stems of free words also searched as parts of compounds, with the word typed: a document
+  /// word with such a part matches, and is marked whole ("strategi" in
+  /// "digitaliseringsstrategien").
+  std::map<std::string, std::string> part_stems;
+  std::vector<std::string> ignored;     ///< stop words left out of the query
+  std::vector<Expansion> expansions;    ///< synonyms, spelling variants and joined forms added
+  std::vector<std::string> free_words;  ///< the free words, folded, as candidates for spelling
+  bool as_plain_words = false;          ///< the syntax was not understood, so it was read as words
+};
+
+/// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,
+/// NOT and the Danish OG, ELLER, IKKE (capitals only), +required and -excluded, parentheses,
+/// `a NEAR b` (NEAR/n), `prefix*`, and the fields titel:, kilde:, type:, dato: and år:
+/// (dates and ranges FROM..TO). Words side by side are OR'd and ranked by BM25, with a bonus
+/// when they stand together as a phrase. Stop words are left out unless the query has nothing
+/// else. Unquoted words are widened with the schema's synonyms ("KL" also finds "Kommunernes
+/// Landsforening"), the other spelling of aa/å ("Aarhus" also finds "Århus") and, at a lower
+/// weight, compounds with the word as a part ("portal" finds "sundhedsportalen"). Thread-safe.
+class QueryParser {
+ public:
+  /// A wildcard (`digitali*`) stands for at most `max_wildcard_terms` words, the most frequent.
+  QueryParser(const Schema& schema, const DanishAnalyzer& analyzer,
+              unsigned max_wildcard_terms = kMaxWildcardTerms)
+      : schema_(schema),
+        analyzer_(analyzer),
+        synonyms_(schema.synonyms(), analyzer),
+        max_wildcard_terms_(max_wildcard_terms) {}
+
+  /// How much a match on a compound's part counts against a match on the word itself: little
+  /// enough that documents with the word rank first.
+  static constexpr double kCompoundPartWeight = 0.3;
+
+  /// A wildcard matches at most this many words (the most frequent ones) by default.
+  static constexpr unsigned kMaxWildcardTerms = 100;
+
+  /// Parses `text`. A query whose syntax is broken (a lone "AND", an unclosed parenthesis) is
+  /// read again as plain words, never rejected. Throws BadInput if `text` is not valid UTF-8
+  /// or holds no word at all.
+  [[nodiscard]] ParsedQuery parse(std::string_view text) const;
+
+  [[nodiscard]] unsigned max_wildcard_terms() const { return max_wildcard_terms_; }
+
+ private:
+  const Schema& schema_;
+  const DanishAnalyzer& analyzer_;
+  SynonymExpander synonyms_;
+  unsigned max_wildcard_terms_;
+};
+
+}  // namespace opslag

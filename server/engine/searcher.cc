@@ -1,0 +1,334 @@
+// Searching a Xapian database: query parsing, BM25 ranking, snippets, document look-up.
+#include "server/engine/searcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "schema/database_sources.h"
+#include "schema/document_terms.h"
+#include "schema/errors.h"
+
+namespace opslag {
+
+SortOrder parse_sort_order(std::string_view text, std::string_view what) {
+  if (text == "relevance") return SortOrder::kRelevance;
+  if (text == "date") return SortOrder::kDateAscending;
+  if (text == "-date") return SortOrder::kDateDescending;
+  throw BadInput(std::string(what) +
+                 " must be relevance, date (oldest first) or -date (newest first)");
+}
+
+Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
+                   std::vector<std::string> sources, ShardPolicy policy, const Limits& limits)
+    : schema_(schema),
+      analyzer_(analyzer),
+      parser_(schema, analyzer, limits.max_wildcard_terms),
+      snippets_(analyzer),
+      remote_(std::any_of(sources.begin(), sources.end(),
+                          [](const std::string& s) { return s.starts_with("tcp:"); })),
+      pool_(schema, std::move(sources), policy.timeouts, std::move(policy.lexicon)),
+      allow_partial_(policy.allow_partial),
+      limits_(limits) {}
+
+Searcher::~Searcher() = default;
+
+namespace {
+
+/// Facet values from a match spy, their counts times `scale`: by count (most first), or by
+/// value (highest first).
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value,
+                                     double scale) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+    out.push_back({*it, static_cast<Xapian::doccount>(
+                            std::lround(static_cast<double>(it.get_termfreq()) * scale))});
+  std::sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
+    if (by_value) return a.value > b.value;
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return out;
+}
+
+/// Documents with any of `values` in the filter field `field`, or an empty query for none.
+Xapian::Query any_of(const Field& field, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& v : values) terms.emplace_back(filter_term(field.prefix, v));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query Searcher::with_field_boosts(const Xapian::Query& query, const ParsedQuery& parsed,
+                                          const Xapian::Database& db) const {
+  std::vector<std::string> terms;
+  const auto consider = [&](const Field& field, const std::string& value) {
+    const std::string term = filter_term(field.prefix, value);
+    if (std::find(terms.begin(), terms.end(), term) == terms.end() && db.term_exists(term))
+      terms.push_back(term);
+  };
+  const Field& source = schema_.field("source");
+  const Field& year = schema_.field("year");
+  std::string all;
+  for (const std::string& word : parsed.free_words) {
+    consider(source, word);
+    if (word.size() == 4 &&
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      consider(year, word);
+    all += (all.empty() ? "" : " ") + word;
+  }
+  if (parsed.free_words.size() > 1) consider(source, all);  // "Danske Regioner"
+  for (const Expansion& e : parsed.expansions)
+    if (e.kind == "synonym") consider(source, e.to);  // "Kommunernes Landsforening": KL
+  if (terms.empty()) return query;
+  std::vector<Xapian::Query> boosts;
+  for (const std::string& term : terms) {
+    // Xapian's idiom: the query owns the source once it is released.
+    auto* weight = new Xapian::FixedWeightPostingSource(kFieldMatchBoost);
+    boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
+                        Xapian::Query(term));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+}
+
+Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest& request) const {
+  std::vector<Xapian::Query> filters;
+  if (!request.sources.empty()) filters.push_back(any_of(schema_.field("source"), request.sources));
+  if (!request.types.empty()) filters.push_back(any_of(schema_.field("type"), request.types));
+  if (!request.from.empty() || !request.to.empty()) {
+    const unsigned slot = *schema_.field("date").value_slot;
+    if (request.to.empty()) {
+      filters.emplace_back(Xapian::Query::OP_VALUE_GE, slot, request.from);
+    } else if (request.from.empty()) {
+      filters.emplace_back(Xapian::Query::OP_VALUE_LE, slot, request.to);
+    } else {
+      filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot, request.from, request.to);
+    }
+  }
+  if (filters.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
+                                            const Xapian::Database& lexicon,
+                                            const ParsedQuery& parsed) const {
+  std::vector<Expansion> out;
+  for (const Expansion& e : parsed.expansions) {
+    // "dataansvarlig" has no "datånsvarlig": list only spellings that occur.
+    if (e.kind == "spelling" && db.get_termfreq(stem_term("", analyzer_.stem(e.to))) == 0) continue;
+    out.push_back(e);
+  }
+  for (const auto& [stem, typed] : parsed.part_stems) {
+    // The compounds indexed with this part (kept as synonyms of its part term), the most
+    // frequent first; words no longer in any document are left out.
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    const std::string key = part_term(stem);
+    for (auto t = lexicon.synonyms_begin(key); t != lexicon.synonyms_end(key); ++t)
+      if (const Xapian::doccount n = db.get_termfreq(*t); n > 0) words.emplace_back(n, *t);
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (words.size() > kMaxCompoundsShown) words.resize(kMaxCompoundsShown);
+    for (const auto& [freq, word] : words) out.push_back({"compound", typed, word});
+  }
+  for (const std::string& prefix : parsed.prefixes) {
+    // The same words Xapian's WILDCARD_LIMIT_MOST_FREQUENT keeps.
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+      words.emplace_back(t.get_termfreq(), *t);
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (words.size() > limits_.max_wildcard_terms) words.resize(limits_.max_wildcard_terms);
+    for (const auto& [freq, word] : words) out.push_back({"wildcard", prefix + "*", word});
+  }
+  return out;
+}
+
+std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database& lexicon,
+                              std::string_view query, const ParsedQuery& parsed) const {
+  std::map<std::string, std::string, std::less<>> fixes;
+  for (const std::string& word : parsed.free_words) {
+    if (db.get_termfreq(word) > 0 || db.get_termfreq(stem_term("", analyzer_.stem(word))) > 0)
+      continue;
+    std::string fix = lexicon.get_spelling_suggestion(word, kMaxSpellingEdits);
+    if (!fix.empty() && fix != word) fixes.emplace(word, std::move(fix));
+  }
+  if (fixes.empty()) return "";
+  // Mend the query as typed, word by word, so its operators and quotes stay as they were.
+  const std::string text = analyzer_.normalize(query);
+  std::string out;
+  std::size_t at = 0;
+  for (const AnalyzedWord& w : analyzer_.analyze(text, Stemming::kNone)) {
+    const auto fix = fixes.find(w.word);
+    if (w.alternative || fix == fixes.end()) continue;
+    out.append(text, at, w.begin - at);
+    out += fix->second;
+    at = w.end;
+  }
+  out.append(text, at);
+  return out;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) const {
+  const ParsedQuery parsed = parser_.parse(request.query);
+  try {
+    return pool_.with(
+        [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, parsed, request); });
+  } catch (const Xapian::NetworkError&) {
+    if (!allow_partial_ || pool_.sources().size() < 2) throw;
+  }
+  // A shard is down or too slow: answer from the ones that answer, and say so.
+  Xapian::Database reachable;
+  for (const std::string& source : pool_.sources()) {
+    try {
+      Xapian::Database one = open_source(source, pool_.timeouts());
+      (void)one.get_doccount();
+      reachable.add_database(one);
+    } catch (const Error&) {
+    } catch (const Xapian::NetworkError&) {
+    }
+  }
+  if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
+  const Xapian::Database lexicon =
+      pool_.lexicon().empty() ? reachable : open_source(pool_.lexicon());
+  SearchResult result = search(reachable, lexicon, parsed, request);
+  result.partial = true;
+  return result;
+}
+
+SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexicon,
+                              const ParsedQuery& parsed, const SearchRequest& request) const {
+  const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
+  const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+  {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const unsigned date_slot = *schema_.field("date").value_slot;
+    if (request.sort != SortOrder::kRelevance)
+      enquire.set_sort_by_value_then_relevance(date_slot,
+                                               request.sort == SortOrder::kDateDescending);
+    Xapian::ValueCountMatchSpy sources(*schema_.field("source").value_slot);
+    Xapian::ValueCountMatchSpy years(*schema_.field("year").value_slot);
+    Xapian::ValueCountMatchSpy types(*schema_.field("type").value_slot);
+    enquire.add_matchspy(&sources);
+    enquire.add_matchspy(&years);
+    enquire.add_matchspy(&types);
+    // Counting every match (below) stops when the time is up: total and facets are then
+    // estimates, not a request that runs on. Xapian warns that its timer and remote shards
+    // may not agree, so shards are counted whole.
+    if (!remote_) enquire.set_time_limit(limits_.request_timeout_ms / 1000.0);
+    // Counting the matches for the total and the facets costs in proportion to how many there
+    // are (a query matching 21,000 of 32,000 documents took 14 ms instead of 1 ms for the top
+    // ten), so up to Limits::exact_matches are counted exactly; beyond, the total is Xapian's
+    // estimate and the facets are scaled from the matches counted.
+    const Xapian::doccount check =
+        std::max<Xapian::doccount>(static_cast<Xapian::doccount>(limits_.exact_matches),
+                                   first + static_cast<Xapian::doccount>(request.size));
+    const Xapian::MSet mset =
+        enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), check);
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    result.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    const double scale =
+        result.estimated && sources.get_total() > 0
+            ? static_cast<double>(result.total) / static_cast<double>(sources.get_total())
+            : 1.0;
+    result.ignored = parsed.ignored;
+    result.as_plain_words = parsed.as_plain_words;
+    result.suggestion = suggest(db, lexicon, request.query, parsed);
+    result.expansions = expansions(db, lexicon, parsed);
+    result.sources = facet_counts(sources, false, scale);
+    result.years = facet_counts(years, true, scale);
+    result.types = facet_counts(types, false, scale);
+    // Remote shards: the documents in one round of requests, not one per hit. (Xapian 1.4.22's
+    // fetch() without arguments crashes on a page after the first: PagesThroughTheRanking.)
+    mset.fetch(mset.begin(), mset.end());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.doc = StoredDocument::from_data(it.get_document().get_data());
+      hit.score = it.get_weight();
+      std::size_t at = 0;
+      hit.snippet = snippets_.make(hit.doc.body, parsed, kSnippetLength, &at);
+      // Pages of a PDF are separated by form feeds.
+      if (hit.doc.body.find('\f') != std::string::npos)
+        hit.page =
+            1 + static_cast<int>(std::count(hit.doc.body.begin(),
+                                            hit.doc.body.begin() + static_cast<long>(at), '\f'));
+      hit.doc.body.clear();
+      result.hits.push_back(std::move(hit));
+    }
+    return result;
+  }
+}
+
+std::optional<StoredDocument> Searcher::document(std::string_view id) const {
+  const std::string term = schema_.field("id").prefix + std::string(id);
+  return pool_.with([&](DatabasePool::Handles& h) -> std::optional<StoredDocument> {
+    Xapian::Database& db = h.all;
+    const Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return StoredDocument::from_data(db.get_document(*it).get_data());
+  });
+}
+
+namespace {
+
+/// Expansion terms for "similar": plain stems ("Z" + stem), not prefixed fields or words as
+/// written, so inflections of one word count once.
+class StemsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+  }
+};
+
+}  // namespace
+
+std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size) const {
+  const std::string id_term = schema_.field("id").prefix + std::string(id);
+  return pool_.with([&](DatabasePool::Handles& h) -> std::optional<std::vector<Hit>> {
+    Xapian::Database& db = h.all;
+    const Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) return std::nullopt;
+    Xapian::RSet rset;
+    rset.add_document(*it);
+    Xapian::Enquire enquire(db);
+    const StemsOnly stems_only;
+    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &stems_only);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                    Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                                    Xapian::Query(id_term)));
+    std::vector<Hit> hits;
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+      Hit hit;
+      hit.doc = StoredDocument::from_data(m.get_document().get_data());
+      hit.doc.body.clear();
+      hit.score = m.get_weight();
+      hits.push_back(std::move(hit));
+    }
+    return hits;
+  });
+}
+
+std::size_t Searcher::count_words(std::string_view query) const {
+  const auto words = analyzer_.analyze(analyzer_.normalize(query), Stemming::kNone);
+  return static_cast<std::size_t>(std::count_if(
+      words.begin(), words.end(), [](const AnalyzedWord& w) { return !w.alternative; }));
+}
+
+IndexStatus Searcher::status() const {
+  return pool_.with([this](DatabasePool::Handles& h) {
+    Xapian::Database& db = h.all;
+    // Xapian gives a revision for one database only; shards each have their own.
+    const std::size_t shards = db.size();
+    return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards,
+                       Schema::indexed_at(db), pool_.reopens()};
+  });
+}
+
+}  // namespace opslag

@@ -1,0 +1,179 @@
+// Answers searches and document look-ups from a Xapian database, following its new revisions.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/database_sources.h"
+#include "schema/schema.h"
+#include "schema/stored_document.h"
+#include "server/engine/database_pool.h"
+#include "server/engine/query_parser.h"
+#include "server/engine/request_limits.h"
+#include "server/engine/snippet_maker.h"
+
+namespace opslag {
+
+/// The order of the hits.
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+/// The order `text` names: "relevance", "date" (oldest first) or "-date" (newest first).
+/// Throws BadInput naming `what` ("parameter sort", "--sort") for anything else.
+[[nodiscard]] SortOrder parse_sort_order(std::string_view text, std::string_view what);
+
+/// What to search for, which documents may match, and which page of the ranking to return.
+struct SearchRequest {
+  std::string query;
+  int page = 1;  ///< 1-based
+  int size = 10;
+  std::vector<std::string> sources;  ///< only documents from one of these publishers
+  std::vector<std::string> types;    ///< only documents of one of these types
+  std::string from;                  ///< only documents dated on or after ("YYYYMMDD")
+  std::string to;                    ///< only documents dated on or before ("YYYYMMDD")
+  SortOrder sort = SortOrder::kRelevance;
+};
+
+/// One value of a facet and how many matching documents have it.
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+/// One ranked document.
+struct Hit {
+  StoredDocument doc;   ///< metadata; the body is left empty
+  double score = 0;     ///< BM25 weight
+  std::string snippet;  ///< escaped HTML with <mark> around matches
+  /// The page the snippet is on (from 1), for documents with pages (PDF); 0 for the rest.
+  int page = 0;
+};
+
+/// One page of results.
+struct SearchResult {
+  /// Matching documents: exact up to Limits::exact_matches, else Xapian's estimate.
+  Xapian::doccount total = 0;
+  /// More documents matched than were counted: `total` and the facet counts are estimates.
+  bool estimated = false;
+  std::vector<Hit> hits;
+  std::vector<std::string> ignored;  ///< stop words left out of the query
+  bool as_plain_words = false;       ///< the query's syntax was not understood
+  /// Some shards could not be reached: these are the matches of the others only.
+  bool partial = false;
+  /// "Mente du …?": the query with each word the archive does not know replaced by the nearest
+  /// word it does (Xapian's spelling data, at most two edits); empty when there is nothing to fix.
+  std::string suggestion;
+  /// How the query was widened: synonyms, aa/å spellings the archive has, joined forms, and the
+  /// words each wildcard stood for.
+  std::vector<Expansion> expansions;
+  /// Counts per source, year and type over every matching document (not just this page):
+  /// sources and types most frequent first, years newest first.
+  std::vector<FacetCount> sources, years, types;
+};
+
+/// The database's state, for /health.
+struct IndexStatus {
+  Xapian::doccount documents = 0;
+  Xapian::rev revision = 0;     ///< of the one database; 0 when there are several shards
+  std::size_t shards = 1;       ///< databases searched as one
+  std::int64_t indexed_at = 0;  ///< when opslag-index last finished a run (Unix seconds), or 0
+  unsigned long reopens = 0;    ///< times a database handle moved to a newer revision
+};
+
+/// What to do about remote shards: how long to wait for one, and whether to answer from the
+/// others (SearchResult::partial) when one cannot be reached rather than fail.
+struct ShardPolicy {
+  RemoteTimeouts timeouts;
+  bool allow_partial = false;
+  /// A local database with the spelling and compound data of all shards ("lexicon" beside
+  /// the shards opslag-index writes), for "Mente du" and compound expansions when the shards
+  /// are remote: Xapian's remote protocol does not carry them. Empty: the shards' own.
+  std::string lexicon;
+};
+
+/// Searches one Xapian database, or shards as one, through a DatabasePool, so a reindex is
+/// picked up without a restart and requests in flight finish on the revision they started
+/// with. All methods are const and thread-safe.
+class Searcher {
+ public:
+  /// Opens `sources` (local folders, stub files, "tcp:HOST:PORT" shards; see
+  /// database_sources.h) and searches them as one database. Throws IndexMismatch if one was
+  /// built with another schema, opslag::Error if one cannot be opened.
+  /// `limits` bound the wildcard expansion, the depth of the ranking and the time a match may
+  /// spend counting every matching document for the total and the facets.
+  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::vector<std::string> sources,
+           ShardPolicy policy = {}, const Limits& limits = {});
+
+  /// One database.
+  Searcher(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_path)
+      : Searcher(schema, analyzer, std::vector<std::string>{std::move(db_path)}) {}
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// The ranked page for `request`. Throws BadInput for a query with no words or invalid UTF-8.
+  [[nodiscard]] SearchResult search(const SearchRequest& request) const;
+
+  /// The document with `id` (body included), or nullopt if there is none.
+  [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
+
+  /// Up to `size` documents most like the one with `id` (Xapian's relevance-set expansion
+  /// of its stems), the document itself left out; nullopt if there is no such document.
+  [[nodiscard]] std::optional<std::vector<Hit>> similar(std::string_view id, int size) const;
+
+  [[nodiscard]] IndexStatus status() const;
+
+  [[nodiscard]] const Limits& limits() const { return limits_; }
+  /// The sources searched, as given.
+  [[nodiscard]] const std::vector<std::string>& sources() const { return pool_.sources(); }
+  /// How many words `query` holds (as the analyzer reads them, alternatives not counted), to
+  /// hold it to Limits::max_query_words. Throws BadInput if it is not valid UTF-8.
+  [[nodiscard]] std::size_t count_words(std::string_view query) const;
+
+  /// The weight a matching document gains when the query names its publisher ("KL") or its
+  /// year ("strategi 2016"): enough to put it before documents that only mention the name,
+  /// chosen on the judged queries (2: nDCG@10 0.931, MRR 0.989; 5: 0.937, 1.000; 8: 0.938,
+  /// 1.000).
+  static constexpr double kFieldMatchBoost = 5.0;
+  /// How many of a document's most telling stems "similar" searches for.
+  static constexpr Xapian::termcount kSimilarTerms = 40;
+  /// A suggested word is at most this many edits from the word typed.
+  static constexpr unsigned kMaxSpellingEdits = 2;
+  /// About how many bytes of text a snippet shows.
+  static constexpr std::size_t kSnippetLength = 240;
+  /// At most this many compounds are listed for each word searched as a compound's part.
+  static constexpr std::size_t kMaxCompoundsShown = 10;
+
+ private:
+  [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
+                                                  const Xapian::Database& lexicon,
+                                                  const ParsedQuery& parsed) const;
+  [[nodiscard]] std::string suggest(const Xapian::Database& db, const Xapian::Database& lexicon,
+                                    std::string_view query, const ParsedQuery& parsed) const;
+  [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,
+                                       const SearchRequest& request) const;
+  /// `query`, with the documents of a publisher or year it names ranked higher.
+  [[nodiscard]] Xapian::Query with_field_boosts(const Xapian::Query& query,
+                                                const ParsedQuery& parsed,
+                                                const Xapian::Database& db) const;
+
+  const Schema& schema_;
+  const DanishAnalyzer& analyzer_;
+  QueryParser parser_;
+  SnippetMaker snippets_;
+  /// One search on `db`, all shards or the reachable ones; spelling and compound data from
+  /// `lexicon`.
+  [[nodiscard]] SearchResult search(Xapian::Database& db, const Xapian::Database& lexicon,
+                                    const ParsedQuery& parsed, const SearchRequest& request) const;
+
+  bool remote_ = false;  // a source is tcp:HOST:PORT
+  DatabasePool pool_;
+  bool allow_partial_ = false;
+  Limits limits_;
+};
+
+}  // namespace opslag

@@ -1,0 +1,73 @@
+// opslag-server: options, then serve the routes until SIGINT or SIGTERM.
+#include <httplib.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/database_sources.h"
+#include "schema/schema.h"
+#include "server/engine/searcher.h"
+#include "server/engine/suggester.h"
+#include "server/http/access_log.h"
+#include "server/http/metrics.h"
+#include "server/http/routes.h"
+#include "server/http/server_options.h"
+#include "server/http/web_routes.h"
+
+int main(int argc, char** argv) try {
+  CLI::App app{"opslag-server: the Opslag search API over HTTP."};
+  opslag::ServerOptions options;
+  options.schema_file = OPSLAG_SCHEMA_DEFAULT;
+  opslag::add_server_options(app, options);
+  CLI11_PARSE(app, argc, argv);
+
+  const opslag::Schema schema = opslag::Schema::load(options.schema_file);
+  const opslag::DanishAnalyzer analyzer(schema);
+  const opslag::Searcher searcher(schema, analyzer, options.databases, options.shards,
+                                  options.limits);
+  const opslag::Suggester suggester(schema, analyzer, options.databases, options.shards.timeouts);
+  opslag::Metrics metrics;
+  std::optional<opslag::AccessLog> access_log;
+  if (options.access_log != "none") access_log.emplace(options.access_log);
+  const opslag::Routes routes(
+      searcher, {&metrics, access_log ? &*access_log : nullptr, opslag::read_admin_token(options)});
+  const opslag::WebRoutes web_routes(suggester, options.allowed_origins, options.limits);
+  httplib::Server server;
+  const unsigned threads = options.threads ? options.threads : opslag::default_threads();
+  // httplib owns and deletes the queue it is given.
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  routes.install(server);
+  web_routes.install(server);
+
+  // Signals go to one thread that stops the server: it stops accepting, the requests in flight
+  // are answered, then the listener returns and main exits.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server.stop();
+  });
+  stopper.detach();
+
+  if (!server.bind_to_port(options.host, options.port)) {
+    std::cerr << "opslag-server: cannot listen on " << options.host << ":" << options.port << '\n';
+    return 1;
+  }
+  std::cerr << "opslag-server: serving " << opslag::describe(options.databases) << " on http://"
+            << options.host << ":" << options.port << "/ with " << threads << " threads"
+            << std::endl;
+  server.listen_after_bind();
+  return 0;
+} catch (const std::exception& e) {
+  std::cerr << "opslag-server: " << e.what() << '\n';
+  return 2;
+}

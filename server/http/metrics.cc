@@ -1,0 +1,87 @@
+// Prometheus counters and histograms of the HTTP API, and the index's gauges.
+#include "server/http/metrics.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace opslag {
+
+std::string Metrics::route_of(std::string_view path) {
+  for (const char* exact : {"/", "/search", "/suggest", "/health", "/metrics", "/widget.js"})
+    if (path == exact) return exact;
+  if (path.starts_with("/documents/"))
+    return path.ends_with("/similar") ? "/documents/{id}/similar" : "/documents/{id}";
+  if (path.starts_with("/static/")) return "/static/{file}";
+  if (path.starts_with("/admin/")) return std::string(path.substr(0, path.find('/', 7)));
+  return "other";
+}
+
+void Metrics::record(std::string_view path, int status, double seconds) {
+  const std::string route = route_of(path);
+  const auto bucket = static_cast<std::size_t>(
+      std::lower_bound(kBuckets.begin(), kBuckets.end(), seconds) - kBuckets.begin());
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, status}];
+  Histogram& h = latency_[route];
+  if (bucket < kBuckets.size()) ++h.counts[bucket];
+  ++h.total;
+  h.sum += seconds;
+}
+
+namespace {
+
+/// A number as Prometheus reads it: integers without a fraction, others with enough digits.
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.9g", value);
+  return text;
+}
+
+void header(std::string& out, const char* name, const char* type, const char* help) {
+  out += std::string("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+}
+
+}  // namespace
+
+std::string Metrics::render(const IndexStatus& index) const {
+  std::string out;
+  {
+    std::lock_guard lock(mutex_);
+    header(out, "opslag_http_requests_total", "counter",
+           "HTTP requests answered, by route and status.");
+    for (const auto& [key, count] : requests_)
+      out += "opslag_http_requests_total{route=\"" + key.first + "\",status=\"" +
+             std::to_string(key.second) + "\"} " + std::to_string(count) + '\n';
+    header(out, "opslag_http_request_duration_seconds", "histogram",
+           "Time from reading a request to answering it, by route.");
+    for (const auto& [route, h] : latency_) {
+      const std::string label = "route=\"" + route + "\"";
+      unsigned long cumulative = 0;
+      for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+        cumulative += h.counts[i];
+        out += "opslag_http_request_duration_seconds_bucket{" + label + ",le=\"" +
+               number(kBuckets[i]) + "\"} " + std::to_string(cumulative) + '\n';
+      }
+      out += "opslag_http_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
+             std::to_string(h.total) + '\n';
+      out += "opslag_http_request_duration_seconds_sum{" + label + "} " + number(h.sum) + '\n';
+      out += "opslag_http_request_duration_seconds_count{" + label + "} " +
+             std::to_string(h.total) + '\n';
+    }
+  }
+  header(out, "opslag_index_documents", "gauge", "Documents in the index.");
+  out += "opslag_index_documents " + std::to_string(index.documents) + '\n';
+  header(out, "opslag_index_revision", "gauge", "Revision of the index (0 with several shards).");
+  out += "opslag_index_revision " + std::to_string(index.revision) + '\n';
+  header(out, "opslag_index_shards", "gauge", "Databases searched as one.");
+  out += "opslag_index_shards " + std::to_string(index.shards) + '\n';
+  header(out, "opslag_index_last_reindex_timestamp_seconds", "gauge",
+         "When opslag-index last finished a run on the index (Unix time; 0 if unknown).");
+  out += "opslag_index_last_reindex_timestamp_seconds " + std::to_string(index.indexed_at) + '\n';
+  header(out, "opslag_index_reopens_total", "counter",
+         "Times the server moved to a new revision of the index.");
+  out += "opslag_index_reopens_total " + std::to_string(index.reopens) + '\n';
+  return out;
+}
+
+}  // namespace opslag

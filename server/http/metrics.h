@@ -1,0 +1,46 @@
+// Counts what the server answers and renders it in Prometheus' text format for GET /metrics.
+#pragma once
+
+#include <array>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "server/engine/searcher.h"
+
+namespace opslag {
+
+/// Requests by route and status and a latency histogram by route, for scraping. record() is
+/// called once per answered request from any worker thread; both methods are thread-safe.
+class Metrics {
+ public:
+  /// Upper bounds of the latency histogram's buckets, in seconds.
+  static constexpr std::array<double, 14> kBuckets = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+  /// One answered request to `path` (a route label is made of it, so ids do not become
+  /// labels) with `status`, which took `seconds`.
+  void record(std::string_view path, int status, double seconds);
+
+  /// Every counter and histogram, then the index's gauges from `index`, in Prometheus' text
+  /// exposition format (version 0.0.4).
+  [[nodiscard]] std::string render(const IndexStatus& index) const;
+
+  /// The label a path is counted under: the route it matched ("/documents/{id}"), or "other".
+  [[nodiscard]] static std::string route_of(std::string_view path);
+
+ private:
+  struct Histogram {
+    std::array<unsigned long, kBuckets.size()> counts{};  // per bucket, not cumulative
+    unsigned long total = 0;
+    double sum = 0;
+  };
+
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, int>, unsigned long> requests_;
+  std::map<std::string, Histogram> latency_;
+};
+
+}  // namespace opslag

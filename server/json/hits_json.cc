@@ -1,0 +1,114 @@
+// Builds the API's JSON from search results and documents.
+#include "server/json/hits_json.h"
+
+#include <cmath>
+#include <ctime>
+
+namespace opslag {
+namespace {
+
+nlohmann::json metadata_json(const StoredDocument& doc) {
+  return {{"id", doc.id},         {"title", doc.title}, {"date", doc.date},
+          {"source", doc.source}, {"type", doc.type},   {"url", doc.url}};
+}
+
+nlohmann::json facet_json(const std::vector<FacetCount>& counts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FacetCount& c : counts) out.push_back({{"value", c.value}, {"count", c.count}});
+  return out;
+}
+
+nlohmann::json expansions_json(const std::vector<Expansion>& expansions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Expansion& e : expansions)
+    out.push_back({{"type", e.kind}, {"from", e.from}, {"to", e.to}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
+                           double took_ms) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : result.hits) {
+    nlohmann::json h = metadata_json(hit.doc);
+    h["score"] = std::round(hit.score * 1000) / 1000;
+    h["snippet"] = hit.snippet;
+    h["page"] = hit.page > 0 ? nlohmann::json(hit.page) : nlohmann::json(nullptr);
+    hits.push_back(std::move(h));
+  }
+  return {{"query", request.query},
+          {"total", result.total},
+          {"estimated", result.estimated},
+          {"page", request.page},
+          {"size", request.size},
+          {"took_ms", std::round(took_ms * 1000) / 1000},
+          {"hits", std::move(hits)},
+          {"facets",
+           {{"source", facet_json(result.sources)},
+            {"year", facet_json(result.years)},
+            {"type", facet_json(result.types)}}},
+          {"suggestion",
+           result.suggestion.empty() ? nlohmann::json() : nlohmann::json(result.suggestion)},
+          {"expansions", expansions_json(result.expansions)},
+          {"ignored", result.ignored},
+          {"as_plain_words", result.as_plain_words},
+          {"partial", result.partial}};
+}
+
+nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Hit& hit : hits) {
+    nlohmann::json h = metadata_json(hit.doc);
+    h["score"] = std::round(hit.score * 1000) / 1000;
+    out.push_back(std::move(h));
+  }
+  return {{"id", id}, {"similar", std::move(out)}};
+}
+
+nlohmann::json document_json(const StoredDocument& doc, bool with_path) {
+  nlohmann::json j = metadata_json(doc);
+  if (with_path) j["path"] = doc.path;
+  j["language"] = doc.language;
+  j["body"] = doc.body;
+  return j;
+}
+
+nlohmann::json health_json(const IndexStatus& status) {
+  return {{"status", "ok"},
+          {"documents", status.documents},
+          {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
+          {"shards", status.shards}};
+}
+
+nlohmann::json admin_stats_json(const IndexStatus& status,
+                                const std::vector<std::string>& databases, const Limits& limits) {
+  nlohmann::json indexed_at;  // null when no run recorded it
+  if (status.indexed_at > 0) {
+    const std::time_t seconds = static_cast<std::time_t>(status.indexed_at);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    indexed_at = text;
+  }
+  return {{"databases", databases},
+          {"documents", status.documents},
+          {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
+          {"shards", status.shards},
+          {"indexed_at", indexed_at},
+          {"reopens", status.reopens},
+          {"limits",
+           {{"max_query_bytes", limits.max_query_bytes},
+            {"max_query_words", limits.max_query_words},
+            {"max_wildcard_terms", limits.max_wildcard_terms},
+            {"max_page_size", limits.max_page_size},
+            {"max_result_depth", limits.max_result_depth},
+            {"max_request_line", limits.max_request_line},
+            {"max_header_bytes", limits.max_header_bytes},
+            {"max_body_bytes", limits.max_body_bytes},
+            {"request_timeout_ms", limits.request_timeout_ms},
+            {"exact_matches", limits.exact_matches}}}};
+}
+
+}  // namespace opslag

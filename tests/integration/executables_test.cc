@@ -1,0 +1,184 @@
+// Runs the three executables as a user would and checks what they print and return.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/integration/run_command.h"
+#include "tests/support/daemon.h"
+#include "tests/support/temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+using testing::bin;
+using testing::CommandResult;
+using testing::run;
+
+class ExecutablesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_.write("nemid.txt",
+                  "NemID lanceres i dag\n\n01-07-2010 Pressemeddelelse\n\n"
+                  "Med NemID logger borgerne på.\n\nKilde: IT- og Telestyrelsen\n");
+    corpus_.write("post.md",
+                  "---\ntitle: Digital Post for alle\ndate: 2014-11-01\n---\n\nBreve.\n");
+  }
+  std::string index_command() const {
+    return bin("opslag-index") + " --db " + db_.string() + " " + corpus_.path().string();
+  }
+  testing::TempDir corpus_;
+  testing::TempDir data_;
+  fs::path db_ = data_.path() / "db";
+};
+
+TEST_F(ExecutablesTest, IndexerPrintsASummaryAndExitsZero) {
+  const CommandResult r = run(index_command());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("added 2, updated 0, deleted 0, unchanged 0, failed 0"),
+            std::string::npos)
+      << r.output;
+}
+
+TEST_F(ExecutablesTest, IndexerNamesABadFileAndExitsOne) {
+  corpus_.write("skadet.txt", "\xff\xfe\x00\x01");
+  const CommandResult r = run(index_command());
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("skadet.txt: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("added 2"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ABadSchemaIsRefusedWithItsLine) {
+  const fs::path schema = corpus_.write(
+      "schema/schema.json", "{\n  \"version\": 1,\n  \"language\": \"da\",\n  \"fields\": 7\n}\n");
+  const std::string options = " --schema " + schema.string() + " --db " + db_.string();
+  for (const std::string& command :
+       {bin("opslag-index") + options + " x", bin("opslag-server") + options,
+        bin("opslag-search") + options + " x"}) {
+    const CommandResult r = run(command);
+    EXPECT_EQ(r.status, 2) << command << "\n" << r.output;
+    EXPECT_NE(r.output.find("schema.json:4: \"fields\" must be an array"), std::string::npos)
+        << command << "\n"
+        << r.output;
+  }
+}
+
+TEST_F(ExecutablesTest, SearchPrintsRankedHitsAsPlainTextWhenNotOnATerminal) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult r = run(bin("opslag-search") + " --db " + db_.string() + " nemid");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("1. NemID lanceres i dag"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Med NemID logger"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find('\033'), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, SearchPrintsTheServersJsonOnRequest) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult r =
+      run(bin("opslag-search") + " --json --db " + db_.string() + " 'Digital Post'");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("\"hits\""), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"title\": \"Digital Post for alle\""), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"total\": 1"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, SearchFiltersAndSortsLikeTheServer) {
+  corpus_.write("mitid.txt",
+                "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer.\n\nKilde: KL\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string search = bin("opslag-search") + " --json --db " + db_.string();
+  const auto by_source = nlohmann::json::parse(run(search + " --source KL NemID").output);
+  EXPECT_EQ(by_source["total"], 1) << by_source;
+  const auto newest = nlohmann::json::parse(run(search + " --sort -date NemID").output);
+  ASSERT_EQ(newest["hits"].size(), 2u) << newest;
+  EXPECT_EQ(newest["hits"][0]["id"], "mitid.txt");
+  const auto since = nlohmann::json::parse(run(search + " --from 2015 NemID").output);
+  EXPECT_EQ(since["total"], 1) << since;
+  const CommandResult bad = run(search + " --from 20x NemID");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("--from"), std::string::npos) << bad.output;
+}
+
+TEST_F(ExecutablesTest, AnalyzePrintsWordTabStemForTextAndStandardInput) {
+  const CommandResult r = run(bin("opslag-search") + " --analyze 'Strategierne NEMID'");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output, "strategierne\tstrategi\nnemid\tnemid\n");
+  const CommandResult piped = run("echo 'sundhed.dk' | " + bin("opslag-search") + " --analyze -");
+  EXPECT_EQ(piped.output, "sundhed.dk\tsundhed.dk\n+sundhed\tsundhed\n+dk\tdk\n");
+}
+
+TEST_F(ExecutablesTest, SearchWithABadQuerySaysSoAndExitsTwo) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult r = run(bin("opslag-search") + " --db " + db_.string() + " '!!!'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("no words"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const fs::path schema = corpus_.write("schema/schema.json", [] {
+    std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    text.replace(text.find("\"version\": 3"), 12, "\"version\": 4");
+    return text;
+  }());
+  for (const char* file :
+       {"stopwords-da.txt", "synonyms-da.txt", "stem-overrides-da.txt", "compound-parts-da.txt"})
+    fs::copy_file(fs::path(OPSLAG_SOURCE_DIR) / "schema" / file, schema.parent_path() / file);
+  const CommandResult r = run(bin("opslag-server") + " --schema " + schema.string() + " --db " +
+                              db_.string() + " --port 1");
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("reindex with: opslag-index"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ServerWithoutADatabaseSaysHowToBuildOne) {
+  const CommandResult r = run(bin("opslag-server") + " --db " + (data_.path() / "ingen").string());
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("opslag-index --db"), std::string::npos) << r.output;
+}
+
+TEST_F(ExecutablesTest, ServerOptionsComeFromTheEnvironmentOrAConfigFile) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const int from_file = testing::free_port(), from_env = testing::free_port();
+  const fs::path config = corpus_.write(
+      "opslag.toml", "db = \"" + db_.string() + "\"\nport = " + std::to_string(from_file) + "\n");
+  const testing::Daemon by_file({bin("opslag-server"), "--config", config.string()}, from_file);
+  EXPECT_TRUE(testing::listening(from_file)) << "no server on the port of the config file";
+  const testing::Daemon by_env({"env", "OPSLAG_DB=" + db_.string(),
+                                "OPSLAG_PORT=" + std::to_string(from_env), bin("opslag-server")},
+                               from_env);
+  EXPECT_TRUE(testing::listening(from_env)) << "no server on the port of OPSLAG_PORT";
+}
+
+TEST_F(ExecutablesTest, ABadOptionValueIsNamedAndRefused) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  for (const std::string option :
+       {"--port 99999", "--max-page-size 0", "--request-timeout-ms x", "--threads 0"}) {
+    const CommandResult r = run(bin("opslag-server") + " --db " + db_.string() + " " + option);
+    EXPECT_NE(r.status, 0) << option;
+    EXPECT_NE(r.output.find(option.substr(0, option.find(' '))), std::string::npos)
+        << option << ": " << r.output;
+  }
+  const CommandResult env =
+      run("OPSLAG_MAX_QUERY_WORDS=many " + bin("opslag-server") + " --db " + db_.string());
+  EXPECT_NE(env.status, 0);
+  EXPECT_NE(env.output.find("max-query-words"), std::string::npos) << env.output;
+}
+
+TEST_F(ExecutablesTest, ServerHelpListsEveryOptionWithItsVariable) {
+  const CommandResult r = run(bin("opslag-server") + " --help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* name :
+       {"--max-query-bytes", "OPSLAG_MAX_QUERY_BYTES", "--request-timeout-ms", "--access-log",
+        "--admin-token-file", "--allow-origin", "--config", "--threads", "OPSLAG_PORT"})
+    EXPECT_NE(r.output.find(name), std::string::npos) << name << "\n" << r.output;
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,76 @@
+// Tests what opslag-search prints.
+#include "server/cli/terminal_output.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_request.h"
+
+namespace opslag {
+namespace {
+
+using testing::request;
+
+SearchResult one_hit() {
+  SearchResult result;
+  result.total = 1;
+  Hit hit;
+  hit.doc.id = "nemid.txt";
+  hit.doc.title = "NemID lanceres";
+  hit.doc.date = "2010-07-01";
+  hit.doc.source = "IT- og Telestyrelsen";
+  hit.doc.type = "pressemeddelelse";
+  hit.snippet = "Log på med <mark>NemID</mark> &amp; mere";
+  result.hits.push_back(hit);
+  return result;
+}
+
+TEST(TerminalOutputTest, PlainOutputHasNoMarkupOrEscapes) {
+  const std::string out = format_hits(request("NemID", 1, 10), one_hit(), false);
+  EXPECT_NE(out.find("1. NemID lanceres"), std::string::npos) << out;
+  EXPECT_NE(out.find("2010-07-01 · IT- og Telestyrelsen · pressemeddelelse"), std::string::npos);
+  EXPECT_NE(out.find("Log på med NemID & mere"), std::string::npos) << out;
+  EXPECT_EQ(out.find('\033'), std::string::npos);
+}
+
+TEST(TerminalOutputTest, ColourOutputHighlightsMatches) {
+  const std::string out = format_hits(request("NemID", 1, 10), one_hit(), true);
+  EXPECT_NE(out.find("\033[1;33mNemID\033[0m"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, ShowsTheSpellingSuggestion) {
+  SearchResult result;
+  result.suggestion = "nemid";
+  const std::string out = format_hits(request("nemdi", 1, 10), result, false);
+  EXPECT_NE(out.find("Mente du: nemid?"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, ShowsTheFacetsToNarrowBy) {
+  SearchResult result = one_hit();
+  result.sources = {{"KL", 3}, {"Digitaliseringsstyrelsen", 1}};
+  result.years = {{"2016", 2}, {"2010", 1}};
+  const std::string out = format_hits(request("NemID", 1, 10), result, false);
+  EXPECT_NE(out.find("Kilder: KL (3), Digitaliseringsstyrelsen (1)\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("År: 2016 (2), 2010 (1)\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Typer:"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, NumbersHitsFromThePageStart) {
+  const std::string out = format_hits(request("NemID", 3, 10), one_hit(), false);
+  EXPECT_NE(out.find("21. NemID lanceres"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, AnalysisPrintsWordTabStemPerLine) {
+  const DanishAnalyzer analyzer;
+  EXPECT_EQ(format_analysis(analyzer, "Strategierne og e-Boks"),
+            "strategierne\tstrategi\nog\tog\ne\te\nboks\tbok\n+eboks\tebok\n");
+}
+
+TEST(TerminalOutputTest, AnalysisPrintsThePartsOfACompound) {
+  const DanishAnalyzer analyzer(testing::project_schema());
+  EXPECT_EQ(format_analysis(analyzer, "Sundhedsportalen"),
+            "sundhedsportalen\tsundhedsportal\tsundhed+portal\n");
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,101 @@
+// Tests searching for a part of Danish compounds: "strategi" finds "digitaliseringsstrategien".
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "indexer/index_updater.h"
+#include "server/engine/searcher.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_request.h"
+
+namespace opslag {
+namespace {
+
+class CompoundSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_.write("strategi.txt",
+                  "En ny strategi\n\n01-02-2016 Nyhed\n\nRegeringen har lagt en strategi frem for "
+                  "de næste fire år.\n");
+    corpus_.write("digitaliseringsstrategi.txt",
+                  "Fælles mål for det offentlige\n\n02-03-2016 Nyhed\n\nDigitaliseringsstrategien "
+                  "sætter kursen for kommuner og regioner frem mod 2020.\n");
+    corpus_.write("portaler.txt",
+                  "To indgange for borgerne\n\n03-04-2010 Nyhed\n\nBorgerportalen borger.dk og "
+                  "sundhedsportalen sundhed.dk samler de offentlige tilbud.\n");
+    corpus_.write("postkasse.txt",
+                  "Breve i fremtiden\n\n04-05-2012 Nyhed\n\nDen røde postkasse forsvinder fra "
+                  "gadebilledet.\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_path(), errors).run({corpus_.path()});
+  }
+
+  [[nodiscard]] std::string db_path() const { return (data_.path() / "db").string(); }
+
+  SearchResult search(const std::string& query) const {
+    return Searcher(testing::project_schema(), analyzer_, db_path())
+        .search(testing::request(query));
+  }
+
+  std::vector<std::string> ids(const std::string& query) const {
+    std::vector<std::string> out;
+    for (const Hit& hit : search(query).hits) out.push_back(hit.doc.id);
+    return out;
+  }
+
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_;
+  testing::TempDir data_;
+};
+
+TEST_F(CompoundSearchTest, APartFindsTheCompoundButTheWordItselfRanksFirst) {
+  EXPECT_EQ(ids("strategi"),
+            (std::vector<std::string>{"strategi.txt", "digitaliseringsstrategi.txt"}));
+}
+
+TEST_F(CompoundSearchTest, APartFindsCompoundsWithAndWithoutALinkingS) {
+  EXPECT_EQ(ids("portal"), std::vector<std::string>{"portaler.txt"});
+  EXPECT_EQ(ids("post"), std::vector<std::string>{"postkasse.txt"});
+  EXPECT_EQ(ids("sundhed"), std::vector<std::string>{"portaler.txt"});
+}
+
+TEST_F(CompoundSearchTest, TheSnippetMarksTheWholeCompound) {
+  const SearchResult result = search("strategi");
+  ASSERT_EQ(result.hits.size(), 2u);
+  EXPECT_NE(result.hits[1].snippet.find("<mark>Digitaliseringsstrategien</mark>"),
+            std::string::npos)
+      << result.hits[1].snippet;
+  const SearchResult portal = search("portal");
+  ASSERT_EQ(portal.hits.size(), 1u);
+  EXPECT_NE(portal.hits[0].snippet.find("<mark>Borgerportalen</mark>"), std::string::npos)
+      << portal.hits[0].snippet;
+  EXPECT_NE(portal.hits[0].snippet.find("<mark>sundhedsportalen</mark>"), std::string::npos)
+      << portal.hits[0].snippet;
+}
+
+TEST_F(CompoundSearchTest, ListsTheCompoundsAPartFoundAsExpansions) {
+  const SearchResult result = search("portal");
+  std::vector<std::string> compounds;
+  for (const Expansion& e : result.expansions)
+    if (e.kind == "compound" && e.from == "portal") compounds.push_back(e.to);
+  std::sort(compounds.begin(), compounds.end());
+  EXPECT_EQ(compounds, (std::vector<std::string>{"borgerportalen", "sundhedsportalen"}));
+}
+
+TEST_F(CompoundSearchTest, AQuotedWordDoesNotMatchCompounds) {
+  EXPECT_EQ(ids("\"strategi\""), std::vector<std::string>{"strategi.txt"});
+}
+
+TEST_F(CompoundSearchTest, AnExpansionDisappearsWithTheLastDocumentThatHadIt) {
+  std::filesystem::remove(corpus_.path() / "postkasse.txt");
+  std::ostringstream errors;
+  IndexUpdater(testing::project_schema(), analyzer_, db_path(), errors).run({corpus_.path()});
+  const SearchResult result = search("post");
+  EXPECT_TRUE(result.hits.empty());
+  EXPECT_TRUE(std::none_of(result.expansions.begin(), result.expansions.end(),
+                           [](const Expansion& e) { return e.kind == "compound"; }));
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,60 @@
+// Tests that hits in PDFs say which page their snippet is on, through search and JSON.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "indexer/index_updater.h"
+#include "server/engine/searcher.h"
+#include "server/json/hits_json.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_request.h"
+
+namespace opslag {
+namespace {
+
+class PdfSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto testdata = std::filesystem::path(OPSLAG_SOURCE_DIR) / "tests" / "testdata";
+    std::filesystem::copy_file(testdata / "nemid-rapport.pdf", corpus_.path() / "rapport.pdf");
+    corpus_.write("notat.txt", "Notat om nøglekortet\n\nNøglekortet afløses af en app.\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_path(), errors).run({corpus_.path()});
+  }
+  [[nodiscard]] std::string db_path() const { return (data_.path() / "db").string(); }
+  SearchResult search(const std::string& query) const {
+    return Searcher(testing::project_schema(), analyzer_, db_path())
+        .search(testing::request(query));
+  }
+
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_;
+  testing::TempDir data_;
+};
+
+TEST_F(PdfSearchTest, AHitInAPdfSaysThePageOfItsSnippet) {
+  const SearchResult result = search("login");
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].doc.id, "rapport.pdf");
+  EXPECT_EQ(result.hits[0].page, 3);
+  EXPECT_EQ(search("selvbetjeningsløsninger").hits.at(0).page, 2);
+}
+
+TEST_F(PdfSearchTest, TheJsonHasThePageAndNullForDocumentsWithoutPages) {
+  const SearchResult result = search("nøglekortet");
+  ASSERT_EQ(result.hits.size(), 2u);
+  const nlohmann::json json = search_json(testing::request("nøglekortet"), result, 1.0);
+  std::map<std::string, nlohmann::json> page_of;
+  for (const auto& hit : json["hits"]) page_of[hit["id"].get<std::string>()] = hit["page"];
+  EXPECT_EQ(page_of.at("rapport.pdf"), 3);
+  EXPECT_TRUE(page_of.at("notat.txt").is_null());
+}
+
+TEST_F(PdfSearchTest, TheSnippetHasNoFormFeeds) {
+  for (const Hit& hit : search("NemID").hits)
+    EXPECT_EQ(hit.snippet.find('\f'), std::string::npos) << hit.snippet;
+}
+
+}  // namespace
+}  // namespace opslag

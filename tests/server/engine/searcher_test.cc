@@ -1,0 +1,389 @@
+// Tests searching: ranking, phrases, stemming, paging, documents, new revisions.
+#include "server/engine/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include "schema/errors.h"
+#include "tests/support/test_request.h"
+#include "tests/support/tiny_index.h"
+
+namespace opslag {
+namespace {
+
+using testing::request;
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  std::vector<std::string> ids(const std::string& query, int size = 10) const {
+    std::vector<std::string> out;
+    for (const Hit& hit : searcher_.search(request(query, 1, size)).hits) out.push_back(hit.doc.id);
+    return out;
+  }
+  testing::TinyIndex index_;
+  Searcher searcher_{testing::project_schema(), index_.analyzer(), index_.db_path()};
+};
+
+TEST_F(SearcherTest, RanksTheNemIdDocumentFirstWithNemIdMarkedInItsSnippet) {
+  const SearchResult result = searcher_.search(request("NemID", 1, 10));
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(result.hits[0].doc.id, "nemid.txt");
+  EXPECT_NE(result.hits[0].snippet.find("<mark>NemID</mark>"), std::string::npos)
+      << result.hits[0].snippet;
+}
+
+TEST_F(SearcherTest, FindsNemIdWhateverItsCase) {
+  for (const char* q : {"nemid", "NEMID", "NemId"}) EXPECT_EQ(ids(q).at(0), "nemid.txt") << q;
+}
+
+TEST_F(SearcherTest, PhraseMatchesRankAboveDocumentsWithOnlyOneOfTheWords) {
+  const auto found = ids("Digital Post");
+  ASSERT_GE(found.size(), 3u);
+  EXPECT_EQ(found[0], "digital-post.txt");
+  EXPECT_NE(std::find(found.begin(), found.end(), "digitale-borgere.txt"), found.end());
+  EXPECT_NE(std::find(found.begin(), found.end(), "postkasse.txt"), found.end());
+}
+
+TEST_F(SearcherTest, AQuotedPhraseMatchesOnlyThePhrase) {
+  EXPECT_EQ(ids("\"Digital Post\""), std::vector<std::string>{"digital-post.txt"});
+}
+
+TEST_F(SearcherTest, StrategierneFindsTheDocumentThatSaysStrategi) {
+  EXPECT_EQ(ids("strategierne").at(0), "strategi.txt");
+}
+
+TEST_F(SearcherTest, TitleMatchesRankAboveBodyMatches) {
+  const auto found = ids("selvbetjening");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], "selvbetjening.txt");
+  EXPECT_EQ(found[1], "digitale-borgere.txt");
+}
+
+TEST_F(SearcherTest, FindsAPeriodWrittenWithAHyphen) {
+  EXPECT_EQ(ids("2016-2020"), std::vector<std::string>{"strategi.txt"});
+}
+
+TEST_F(SearcherTest, PagesThroughTheRanking) {
+  const SearchResult all = searcher_.search(request("digital post", 1, 10));
+  const SearchResult second = searcher_.search(request("digital post", 2, 1));
+  ASSERT_GE(all.hits.size(), 2u);
+  ASSERT_EQ(second.hits.size(), 1u);
+  EXPECT_EQ(second.hits[0].doc.id, all.hits[1].doc.id);
+  EXPECT_EQ(second.total, all.total);
+}
+
+TEST_F(SearcherTest, APageBeyondTheLastHitIsEmpty) {
+  const SearchResult result = searcher_.search(request("NemID", 50, 10));
+  EXPECT_TRUE(result.hits.empty());
+  EXPECT_EQ(result.total, 1u);
+}
+
+TEST_F(SearcherTest, HitsCarryMetadataButNotTheBody) {
+  const Hit hit = searcher_.search(request("NemID", 1, 1)).hits.at(0);
+  EXPECT_EQ(hit.doc.title, "NemID lanceres");
+  EXPECT_EQ(hit.doc.date, "2010-07-01");
+  EXPECT_EQ(hit.doc.source, "IT- og Telestyrelsen");
+  EXPECT_EQ(hit.doc.type, "pressemeddelelse");
+  EXPECT_TRUE(hit.doc.body.empty());
+  EXPECT_GT(hit.score, 0);
+}
+
+TEST_F(SearcherTest, FiltersBySource) {
+  SearchRequest r = request("digital post");
+  r.sources = {"KL"};
+  const SearchResult result = searcher_.search(r);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].doc.id, "postkasse.txt");
+}
+
+TEST_F(SearcherTest, SourceFilterIgnoresCaseAndAcceptsAnyOfSeveral) {
+  SearchRequest r = request("digital post");
+  r.sources = {"kl", "DANSKE REGIONER"};
+  EXPECT_EQ(searcher_.search(r).hits.size(), 2u);
+}
+
+TEST_F(SearcherTest, FiltersByType) {
+  SearchRequest r = request("digital post");
+  r.types = {"nyhed"};
+  for (const Hit& hit : searcher_.search(r).hits) EXPECT_EQ(hit.doc.type, "nyhed") << hit.doc.id;
+  EXPECT_EQ(searcher_.search(r).total, 2u);
+}
+
+TEST_F(SearcherTest, FiltersByDateRange) {
+  SearchRequest r = request("digital post");
+  r.from = "20130101";
+  r.to = "20141231";
+  const SearchResult result = searcher_.search(r);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].doc.id, "digital-post.txt");
+}
+
+TEST_F(SearcherTest, SortsByDateEitherWay) {
+  SearchRequest r = request("digital post");
+  r.sort = SortOrder::kDateAscending;
+  const auto oldest_first = searcher_.search(r).hits;
+  ASSERT_GE(oldest_first.size(), 3u);
+  for (std::size_t i = 1; i < oldest_first.size(); ++i)
+    EXPECT_LE(oldest_first[i - 1].doc.date, oldest_first[i].doc.date);
+  r.sort = SortOrder::kDateDescending;
+  const auto newest_first = searcher_.search(r).hits;
+  for (std::size_t i = 1; i < newest_first.size(); ++i)
+    EXPECT_GE(newest_first[i - 1].doc.date, newest_first[i].doc.date);
+}
+
+TEST_F(SearcherTest, CountsFacetsOverAllMatchesNotJustThePage) {
+  const SearchResult result = searcher_.search(request("digital post", 1, 1));
+  EXPECT_EQ(result.hits.size(), 1u);
+  Xapian::doccount sources = 0, years = 0, types = 0;
+  for (const FacetCount& f : result.sources) sources += f.count;
+  for (const FacetCount& f : result.years) years += f.count;
+  for (const FacetCount& f : result.types) types += f.count;
+  EXPECT_EQ(sources, result.total);
+  EXPECT_EQ(years, result.total);
+  EXPECT_EQ(types, result.total);
+}
+
+TEST_F(SearcherTest, OrdersFacetsByCountAndYearsNewestFirst) {
+  const SearchResult result = searcher_.search(request("digital post borgere strategi"));
+  ASSERT_FALSE(result.sources.empty());
+  EXPECT_EQ(result.sources[0].value, "Digitaliseringsstyrelsen");
+  for (std::size_t i = 1; i < result.sources.size(); ++i)
+    EXPECT_GE(result.sources[i - 1].count, result.sources[i].count);
+  for (std::size_t i = 1; i < result.years.size(); ++i)
+    EXPECT_GT(result.years[i - 1].value, result.years[i].value);
+}
+
+TEST_F(SearcherTest, TitelFieldSearchesOnlyTitles) {
+  EXPECT_EQ(ids("titel:obligatorisk"), std::vector<std::string>{"digital-post.txt"});
+  EXPECT_TRUE(ids("titel:breve").empty());  // only in bodies
+}
+
+TEST_F(SearcherTest, KildeFieldFiltersByPublisher) {
+  EXPECT_EQ(ids("digital post kilde:KL"), std::vector<std::string>{"postkasse.txt"});
+}
+
+TEST_F(SearcherTest, AFilterAloneListsEveryDocumentItAdmits) {
+  EXPECT_EQ(searcher_.search(request("kilde:Digitaliseringsstyrelsen")).total, 3u);
+}
+
+TEST_F(SearcherTest, YearAndDateRangesFilter) {
+  EXPECT_EQ(ids("digital post år:2014"), std::vector<std::string>{"digital-post.txt"});
+  EXPECT_EQ(ids("digital post år:2015..2016").size(), 1u);
+  EXPECT_EQ(ids("NemID dato:2010-07-01"), std::vector<std::string>{"nemid.txt"});
+  EXPECT_TRUE(ids("NemID dato:2011..2012").empty());
+}
+
+TEST_F(SearcherTest, NearFindsWordsCloseTogether) {
+  EXPECT_EQ(ids("breve NEAR/3 offentlige"), std::vector<std::string>{"digital-post.txt"});
+  EXPECT_TRUE(ids("breve NEAR/1 posten").empty());
+}
+
+TEST_F(SearcherTest, WildcardFindsEveryWordWithThePrefixAndMarksIt) {
+  const SearchResult result = searcher_.search(request("selvbetj*"));
+  ASSERT_EQ(result.total, 2u);  // one in its title, one in its body
+  const auto body_hit = std::find_if(result.hits.begin(), result.hits.end(), [](const Hit& h) {
+    return h.doc.id == "digitale-borgere.txt";
+  });
+  ASSERT_NE(body_hit, result.hits.end());
+  EXPECT_NE(body_hit->snippet.find("<mark>selvbetjening</mark>"), std::string::npos)
+      << body_hit->snippet;
+}
+
+TEST_F(SearcherTest, FindsDocumentsSimilarToOneLeavingItOut) {
+  index_.write("mitid.txt",
+               "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID afløser NemID, som "
+               "borgerne logger på med hos bank og det offentlige.\n");
+  index_.reindex();
+  const auto hits = searcher_.similar("nemid.txt", 3);
+  ASSERT_TRUE(hits);
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(hits->at(0).doc.id, "mitid.txt");
+  for (const Hit& hit : *hits) EXPECT_NE(hit.doc.id, "nemid.txt");
+  EXPECT_FALSE(searcher_.similar("findes-ikke.txt", 3));
+}
+
+TEST_F(SearcherTest, SuggestsTheNearestKnownWordForAMisspelling) {
+  const SearchResult result = searcher_.search(request("nemdi"));
+  EXPECT_EQ(result.total, 0u);
+  EXPECT_EQ(result.suggestion, "nemid");
+}
+
+TEST_F(SearcherTest, MendsOnlyTheUnknownWordsOfTheQueryAsTyped) {
+  EXPECT_EQ(searcher_.search(request("\"Digital Post\" OG obligatorsk")).suggestion,
+            "\"Digital Post\" OG obligatorisk");
+}
+
+TEST_F(SearcherTest, SuggestsNothingForKnownWordsOrNumbers) {
+  EXPECT_EQ(searcher_.search(request("NemID")).suggestion, "");
+  EXPECT_EQ(searcher_.search(request("2011")).suggestion, "");  // 2010 is known: never fuzzy
+}
+
+TEST_F(SearcherTest, NoLongerSuggestsWordsOfDeletedDocuments) {
+  index_.write("nemid.txt", "Et andet emne helt\n\n01-07-2010\n\nIntet om log-in.\n");
+  index_.reindex();
+  EXPECT_EQ(searcher_.search(request("nemdi")).suggestion, "");
+}
+
+TEST_F(SearcherTest, AnAcronymFindsDocumentsThatSpellItOut) {
+  index_.write("kl.txt", "Kommunernes Landsforening mødes\n\n01-01-2020\n\nBestyrelsen mødes.\n");
+  index_.reindex();
+  const SearchResult result = searcher_.search(request("KL"));
+  std::vector<std::string> found;
+  for (const Hit& hit : result.hits) found.push_back(hit.doc.id);
+  EXPECT_NE(std::find(found.begin(), found.end(), "kl.txt"), found.end());
+  ASSERT_FALSE(result.expansions.empty());
+  EXPECT_EQ(result.expansions[0].to, "kommunernes landsforening");
+}
+
+TEST_F(SearcherTest, AarhusFindsAarhusWithARingAndListsOnlySpellingsThatOccur) {
+  index_.write("aarhus.txt", "Århus Kommune går digitalt\n\n01-01-2012\n\nByen satser.\n");
+  index_.reindex();
+  const SearchResult found = searcher_.search(request("Aarhus"));
+  ASSERT_EQ(found.total, 1u);
+  ASSERT_EQ(found.expansions.size(), 1u);
+  EXPECT_EQ(found.expansions[0].to, "århus");
+  EXPECT_TRUE(searcher_.search(request("dataansvarlig")).expansions.empty());
+}
+
+TEST_F(SearcherTest, ListsTheWordsAWildcardStoodFor) {
+  const SearchResult result = searcher_.search(request("selvbetj*"));
+  ASSERT_EQ(result.expansions.size(), 1u);
+  EXPECT_EQ(result.expansions[0].kind, "wildcard");
+  EXPECT_EQ(result.expansions[0].from, "selvbetj*");
+  EXPECT_EQ(result.expansions[0].to, "selvbetjening");
+}
+
+TEST_F(SearcherTest, MyndighedFindsMyndighederneButBorgFindsNoCitizens) {
+  index_.write("myndigheder.txt", "Myndighederne samarbejder\n\n01-01-2015\n\nDe deler data.\n");
+  index_.reindex();
+  EXPECT_EQ(ids("myndighed"), std::vector<std::string>{"myndigheder.txt"});
+  EXPECT_TRUE(ids("borg").empty());  // the corpus speaks of borgerne, never of a castle
+}
+
+TEST_F(SearcherTest, ReturnsADocumentWithItsText) {
+  const auto doc = searcher_.document("nemid.txt");
+  ASSERT_TRUE(doc);
+  EXPECT_NE(doc->body.find("digitale signatur"), std::string::npos);
+  EXPECT_FALSE(searcher_.document("findes-ikke.txt"));
+}
+
+TEST_F(SearcherTest, ReportsDocumentsAndRevision) {
+  const IndexStatus status = searcher_.status();
+  EXPECT_EQ(status.documents, static_cast<Xapian::doccount>(testing::TinyIndex::kDocuments));
+  EXPECT_GT(status.revision, 0u);
+}
+
+TEST_F(SearcherTest, SeesANewRevisionWithoutBeingRecreated) {
+  EXPECT_TRUE(ids("MitID").empty());
+  index_.write("mitid.txt", "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer nu.\n");
+  index_.reindex();
+  EXPECT_EQ(ids("MitID"), std::vector<std::string>{"mitid.txt"});
+}
+
+TEST_F(SearcherTest, RefusesADatabaseOfAnotherSchemaVersion) {
+  {
+    Xapian::WritableDatabase db(index_.db_path());
+    db.set_metadata("opslag.schema_version", "99");
+    db.commit();
+  }
+  EXPECT_THROW(Searcher(testing::project_schema(), index_.analyzer(), index_.db_path()),
+               IndexMismatch);
+}
+
+TEST_F(SearcherTest, AMissingDatabaseIsAClearError) {
+  try {
+    Searcher(testing::project_schema(), index_.analyzer(), index_.db_path() + "-findes-ikke");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("opslag-index"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace opslag
+
+namespace opslag {
+namespace {
+
+/// 300 documents, half saying "borger" and half "selvbetjening", for the counting limit.
+class CountingTest : public ::testing::Test {
+ protected:
+  CountingTest() {
+    for (int i = 0; i < 300; ++i)
+      corpus_.write("doc" + std::to_string(i) + ".txt",
+                    "Notat " + std::to_string(i) + "\n\n0" + std::to_string(1 + i % 3) +
+                        "-01-2016\n\nNotat om " + (i % 2 ? "borger" : "selvbetjening") + ".\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_.path() / "db", errors)
+        .run({corpus_.path()});
+  }
+  Searcher searcher(unsigned exact_matches) const {
+    Limits limits;
+    limits.exact_matches = exact_matches;
+    return Searcher(testing::project_schema(), analyzer_,
+                    std::vector<std::string>{(db_.path() / "db").string()}, {}, limits);
+  }
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_, db_;
+};
+
+TEST_F(CountingTest, UpToTheLimitTheTotalAndFacetsAreExact) {
+  const SearchResult r = searcher(1000).search(testing::request("borger selvbetjening", 1, 5));
+  EXPECT_FALSE(r.estimated);
+  EXPECT_EQ(r.total, 300u);
+  ASSERT_EQ(r.years.size(), 1u);
+  EXPECT_EQ(r.years[0].count, 300u);
+}
+
+TEST_F(CountingTest, BeyondTheLimitTheyAreEstimatedAndSaySo) {
+  const SearchResult r = searcher(10).search(testing::request("borger selvbetjening", 1, 5));
+  EXPECT_TRUE(r.estimated);
+  EXPECT_EQ(r.hits.size(), 5u);
+  ASSERT_EQ(r.years.size(), 1u);
+  // Scaled from the matches counted to the estimated total.
+  EXPECT_NEAR(static_cast<double>(r.years[0].count), static_cast<double>(r.total), 2.0);
+}
+
+}  // namespace
+}  // namespace opslag
+
+namespace opslag {
+namespace {
+
+/// Two strategies: an older one that says "strategi" and "2016" often, and the one of 2016 from
+/// KL, which says them once.
+class FieldBoostTest : public ::testing::Test {
+ protected:
+  FieldBoostTest() {
+    corpus_.write("gammel.txt",
+                  "Strategi for strategi frem mod 2016\n\n01-02-2011\n\nStrategi, strategi og "
+                  "strategi: planen gælder til 2016, og i 2016 kommer en ny strategi.\n\n"
+                  "Kilde: Regeringen\n");
+    corpus_.write("ny.txt", "Ny plan\n\n12-05-2016\n\nEn strategi for de næste år.\n\nKilde: KL\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_.path() / "db", errors)
+        .run({corpus_.path()});
+  }
+  std::string first(const std::string& query) const {
+    const Searcher searcher(testing::project_schema(), analyzer_, (db_.path() / "db").string());
+    const SearchResult r = searcher.search(testing::request(query));
+    return r.hits.empty() ? "" : r.hits[0].doc.id;
+  }
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_, db_;
+};
+
+TEST_F(FieldBoostTest, WithoutANameTheDocumentSayingItMostComesFirst) {
+  EXPECT_EQ(first("strategi"), "gammel.txt");
+}
+
+TEST_F(FieldBoostTest, AYearInTheQueryPutsThatYearsDocumentsFirst) {
+  EXPECT_EQ(first("strategi 2016"), "ny.txt");
+}
+
+TEST_F(FieldBoostTest, APublisherInTheQueryPutsItsDocumentsFirst) {
+  EXPECT_EQ(first("strategi KL"), "ny.txt");
+  EXPECT_EQ(first("strategi Kommunernes Landsforening"), "ny.txt");  // KL's synonym
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,124 @@
+// Tests snippets: the right passage, marked matches, escaping, no cut words.
+#include "server/engine/snippet_maker.h"
+
+#include <gtest/gtest.h>
+
+#include "schema/analysis/icu_text.h"
+#include "tests/support/temp_dir.h"
+
+namespace opslag {
+namespace {
+
+class SnippetMakerTest : public ::testing::Test {
+ protected:
+  std::string snippet(std::string_view text, std::string_view query, std::size_t length = 240) {
+    return snippets_.make(text, parser_.parse(query), length);
+  }
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  QueryParser parser_{testing::project_schema(), analyzer_};
+  SnippetMaker snippets_{analyzer_};
+};
+
+TEST_F(SnippetMakerTest, MarksTheWordAsWritten) {
+  EXPECT_EQ(snippet("Log på med NemID i dag.", "nemid"), "Log på med <mark>NemID</mark> i dag.");
+}
+
+TEST_F(SnippetMakerTest, MarksStemmedFormsToo) {
+  EXPECT_EQ(snippet("Strategierne er klar.", "strategi"), "<mark>Strategierne</mark> er klar.");
+}
+
+TEST_F(SnippetMakerTest, EscapesEverythingButItsOwnMarks) {
+  EXPECT_EQ(snippet("Vis <script>alert(1)</script> & \"citat\" som tekst", "tekst"),
+            "Vis &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot; som "
+            "<mark>tekst</mark>");
+}
+
+TEST_F(SnippetMakerTest, MarksAJoinedFormWhole) {
+  EXPECT_EQ(snippet("Brevet ligger i e-Boks nu.", "eboks"),
+            "Brevet ligger i <mark>e-Boks</mark> nu.");
+}
+
+TEST_F(SnippetMakerTest, MarksADomainNameWholeWhenOnePartMatches) {
+  EXPECT_EQ(snippet("Se sundhed.dk for mere.", "\"sundhed\""),
+            "Se <mark>sundhed.dk</mark> for mere.");
+}
+
+TEST_F(SnippetMakerTest, PicksThePassageWithTheMostQueryTerms) {
+  const std::string filler(400, 'x');
+  const std::string text = "NemID nævnes her. " + std::string(60, ' ') +
+                           "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod "
+                           "tempor incididunt ut labore et dolore magna aliqua ut enim ad minim "
+                           "veniam quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea "
+                           "commodo consequat duis aute irure dolor in reprehenderit in voluptate "
+                           "velit esse cillum dolore. Her står både NemID og MitID sammen.";
+  const std::string s = snippet(text, "NemID MitID", 80);
+  EXPECT_NE(s.find("<mark>MitID</mark>"), std::string::npos) << s;
+  EXPECT_TRUE(s.starts_with("…")) << s;
+}
+
+TEST_F(SnippetMakerTest, NeverCutsAWordOrAUtf8Sequence) {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "ærø blåbær øl ";
+  text += "NemID";
+  for (int i = 0; i < 60; ++i) text += " søndag æblegrød";
+  for (std::size_t length : {20u, 41u, 77u, 120u, 239u}) {
+    const std::string s = snippet(text, "nemid", length);
+    EXPECT_TRUE(text::is_valid_utf8(s)) << length;
+    EXPECT_NE(s.find("<mark>NemID</mark>"), std::string::npos) << s;
+    const std::string inner = s.substr(s.find("…") + 3, s.rfind(" …") - s.find("…") - 3);
+    for (const AnalyzedWord& w : analyzer_.analyze(inner)) {
+      EXPECT_TRUE(w.word == "ærø" || w.word == "blåbær" || w.word == "øl" || w.word == "nemid" ||
+                  w.word == "mark" || w.word == "søndag" || w.word == "æblegrød")
+          << "cut word \"" << w.word << "\" in " << s;
+    }
+  }
+}
+
+TEST_F(SnippetMakerTest, MarksAQuotedPhraseOnlyWhereItsWordsStandTogether) {
+  EXPECT_EQ(snippet("Digital selvbetjening og Digital Post til alle.", "\"Digital Post\""),
+            "Digital selvbetjening og <mark>Digital Post</mark> til alle.");
+}
+
+TEST_F(SnippetMakerTest, MarksAQuotedWordOnlyInThatExactForm) {
+  EXPECT_EQ(snippet("Strategien og strategierne.", "\"strategien\""),
+            "<mark>Strategien</mark> og strategierne.");
+}
+
+TEST_F(SnippetMakerTest, MarksAccentedFormsOfAWord) {
+  std::string filler;
+  for (int i = 0; i < 80; ++i) filler += "fyld ";
+  const std::string s = snippet(filler + "En god IDÉ og en idé.", "ide", 60);
+  EXPECT_NE(s.find("<mark>IDÉ</mark>"), std::string::npos) << s;
+  EXPECT_NE(s.find("<mark>idé</mark>"), std::string::npos) << s;
+}
+
+TEST_F(SnippetMakerTest, NeverCutsACharacterWhenRunningOnOverClosingPunctuation) {
+  // Found by fuzzing: the run past the length over a word's closing punctuation stopped in the
+  // middle of "·" (two bytes), and the snippet was not UTF-8.
+  static constexpr char kText[] =
+      "NemID afl\xc3\xb8kID ALLERtal Pos]\0\0\0\0\0\0\0]\0\xc2\xb7hID. Digital oPst iLER "
+      "\"D)talisQeringsstyrel ";
+  const std::string out = snippet(std::string_view(kText, sizeof kText - 1), "NemID t\"", 30);
+  EXPECT_TRUE(text::is_valid_utf8(out)) << out;
+}
+
+TEST_F(SnippetMakerTest, StartsAtTheBeginningWhenNothingMatches) {
+  EXPECT_EQ(snippet("Kort tekst om portaler.", "nemid"), "Kort tekst om portaler.");
+}
+
+TEST_F(SnippetMakerTest, ShowsWhereTextWasLeftOut) {
+  std::string text = "Begyndelsen. ";
+  for (int i = 0; i < 50; ++i) text += "fyld ";
+  text += "NemID i midten. ";
+  for (int i = 0; i < 50; ++i) text += "fyld ";
+  const std::string s = snippet(text, "nemid", 60);
+  EXPECT_TRUE(s.starts_with("…")) << s;
+  EXPECT_TRUE(s.ends_with(" …")) << s;
+}
+
+TEST_F(SnippetMakerTest, FoldsLineBreaksIntoSpaces) {
+  EXPECT_EQ(snippet("Første linje\n\nNemID her", "nemid"), "Første linje <mark>NemID</mark> her");
+}
+
+}  // namespace
+}  // namespace opslag

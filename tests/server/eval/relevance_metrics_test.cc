@@ -1,0 +1,64 @@
+// RelevanceMetrics: nDCG@10, reciprocal rank, recall and "right first" on hand-made rankings,
+// and the judgment file's errors.
+#include "server/eval/relevance_metrics.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "schema/errors.h"
+#include "tests/support/temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(RelevanceMetricsTest, RightFirstCountsOnlyATopGradeDocumentAtRankOne) {
+  EXPECT_EQ(score_ranking({"a", "b"}, {{"a", 3}, {"b", 2}}).first_right, 1);
+  EXPECT_EQ(score_ranking({"b", "a"}, {{"a", 3}, {"b", 2}}).first_right, 0);
+  EXPECT_EQ(score_ranking({"x", "a"}, {{"a", 3}}).first_right, 0);
+  EXPECT_EQ(score_ranking({"b"}, {{"b", 2}}).first_right, 1);  // 2 is this query's best grade
+}
+
+TEST(RelevanceMetricsTest, APerfectRankingScoresOne) {
+  const RelevanceScore s = score_ranking({"a", "b", "x"}, {{"a", 3}, {"b", 2}});
+  EXPECT_DOUBLE_EQ(s.ndcg10, 1.0);
+  EXPECT_DOUBLE_EQ(s.reciprocal_rank, 1.0);
+  EXPECT_DOUBLE_EQ(s.recall10, 1.0);
+}
+
+TEST(RelevanceMetricsTest, SwappedGradesScoreBelowOne) {
+  const RelevanceScore s = score_ranking({"b", "a"}, {{"a", 3}, {"b", 1}});
+  // DCG = 1/log2(2) + 7/log2(3); ideal = 7/log2(2) + 1/log2(3).
+  EXPECT_NEAR(s.ndcg10, (1.0 + 7.0 / std::log2(3.0)) / (7.0 + 1.0 / std::log2(3.0)), 1e-12);
+}
+
+TEST(RelevanceMetricsTest, ReciprocalRankAndRecallCountFromTheFirstRelevant) {
+  const RelevanceScore s = score_ranking({"x", "y", "a"}, {{"a", 2}, {"b", 2}});
+  EXPECT_DOUBLE_EQ(s.reciprocal_rank, 1.0 / 3);
+  EXPECT_DOUBLE_EQ(s.recall10, 0.5);
+}
+
+TEST(RelevanceMetricsTest, OnlyTheTopTenCount) {
+  std::vector<std::string> ranked(10, "x");
+  ranked.push_back("a");
+  const RelevanceScore s = score_ranking(ranked, {{"a", 3}});
+  EXPECT_EQ(s.ndcg10, 0);
+  EXPECT_EQ(s.reciprocal_rank, 0);
+}
+
+TEST(RelevanceMetricsTest, AMalformedJudgmentLineIsNamedByLine) {
+  testing::TempDir dir;
+  const fs::path file = dir.write("j.tsv", "# kommentar\nNemID\ta.txt:3\nMitID\tb.txt:9\n");
+  try {
+    (void)read_judgments(file);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("j.tsv:3: \"b.txt:9\" is not id:grade"), std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace opslag
