@@ -1,9 +1,10 @@
 // opslag-relevance: runs the judged queries against a database and prints nDCG@10, MRR,
-// recall@10 and how often the right document comes first; --compare-stock beside stock Xapian.
+// success@1/3 and recall@10, per category of need; --compare-stock beside stock Xapian.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
+#include "schema/errors.h"
 #include "schema/schema.h"
 #include "server/engine/searcher.h"
 #include "server/eval/relevance_metrics.h"
@@ -11,22 +12,33 @@
 
 namespace {
 
-void print_mean(const char* who, const std::vector<opslag::RelevanceScore>& scores) {
-  const opslag::RelevanceScore m = opslag::mean(scores);
-  std::printf("%-14s %zu queries: nDCG@10 %.3f  MRR %.3f  recall@10 %.3f  right first %.0f/%zu\n",
-              who, scores.size(), m.ndcg10, m.reciprocal_rank, m.recall10,
-              m.first_right * static_cast<double>(scores.size()), scores.size());
+void print_score(const char* who, const std::string& category, std::size_t queries,
+                 const opslag::RelevanceScore& m) {
+  std::printf("%-13s %-11s %3zu queries  nDCG@10 %.3f  MRR %.3f  S@1 %.3f  S@3 %.3f  R@10 %.3f\n",
+              who, category.empty() ? "all" : category.c_str(), queries, m.ndcg10,
+              m.reciprocal_rank, m.success1, m.success3, m.recall10);
+}
+
+/// The mean over all judgments and, when the file names categories, the mean of each.
+void print_means(const char* who, const opslag::Judgments& judgments,
+                 const std::vector<opslag::RelevanceScore>& scores) {
+  std::map<std::string, std::size_t> counts;
+  for (const opslag::Judgment& j : judgments) ++counts[j.category];
+  if (counts.size() > 1 || !counts.begin()->first.empty())
+    for (const auto& [category, m] : opslag::mean_by_category(judgments, scores))
+      print_score(who, category, counts[category], m);
+  print_score(who, "", scores.size(), opslag::mean(scores));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) try {
-  CLI::App app{"opslag-relevance: measure ranking against hand-written judgments."};
+  CLI::App app{"opslag-relevance: measure ranking against graded judgments."};
   std::string db_dir, schema_file = OPSLAG_SCHEMA_DEFAULT;
   std::string judgments_file = OPSLAG_JUDGMENTS_DEFAULT;
   bool quiet = false, compare_stock = false;
-  app.add_option("--db", db_dir, "database built from corpus/")->required();
-  app.add_option("--judgments", judgments_file, "judgments.tsv")->capture_default_str();
+  app.add_option("--db", db_dir, "database built from the judged documents")->required();
+  app.add_option("--judgments", judgments_file, "judgments (.tsv)")->capture_default_str();
   app.add_option("--schema", schema_file, "schema.json")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
@@ -40,6 +52,7 @@ int main(int argc, char** argv) try {
   const opslag::DanishAnalyzer analyzer(schema);
   const opslag::Searcher searcher(schema, analyzer, db_dir);
   const opslag::Judgments judgments = opslag::read_judgments(judgments_file);
+  if (judgments.empty()) throw opslag::Error(judgments_file + ": no judged queries");
   const std::vector<opslag::RelevanceScore> scores = opslag::run_judgments(searcher, judgments);
   std::vector<opslag::RelevanceScore> stock;
   if (compare_stock) {
@@ -48,16 +61,20 @@ int main(int argc, char** argv) try {
                                   judgments);
   }
   for (std::size_t i = 0; i < scores.size() && !quiet; ++i) {
-    std::printf("%-40s nDCG@10 %.3f  RR %.3f  recall@10 %.3f", judgments[i].first.c_str(),
-                scores[i].ndcg10, scores[i].reciprocal_rank, scores[i].recall10);
+    std::printf("%-11s %-40s nDCG@10 %.3f  RR %.3f  R@10 %.3f", judgments[i].category.c_str(),
+                judgments[i].query.c_str(), scores[i].ndcg10, scores[i].reciprocal_rank,
+                scores[i].recall10);
     if (compare_stock)
       std::printf("   stock: nDCG@10 %.3f  RR %.3f", stock[i].ndcg10, stock[i].reciprocal_rank);
     std::printf("\n");
   }
-  print_mean("Opslag", scores);
-  if (compare_stock) print_mean("stock Xapian", stock);
+  print_means("Opslag", judgments, scores);
+  if (compare_stock) print_means("stock Xapian", judgments, stock);
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "opslag-relevance: " << e.what() << '\n';
+  return 2;
+} catch (const Xapian::Error& e) {
+  std::cerr << "opslag-relevance: " << e.get_type() << ": " << e.get_msg() << '\n';
   return 2;
 }

@@ -1,4 +1,5 @@
-// Measures ranking quality against hand-written judgments: nDCG@10, MRR and recall@10.
+// Measures ranking quality against graded judgments: nDCG@10, MRR, success@1/3 and recall@10,
+// overall and per category of need.
 #pragma once
 
 #include <filesystem>
@@ -11,11 +12,18 @@
 
 namespace opslag {
 
-/// Graded judgments: for each query, the grade (1-3) of each relevant document id.
-using Judgments = std::vector<std::pair<std::string, std::map<std::string, int>>>;
+/// One judged need: the query typed, the grade (1-3) of each relevant document id, and the kind
+/// of need it is ("known-item", "compound", ...; empty when the file names none).
+struct Judgment {
+  std::string category;
+  std::string query;
+  std::map<std::string, int> grades;  ///< empty: nothing is relevant (a junk query)
+};
+using Judgments = std::vector<Judgment>;
 
-/// Reads judgments written as `query<TAB>id:grade id:grade ...`, one query a line, '#' lines
-/// ignored. Throws opslag::Error naming the file and line of a malformed line.
+/// Reads judgments written as `[category<TAB>]query<TAB>id:grade id:grade ...`, one query a
+/// line, '#' lines ignored; `-` in place of the ids says nothing is relevant. Throws
+/// opslag::Error naming the file and line of a malformed line.
 [[nodiscard]] Judgments read_judgments(const std::filesystem::path& file);
 
 /// How well one ranking did.
@@ -25,9 +33,12 @@ struct RelevanceScore {
   double recall10 = 0;         ///< share of the relevant documents in the top 10
   /// 1 when the first hit is a document of the query's highest grade ("read this first").
   double first_right = 0;
+  double success1 = 0;  ///< 1 when the first hit is relevant
+  double success3 = 0;  ///< 1 when one of the first three hits is relevant
 };
 
-/// Scores `ranked` (ids, best first) against `grades`.
+/// Scores `ranked` (ids, best first) against `grades`. A query with no relevant documents scores
+/// 1 on every figure when nothing is ranked, and 0 when anything is.
 [[nodiscard]] RelevanceScore score_ranking(const std::vector<std::string>& ranked,
                                            const std::map<std::string, int>& grades);
 
@@ -44,5 +55,10 @@ using Ranker = std::function<std::vector<std::string>(const std::string& query)>
 
 /// The mean of each figure over `scores`.
 [[nodiscard]] RelevanceScore mean(const std::vector<RelevanceScore>& scores);
+
+/// The mean figures of each category of `judgments` (scored as `scores`, in the same order), by
+/// category name.
+[[nodiscard]] std::map<std::string, RelevanceScore> mean_by_category(
+    const Judgments& judgments, const std::vector<RelevanceScore>& scores);
 
 }  // namespace opslag

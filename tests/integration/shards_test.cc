@@ -59,8 +59,9 @@ class ShardsTest : public ::testing::Test {
   /// number documents differently, and Xapian breaks ties by document number).
   static std::vector<std::string> top_tens(const Searcher& searcher) {
     std::vector<std::string> out;
-    for (const auto& [query, grades] :
+    for (const Judgment& judgment :
          read_judgments(fs::path(OPSLAG_SOURCE_DIR) / "tests/relevance/judgments.tsv")) {
+      const std::string& query = judgment.query;
       std::vector<std::pair<double, std::string>> hits;
       for (const Hit& hit : searcher.search(testing::request(query)).hits)
         hits.emplace_back(-std::round(hit.score * 1e6) / 1e6, hit.doc.id);

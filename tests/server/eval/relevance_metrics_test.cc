@@ -60,5 +60,57 @@ TEST(RelevanceMetricsTest, AMalformedJudgmentLineIsNamedByLine) {
   }
 }
 
+TEST(RelevanceMetricsTest, ReadsACategoryColumnAndADashForNothingRelevant) {
+  testing::TempDir dir;
+  const fs::path file =
+      dir.write("j.tsv", "NemID\ta.txt:3\ncompound\taffaldsdata\tb:2 c:1\njunk\tqwerty\t-\n");
+  const Judgments j = read_judgments(file);
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_EQ(j[0].category, "");
+  EXPECT_EQ(j[0].query, "NemID");
+  EXPECT_EQ(j[1].category, "compound");
+  EXPECT_EQ(j[1].query, "affaldsdata");
+  EXPECT_EQ(j[1].grades, (std::map<std::string, int>{{"b", 2}, {"c", 1}}));
+  EXPECT_EQ(j[2].category, "junk");
+  EXPECT_TRUE(j[2].grades.empty());
+}
+
+TEST(RelevanceMetricsTest, AJunkQueryScoresOneOnlyWhenNothingIsRanked) {
+  EXPECT_EQ(score_ranking({}, {}).ndcg10, 1);
+  EXPECT_EQ(score_ranking({}, {}).success1, 1);
+  EXPECT_EQ(score_ranking({"a"}, {}).ndcg10, 0);
+  EXPECT_EQ(score_ranking({"a"}, {}).reciprocal_rank, 0);
+}
+
+TEST(RelevanceMetricsTest, SuccessAtOneAndThreeCountAnyRelevantDocument) {
+  const RelevanceScore s = score_ranking({"x", "y", "b"}, {{"a", 2}, {"b", 1}});
+  EXPECT_EQ(s.success1, 0);
+  EXPECT_EQ(s.success3, 1);
+  EXPECT_EQ(score_ranking({"b"}, {{"a", 2}, {"b", 1}}).success1, 1);
+}
+
+TEST(RelevanceMetricsTest, MeansAreTakenPerCategory) {
+  const Judgments j{{"a", "q1", {{"x", 2}}}, {"b", "q2", {{"y", 2}}}, {"a", "q3", {{"z", 2}}}};
+  const std::vector<RelevanceScore> scores{score_ranking({"x"}, j[0].grades),
+                                           score_ranking({}, j[1].grades),
+                                           score_ranking({"n"}, j[2].grades)};
+  const auto by = mean_by_category(j, scores);
+  ASSERT_EQ(by.size(), 2u);
+  EXPECT_DOUBLE_EQ(by.at("a").ndcg10, 0.5);
+  EXPECT_DOUBLE_EQ(by.at("b").ndcg10, 0);
+}
+
+TEST(RelevanceMetricsTest, ALineWithNeitherIdsNorADashIsRefused) {
+  testing::TempDir dir;
+  const fs::path file = dir.write("j.tsv", "compound\taffaldsdata\t\n");
+  try {
+    (void)read_judgments(file);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("j.tsv:1: no judged documents"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace opslag
