@@ -20,7 +20,8 @@
 
 namespace {
 
-/// About as many characters as opslag's snippets have bytes (Searcher::kSnippetLength).
+/// About as many characters as opslag's snippets have bytes (SnippetMaker::kLength,
+/// server/engine/snippet_maker.h).
 constexpr int kSnippetLength = 240;
 
 /// `text` as the inside of a single-quoted SphinxQL string.

@@ -4,7 +4,7 @@
 // Per query: Xapian::QueryParser (Stem("danish"), STEM_SOME, default flags: phrases, boolean
 // operators, love/hate), Enquire with BM25 (the default), get_mset(0, 10), and for each hit
 // MSet::snippet of its body with the default flags (background model, exhaustive), about as
-// long as opslag's (Searcher::kSnippetLength bytes). No stop words, synonyms, spelling
+// long as opslag's (SnippetMaker::kLength bytes). No stop words, synonyms, spelling
 // suggestions or facets: that is what opslag adds on top.
 #include <xapian.h>
 
@@ -16,7 +16,7 @@
 
 namespace {
 
-/// Bytes of snippet opslag shows (server/searcher.h, Searcher::kSnippetLength).
+/// Bytes of snippet opslag shows (server/engine/snippet_maker.h, SnippetMaker::kLength).
 constexpr std::size_t kSnippetLength = 240;
 
 /// A field from scriptindex's document data: "name=value" lines sorted by name, the lines of

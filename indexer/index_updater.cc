@@ -211,9 +211,7 @@ class IndexUpdater::Run {
     }
   }
 
-  std::string id_term(const std::string& id) const {
-    return owner_.schema_.field("id").prefix + id;
-  }
+  std::string id_term(const std::string& id) const { return opslag::id_term(owner_.schema_, id); }
   double elapsed() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }

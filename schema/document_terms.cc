@@ -61,6 +61,10 @@ std::string stem_term(std::string_view prefix, std::string_view stem) {
 
 std::string part_term(std::string_view stem) { return joined("XC", stem); }
 
+std::string id_term(const Schema& schema, std::string_view id) {
+  return schema.field("id").prefix + std::string(id);
+}
+
 std::string filter_term(std::string_view prefix, std::string_view value) {
   std::string term = std::string(prefix) + text::fold(value);
   // Xapian terms are at most 245 bytes; a filter value that long is cut, not refused.

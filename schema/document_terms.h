@@ -29,6 +29,10 @@ struct CompoundWord {
   std::string word;
 };
 
+/// The unique term of the document whose id is `id` (the id field's prefix + the id): the one
+/// way the indexer replaces or deletes a document and the server finds one.
+[[nodiscard]] std::string id_term(const Schema& schema, std::string_view id);
+
 /// The boolean term for a filter value ("XK" + "digitaliseringsstyrelsen").
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
 

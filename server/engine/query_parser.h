@@ -12,6 +12,7 @@
 
 #include "schema/analysis/danish_analyzer.h"
 #include "schema/schema.h"
+#include "server/engine/request_limits.h"
 #include "server/engine/synonym_expander.h"
 
 namespace opslag {
@@ -54,7 +55,7 @@ class QueryParser {
  public:
   /// A wildcard (`digitali*`) stands for at most `max_wildcard_terms` words, the most frequent.
   QueryParser(const Schema& schema, const DanishAnalyzer& analyzer,
-              unsigned max_wildcard_terms = kMaxWildcardTerms)
+              unsigned max_wildcard_terms = Limits{}.max_wildcard_terms)
       : schema_(schema),
         analyzer_(analyzer),
         synonyms_(schema.synonyms(), analyzer),
@@ -63,9 +64,6 @@ class QueryParser {
   /// How much a match on a compound's part counts against a match on the word itself: little
   /// enough that documents with the word rank first.
   static constexpr double kCompoundPartWeight = 0.3;
-
-  /// A wildcard matches at most this many words (the most frequent ones) by default.
-  static constexpr unsigned kMaxWildcardTerms = 100;
 
   /// Parses `text`. A query whose syntax is broken (a lone "AND", an unclosed parenthesis) is
   /// read again as plain words, never rejected. Throws BadInput if `text` is not valid UTF-8

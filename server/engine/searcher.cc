@@ -252,7 +252,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
       hit.doc = StoredDocument::from_data(it.get_document().get_data());
       hit.score = it.get_weight();
       std::size_t at = 0;
-      hit.snippet = snippets_.make(hit.doc.body, parsed, kSnippetLength, &at);
+      hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
       // Pages of a PDF are separated by form feeds.
       if (hit.doc.body.find('\f') != std::string::npos)
         hit.page =
@@ -266,7 +266,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
 }
 
 std::optional<StoredDocument> Searcher::document(std::string_view id) const {
-  const std::string term = schema_.field("id").prefix + std::string(id);
+  const std::string term = id_term(schema_, id);
   return pool_.with([&](DatabasePool::Handles& h) -> std::optional<StoredDocument> {
     Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(term);
@@ -289,11 +289,11 @@ class StemsOnly : public Xapian::ExpandDecider {
 }  // namespace
 
 std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size) const {
-  const std::string id_term = schema_.field("id").prefix + std::string(id);
+  const std::string term = id_term(schema_, id);
   return pool_.with([&](DatabasePool::Handles& h) -> std::optional<std::vector<Hit>> {
     Xapian::Database& db = h.all;
-    const Xapian::PostingIterator it = db.postlist_begin(id_term);
-    if (it == db.postlist_end(id_term)) return std::nullopt;
+    const Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
     Xapian::RSet rset;
     rset.add_document(*it);
     Xapian::Enquire enquire(db);
@@ -301,7 +301,7 @@ std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size)
     const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &stems_only);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
                                     Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
-                                    Xapian::Query(id_term)));
+                                    Xapian::Query(term)));
     std::vector<Hit> hits;
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
     for (auto m = mset.begin(); m != mset.end(); ++m) {

@@ -144,7 +144,6 @@ class Searcher {
   /// A suggested word is at most this many edits from the word typed.
   static constexpr unsigned kMaxSpellingEdits = 2;
   /// About how many bytes of text a snippet shows.
-  static constexpr std::size_t kSnippetLength = 240;
   /// At most this many compounds are listed for each word searched as a compound's part.
   static constexpr std::size_t kMaxCompoundsShown = 10;
 

@@ -16,13 +16,17 @@ namespace opslag {
 /// sequence; "…" shows where text was left out. Thread-safe.
 class SnippetMaker {
  public:
+  /// Bytes of text a snippet shows by default (what /search and opslag-search show).
+  static constexpr std::size_t kLength = 240;
+
   explicit SnippetMaker(const DanishAnalyzer& analyzer) : analyzer_(analyzer) {}
 
   /// A snippet of about `length` bytes from `text` (NFC, as stored) for `query`; the start of
   /// the text when nothing in it matches. The offset in `text` of the snippet's first match
   /// (or of its start, when nothing matched) goes to `match_at`.
   [[nodiscard]] std::string make(std::string_view text, const ParsedQuery& query,
-                                 std::size_t length = 240, std::size_t* match_at = nullptr) const;
+                                 std::size_t length = kLength,
+                                 std::size_t* match_at = nullptr) const;
 
  private:
   /// A stretch of the text, analysed, with the query's matches in it.

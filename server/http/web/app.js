@@ -6,7 +6,7 @@
 
   const { TEXT, element, formatDate, safeUrl, snippetFragment, getJson, combobox } = window.Opslag;
   const PAGE_SIZE = 10;
-  const MAX_DEPTH = 10000;  // the server ranks no deeper (Searcher::kMaxResultDepth)
+  const MAX_DEPTH = 10000;  // the server ranks no deeper (Limits::max_result_depth, --max-result-depth)
   const FACETS = [
     { key: 'source', title: 'Kilde', multiple: true },
     { key: 'type', title: 'Type', multiple: true },
