@@ -1,6 +1,8 @@
 // Builds Xapian documents from StoredDocuments following the schema's layout.
 #include "schema/document_terms.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "schema/analysis/icu_text.h"
@@ -59,6 +61,14 @@ std::string stem_term(std::string_view prefix, std::string_view stem) {
   return joined("Z", prefix, stem);
 }
 
+bool is_plain_stem_term(std::string_view term) {
+  return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
+bool is_word_term(std::string_view term) {
+  return !term.empty() && (term.front() < 'A' || term.front() > 'Z');
+}
+
 std::string part_term(std::string_view stem) { return joined("XC", stem); }
 
 std::string id_term(const Schema& schema, std::string_view id) {
@@ -67,8 +77,12 @@ std::string id_term(const Schema& schema, std::string_view id) {
 
 std::string filter_term(std::string_view prefix, std::string_view value) {
   std::string term = std::string(prefix) + text::fold(value);
-  // Xapian terms are at most 245 bytes; a filter value that long is cut, not refused.
-  if (term.size() > 240) term.resize(240);
+  // A filter value too long for a Xapian term is cut, not refused, never inside a character.
+  if (term.size() > kMaxTermBytes) {
+    std::size_t end = kMaxTermBytes;
+    while (end > 0 && U8_IS_TRAIL(static_cast<unsigned char>(term[end]))) --end;
+    term.resize(end);
+  }
   return term;
 }
 

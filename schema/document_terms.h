@@ -36,6 +36,17 @@ struct CompoundWord {
 /// The boolean term for a filter value ("XK" + "digitaliseringsstyrelsen").
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
 
+/// True for a plain stem term ("Z" + stem, no field prefix): what "similar" expands on.
+[[nodiscard]] bool is_plain_stem_term(std::string_view term);
+
+/// True for an unprefixed word term (prefixes are capitals; words are folded, so never begin
+/// with one).
+[[nodiscard]] bool is_word_term(std::string_view term);
+
+/// The first term in Xapian's order past every prefixed term ("[" follows "Z"): where the
+/// unprefixed words that follow them in the term list begin again.
+inline constexpr std::string_view kPastPrefixedTerms = "[";
+
 /// Xapian refuses a term longer than this (and drops the whole batch being written with it).
 inline constexpr std::size_t kMaxTermBytes = 245;
 

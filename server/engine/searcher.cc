@@ -281,9 +281,7 @@ namespace {
 /// written, so inflections of one word count once.
 class StemsOnly : public Xapian::ExpandDecider {
  public:
-  bool operator()(const std::string& term) const override {
-    return term.size() > 2 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-  }
+  bool operator()(const std::string& term) const override { return is_plain_stem_term(term); }
 };
 
 }  // namespace

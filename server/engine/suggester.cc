@@ -71,9 +71,6 @@ std::size_t next_char(std::string_view text, std::size_t at) {
   return at;
 }
 
-/// Xapian terms under a field's prefix begin with a capital; words never do (they are folded).
-bool is_word_term(std::string_view term) { return term.front() < 'A' || term.front() > 'Z'; }
-
 /// Word terms order: in more documents first, then alphabetically (so "nemid" before
 /// "nemidkort" when both are equally frequent).
 bool better(const auto& a, const auto& b) {
@@ -383,7 +380,7 @@ std::shared_ptr<const Suggester::WordTable> Suggester::make_word_table(
   while (t != db.allterms_end()) {
     const std::string term = *t;
     if (!is_word_term(term)) {
-      t.skip_to("[");  // past every prefixed term: prefixes are capitals, "[" follows "Z"
+      t.skip_to(std::string(kPastPrefixedTerms));
       continue;
     }
     if (completes(term)) {

@@ -114,5 +114,28 @@ TEST_F(DocumentTermsTest, ADocumentWithoutDateHasNoDateTerms) {
   }
 }
 
+TEST(DocumentTermsLayoutTest, TellsPlainStemsAndWordsFromPrefixedTerms) {
+  EXPECT_TRUE(is_plain_stem_term(stem_term("", "strategi")));
+  EXPECT_FALSE(is_plain_stem_term(stem_term("S", "strategi")));
+  EXPECT_FALSE(is_plain_stem_term("strategi"));
+  EXPECT_TRUE(is_word_term("strategi"));
+  EXPECT_TRUE(
+      is_word_term("\xc3\xa6"
+                   "ble"));  // æble: UTF-8 bytes sort after every prefix
+  EXPECT_FALSE(is_word_term(stem_term("", "strategi")));
+  EXPECT_FALSE(is_word_term(filter_term("XK", "KL")));
+  EXPECT_LT(std::string("Zzzz"), std::string(kPastPrefixedTerms));
+  EXPECT_LT(std::string(kPastPrefixedTerms), std::string("a"));
+}
+
+TEST(DocumentTermsLayoutTest, ALongFilterValueIsCutToATermXapianTakesOnACharacterBoundary) {
+  std::string value;
+  for (int i = 0; i < 200; ++i) value += "\xc3\xb8";  // ø, two bytes each
+  const std::string term = filter_term("XK", value);
+  EXPECT_LE(term.size(), kMaxTermBytes);
+  EXPECT_GE(term.size(), kMaxTermBytes - 1);
+  EXPECT_EQ((term.size() - 2) % 2, 0u) << "cut inside a character";
+}
+
 }  // namespace
 }  // namespace opslag
