@@ -83,7 +83,7 @@ bool InputPreparer::next(PreparedInput& out) {
 void InputPreparer::push(PreparedInput&& input) {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return queue_.size() < kQueued || stop_; });
-  if (stop_) throw std::runtime_error("stopped");
+  if (stop_) throw InternalError("input preparation stopped: the index run ended first");
   queue_.push_back(std::move(input));
   lock.unlock();
   changed_.notify_all();
@@ -155,6 +155,8 @@ void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position
       doc.hash = hash;
       finish(doc, out);
     }
+  } catch (const InternalError&) {
+    throw;  // not the file's fault: it stops the run
   } catch (const Error& e) {
     out.error = e.what();
   } catch (const Xapian::InvalidArgumentError& e) {
@@ -185,6 +187,8 @@ void InputPreparer::prepare_jsonl(const fs::path& file, std::uint64_t& position)
           if (doc.type.empty()) doc.type = "dokument";
           finish(doc, out);
         }
+      } catch (const InternalError&) {
+        throw;
       } catch (const Error& e) {
         out.error = e.what();
         out.protect = file;
@@ -195,6 +199,8 @@ void InputPreparer::prepare_jsonl(const fs::path& file, std::uint64_t& position)
       out.position = before + reader.offset();
       push(std::move(out));
     }
+  } catch (const InternalError&) {
+    throw;
   } catch (const Error& e) {
     PreparedInput out;
     out.where = file.string();

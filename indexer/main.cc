@@ -8,6 +8,7 @@
 #include "indexer/index_updater.h"
 #include "indexer/progress_printer.h"
 #include "schema/analysis/danish_analyzer.h"
+#include "schema/error_exit.h"
 #include "schema/errors.h"
 #include "schema/option_sources.h"
 #include "schema/schema.h"
@@ -53,7 +54,6 @@ int main(int argc, char** argv) try {
     std::cout << summary.to_string() << '\n';
   }
   return summary.failed > 0 ? 1 : 0;
-} catch (const std::exception& e) {
-  std::cerr << "opslag-index: " << e.what() << '\n';
-  return 2;
+} catch (...) {
+  return opslag::exit_status_of_exception("opslag-index", 2);
 }

@@ -41,4 +41,11 @@ class IndexMismatch : public Error {
   using Error::Error;
 };
 
+/// Opslag itself went wrong, not its input: a library call failed (ICU) or the code asked for
+/// something validation guarantees exists. HTTP 500, exit 2.
+class InternalError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace opslag

@@ -298,7 +298,7 @@ Schema Schema::parse(std::string_view text, const std::string& file,
 const Field& Schema::field(std::string_view name) const {
   for (const Field& f : fields_)
     if (f.name == name) return f;
-  throw std::out_of_range("schema has no field " + std::string(name));
+  throw InternalError("schema has no field " + std::string(name));
 }
 
 std::string Schema::layout() const {

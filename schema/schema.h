@@ -62,7 +62,7 @@ class Schema {
     return compounds_;
   }
 
-  /// The field called `name`. Throws std::out_of_range if there is none (validation
+  /// The field called `name`. Throws InternalError if there is none (validation
   /// guarantees every field the code uses exists).
   [[nodiscard]] const Field& field(std::string_view name) const;
 

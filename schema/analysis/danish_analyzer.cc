@@ -148,7 +148,8 @@ std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input, Stemmi
   const text::Utf8Text utext(nfc);
   UErrorCode status = U_ZERO_ERROR;
   worker->breaker->setText(utext.get(), status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU word breaking failed");
+  if (U_FAILURE(status))
+    throw InternalError(std::string("ICU word breaking failed: ") + u_errorName(status));
 
   std::vector<AnalyzedWord> words;
   const auto stem_of = [&](const std::string& w) -> std::string {

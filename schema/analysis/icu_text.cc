@@ -6,7 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <stdexcept>
+
+#include "schema/errors.h"
 
 namespace opslag::text {
 using ::icu::BreakIterator;
@@ -18,7 +19,7 @@ using ::icu::StringPiece;
 namespace {
 
 void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
+  if (U_FAILURE(status)) throw InternalError(std::string(what) + ": " + u_errorName(status));
 }
 
 std::string normalize(const Normalizer2* normalizer, std::string_view text) {

@@ -15,7 +15,7 @@ namespace opslag::text {
 /// Owns a UText opened over UTF-8 bytes; indexes into it are byte offsets.
 class Utf8Text {
  public:
-  /// Opens `text` (which must outlive this object). Throws std::runtime_error on ICU failure.
+  /// Opens `text` (which must outlive this object). Throws InternalError on ICU failure.
   explicit Utf8Text(std::string_view text);
   Utf8Text(const Utf8Text&) = delete;
   Utf8Text& operator=(const Utf8Text&) = delete;
@@ -35,7 +35,7 @@ class Utf8Text {
   return !invalid_utf8_offset(text).has_value();
 }
 
-/// `text` in Unicode NFC. Assumes valid UTF-8. Throws std::runtime_error on ICU failure.
+/// `text` in Unicode NFC. Assumes valid UTF-8. Throws InternalError on ICU failure.
 [[nodiscard]] std::string to_nfc(std::string_view text);
 
 /// `text` in NFKC_Casefold: lower case (æ, ø, å kept), compatibility forms unified, and
@@ -46,7 +46,7 @@ class Utf8Text {
 /// Lower-case `text` without its accents (é -> e, ü -> u), æ, ø and å left as they are.
 [[nodiscard]] std::string strip_accents(std::string_view text);
 
-/// A fresh ICU word break iterator for Danish. Throws std::runtime_error on ICU failure.
+/// A fresh ICU word break iterator for Danish. Throws InternalError on ICU failure.
 [[nodiscard]] std::unique_ptr<::icu::BreakIterator> make_word_breaker();
 
 }  // namespace opslag::text

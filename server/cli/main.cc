@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "schema/analysis/danish_analyzer.h"
+#include "schema/error_exit.h"
 #include "schema/option_sources.h"
 #include "schema/schema.h"
 #include "server/cli/terminal_output.h"
@@ -73,7 +74,6 @@ int main(int argc, char** argv) try {
     std::cout << opslag::format_hits(request, result, isatty(STDOUT_FILENO));
   }
   return 0;
-} catch (const std::exception& e) {
-  std::cerr << "opslag-search: " << e.what() << '\n';
-  return 2;
+} catch (...) {
+  return opslag::exit_status_of_exception("opslag-search", 2);
 }

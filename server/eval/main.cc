@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "schema/error_exit.h"
 #include "schema/errors.h"
 #include "schema/schema.h"
 #include "server/engine/searcher.h"
@@ -71,10 +72,6 @@ int main(int argc, char** argv) try {
   print_means("Opslag", judgments, scores);
   if (compare_stock) print_means("stock Xapian", judgments, stock);
   return 0;
-} catch (const std::exception& e) {
-  std::cerr << "opslag-relevance: " << e.what() << '\n';
-  return 2;
-} catch (const Xapian::Error& e) {
-  std::cerr << "opslag-relevance: " << e.get_type() << ": " << e.get_msg() << '\n';
-  return 2;
+} catch (...) {
+  return opslag::exit_status_of_exception("opslag-relevance", 2);
 }

@@ -10,6 +10,7 @@
 
 #include "schema/analysis/danish_analyzer.h"
 #include "schema/database_sources.h"
+#include "schema/error_exit.h"
 #include "schema/schema.h"
 #include "server/engine/searcher.h"
 #include "server/engine/suggester.h"
@@ -67,7 +68,6 @@ int main(int argc, char** argv) try {
             << std::endl;
   server.listen_after_bind();
   return 0;
-} catch (const std::exception& e) {
-  std::cerr << "opslag-server: " << e.what() << '\n';
-  return 2;
+} catch (...) {
+  return opslag::exit_status_of_exception("opslag-server", 2);
 }
