@@ -34,8 +34,9 @@ int main(int argc, char** argv) try {
   app.add_option("--schema", schema_file, "schema.json")
       ->envname("OPSLAG_SCHEMA")
       ->capture_default_str();
-  app.add_option("--page", request.page, "page of results")->check(CLI::Range(1, 1000));
-  app.add_option("--size", request.size, "hits per page")->check(CLI::Range(1, 100));
+  // The engine checks page, size, the query and the filters, in the words the API uses.
+  app.add_option("--page", request.page, "page of results");
+  app.add_option("--size", request.size, "hits per page");
   app.add_option("--source", request.sources, "only documents from this publisher (repeatable)")
       ->allow_extra_args(false);
   app.add_option("--type", request.types, "only documents of this type (repeatable)")

@@ -1,42 +1,25 @@
 // Text output of opslag-search.
 #include "server/cli/terminal_output.h"
 
-#include <array>
 #include <sstream>
-#include <utility>
 
 namespace opslag {
+namespace {
 
-std::string snippet_to_text(const std::string& snippet, const std::string& open,
-                            const std::string& close) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 5> kEntities = {
-      {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}}};
-  std::string out;
-  for (std::size_t i = 0; i < snippet.size();) {
-    const std::string_view rest = std::string_view(snippet).substr(i);
-    if (rest.starts_with("<mark>")) {
-      out += open;
-      i += 6;
-      continue;
-    }
-    if (rest.starts_with("</mark>")) {
-      out += close;
-      i += 7;
-      continue;
-    }
-    bool entity = false;
-    for (const auto& [code, text] : kEntities) {
-      if (rest.starts_with(code)) {
-        out += text;
-        i += code.size();
-        entity = true;
-        break;
-      }
-    }
-    if (!entity) out += snippet[i++];
+/// `text` with every control character (C0, DEL, C1) a space, so a document can never send the
+/// terminal an escape sequence; byte offsets into it stay where they were.
+std::string printable(std::string text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) text[i] = ' ';
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      text[i] = text[i + 1] = ' ';
   }
-  return out;
+  return text;
 }
+
+}  // namespace
 
 std::string format_hits(const SearchRequest& request, const SearchResult& result, bool colour) {
   std::ostringstream out;
@@ -57,7 +40,7 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
     if (counts.empty()) return;
     out << dim << label << ':' << reset;
     for (std::size_t i = 0; i < counts.size() && i < kFacetValuesShown; ++i)
-      out << (i ? ", " : " ") << counts[i].value << " (" << counts[i].count << ')';
+      out << (i ? ", " : " ") << printable(counts[i].value) << " (" << counts[i].count << ')';
     if (counts.size() > kFacetValuesShown) out << ", …";
     out << '\n';
   };
@@ -67,12 +50,13 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   out << "\n";
   int rank = (request.page - 1) * request.size;
   for (const Hit& hit : result.hits) {
-    out << ++rank << ". " << bold << hit.doc.title << reset << '\n';
-    out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : hit.doc.date) << " · "
-        << hit.doc.source << " · " << hit.doc.type
+    out << ++rank << ". " << bold << printable(hit.doc.title) << reset << '\n';
+    out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : printable(hit.doc.date)) << " · "
+        << printable(hit.doc.source) << " · " << printable(hit.doc.type)
         << (hit.page > 0 ? " · side " + std::to_string(hit.page) : std::string()) << reset << '\n';
-    out << "   " << snippet_to_text(hit.snippet, mark, colour ? reset : "") << '\n';
-    out << "   " << dim << hit.doc.id << reset << "\n\n";
+    const Snippet snippet{printable(hit.snippet.text), hit.snippet.marks};
+    out << "   " << snippet.with_marks(mark, colour ? reset : "") << '\n';
+    out << "   " << dim << printable(hit.doc.id) << reset << "\n\n";
   }
   return out.str();
 }

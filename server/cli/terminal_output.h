@@ -21,8 +21,4 @@ constexpr std::size_t kFacetValuesShown = 6;
 /// "+"), and for a compound a tab and the stems of its parts ("sundhed+portal").
 [[nodiscard]] std::string format_analysis(const DanishAnalyzer& analyzer, std::string_view text);
 
-/// Escaped snippet HTML back to text, with the marks replaced by `open` and `close`.
-[[nodiscard]] std::string snippet_to_text(const std::string& snippet, const std::string& open,
-                                          const std::string& close);
-
 }  // namespace opslag

@@ -11,14 +11,6 @@
 
 namespace opslag {
 
-SortOrder parse_sort_order(std::string_view text, std::string_view what) {
-  if (text == "relevance") return SortOrder::kRelevance;
-  if (text == "date") return SortOrder::kDateAscending;
-  if (text == "-date") return SortOrder::kDateDescending;
-  throw BadInput(std::string(what) +
-                 " must be relevance, date (oldest first) or -date (newest first)");
-}
-
 Searcher::Searcher(const Schema& schema, const DanishAnalyzer& analyzer,
                    std::vector<std::string> sources, ShardPolicy policy, const Limits& limits)
     : schema_(schema),
@@ -173,6 +165,8 @@ std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database
 }
 
 SearchResult Searcher::search(const SearchRequest& request) const {
+  check_query(request.query, limits_);  // before counting words, which needs valid UTF-8
+  check_search_request(request, limits_, count_words(request.query));
   const ParsedQuery parsed = parser_.parse(request.query);
   try {
     return pool_.with(

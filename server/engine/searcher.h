@@ -15,28 +15,10 @@
 #include "server/engine/database_pool.h"
 #include "server/engine/query_parser.h"
 #include "server/engine/request_limits.h"
+#include "server/engine/search_request.h"
 #include "server/engine/snippet_maker.h"
 
 namespace opslag {
-
-/// The order of the hits.
-enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
-
-/// The order `text` names: "relevance", "date" (oldest first) or "-date" (newest first).
-/// Throws BadInput naming `what` ("parameter sort", "--sort") for anything else.
-[[nodiscard]] SortOrder parse_sort_order(std::string_view text, std::string_view what);
-
-/// What to search for, which documents may match, and which page of the ranking to return.
-struct SearchRequest {
-  std::string query;
-  int page = 1;  ///< 1-based
-  int size = 10;
-  std::vector<std::string> sources;  ///< only documents from one of these publishers
-  std::vector<std::string> types;    ///< only documents of one of these types
-  std::string from;                  ///< only documents dated on or after ("YYYYMMDD")
-  std::string to;                    ///< only documents dated on or before ("YYYYMMDD")
-  SortOrder sort = SortOrder::kRelevance;
-};
 
 /// One value of a facet and how many matching documents have it.
 struct FacetCount {
@@ -48,7 +30,7 @@ struct FacetCount {
 struct Hit {
   StoredDocument doc;   ///< metadata; the body is left empty
   double score = 0;     ///< BM25 weight
-  std::string snippet;  ///< escaped HTML with <mark> around matches
+  Snippet snippet;      ///< the passage that shows why it matched, with its matches
   /// The page the snippet is on (from 1), for documents with pages (PDF); 0 for the rest.
   int page = 0;
 };
@@ -115,7 +97,8 @@ class Searcher {
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
 
-  /// The ranked page for `request`. Throws BadInput for a query with no words or invalid UTF-8.
+  /// The ranked page for `request`. Throws BadInput for a request check_search_request refuses
+  /// (beyond the limits, invalid UTF-8) and for a query with no words.
   [[nodiscard]] SearchResult search(const SearchRequest& request) const;
 
   /// The document with `id` (body included), or nullopt if there is none.
@@ -143,7 +126,6 @@ class Searcher {
   static constexpr Xapian::termcount kSimilarTerms = 40;
   /// A suggested word is at most this many edits from the word typed.
   static constexpr unsigned kMaxSpellingEdits = 2;
-  /// About how many bytes of text a snippet shows.
   /// At most this many compounds are listed for each word searched as a compound's part.
   static constexpr std::size_t kMaxCompoundsShown = 10;
 

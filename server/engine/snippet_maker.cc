@@ -1,4 +1,4 @@
-// Snippets: find matching words, pick the richest window, escape and mark.
+// Snippets: find matching words, pick the richest window, cut it with its match ranges.
 #include "server/engine/snippet_maker.h"
 
 #include <unicode/uchar.h>
@@ -115,7 +115,8 @@ constexpr std::size_t kTrailingPunctuation = 8;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
 
-void append_escaped(std::string& out, std::string_view text) {
+/// Appends `text` with each run of white space made one space.
+void append_collapsed(std::string& out, std::string_view text) {
   bool space = false;
   for (char c : text) {
     if (is_space(c)) {
@@ -124,25 +125,7 @@ void append_escaped(std::string& out, std::string_view text) {
     }
     if (space && !out.empty() && out.back() != ' ') out += ' ';
     space = false;
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
+    out += c;
   }
   if (space && !out.empty() && out.back() != ' ') out += ' ';
 }
@@ -253,18 +236,26 @@ struct SnippetMaker::Passage {
   std::vector<Match> matches;
 };
 
-std::string html_escape(std::string_view text) {
+std::string Snippet::with_marks(std::string_view open, std::string_view close) const {
   std::string out;
-  append_escaped(out, text);
+  std::size_t at = 0;
+  for (const auto& [begin, end] : marks) {
+    out.append(text, at, begin - at);
+    out.append(open);
+    out.append(text, begin, end - begin);
+    out.append(close);
+    at = end;
+  }
+  out.append(text, at);
   return out;
 }
 
-std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query, std::size_t length,
+Snippet SnippetMaker::make(std::string_view text, const ParsedQuery& query, std::size_t length,
                                std::size_t* match_at) const {
   const Passage passage = locate(text, query, length);
   const std::vector<AnalyzedWord>& words = passage.words;
   const std::vector<Match>& matches = passage.matches;
-  if (words.empty()) return "";
+  if (words.empty()) return {};
 
   // Start a little before the first match of the best window, on a word's first byte.
   std::size_t start = words.front().begin;
@@ -300,18 +291,18 @@ std::string SnippetMaker::make(std::string_view text, const ParsedQuery& query, 
   while (end < text.size() && end > start && U8_IS_TRAIL(static_cast<uint8_t>(text[end]))) --end;
   const bool cut_end = text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
 
-  std::string out = start > 0 ? "…" : "";
+  Snippet out{start > 0 ? "…" : "", {}};
   std::size_t at = start;
   for (const Match& m : matches) {
     if (m.begin < start || m.end > end) continue;
-    append_escaped(out, text.substr(at, m.begin - at));
-    out += "<mark>";
-    append_escaped(out, text.substr(m.begin, m.end - m.begin));
-    out += "</mark>";
+    append_collapsed(out.text, text.substr(at, m.begin - at));
+    const std::size_t mark = out.text.size();
+    append_collapsed(out.text, text.substr(m.begin, m.end - m.begin));
+    out.marks.emplace_back(mark, out.text.size());
     at = m.end;
   }
-  append_escaped(out, text.substr(at, end - at));
-  if (cut_end) out += " …";
+  append_collapsed(out.text, text.substr(at, end - at));
+  if (cut_end) out.text += " …";
   return out;
 }
 

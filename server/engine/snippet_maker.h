@@ -3,17 +3,32 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "schema/analysis/danish_analyzer.h"
 #include "server/engine/query_parser.h"
 
 namespace opslag {
 
-/// Makes highlighted snippets: the passage with the most distinct query terms, every word
-/// that matched (by stem, or exactly for phrases; joined and dotted forms and compounds with a
-/// part searched for whole) wrapped in
-/// <mark>…</mark>, every other character HTML-escaped. Never cuts a word or a UTF-8
-/// sequence; "…" shows where text was left out. Thread-safe.
+/// A passage of a document's text and the stretches of it that matched the query: the engine's
+/// answer, plain text; the JSON edge escapes it and marks with <mark>, the terminal colours it.
+struct Snippet {
+  /// The passage, each run of white space made one space; "…" where text was left out.
+  std::string text;
+  /// [begin, end) byte offsets into `text` of each match, in order, never overlapping, never
+  /// inside a UTF-8 sequence.
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+
+  /// `text` with `open` before and `close` after each match; nothing escaped.
+  [[nodiscard]] std::string with_marks(std::string_view open, std::string_view close) const;
+
+  bool operator==(const Snippet&) const = default;
+};
+
+/// Makes snippets: the passage with the most distinct query terms, with every word that matched
+/// (by stem, or exactly for phrases; joined and dotted forms and compounds with a part searched
+/// for whole) as a mark. Never cuts a word or a UTF-8 sequence. Thread-safe.
 class SnippetMaker {
  public:
   /// Bytes of text a snippet shows by default (what /search and opslag-search show).
@@ -24,7 +39,7 @@ class SnippetMaker {
   /// A snippet of about `length` bytes from `text` (NFC, as stored) for `query`; the start of
   /// the text when nothing in it matches. The offset in `text` of the snippet's first match
   /// (or of its start, when nothing matched) goes to `match_at`.
-  [[nodiscard]] std::string make(std::string_view text, const ParsedQuery& query,
+  [[nodiscard]] Snippet make(std::string_view text, const ParsedQuery& query,
                                  std::size_t length = kLength,
                                  std::size_t* match_at = nullptr) const;
 
@@ -38,8 +53,5 @@ class SnippetMaker {
 
   const DanishAnalyzer& analyzer_;
 };
-
-/// `text` with &, <, >, " and ' escaped for HTML.
-[[nodiscard]] std::string html_escape(std::string_view text);
 
 }  // namespace opslag

@@ -1,6 +1,4 @@
 // opslag-server: options, then serve the routes until SIGINT or SIGTERM.
-#include <httplib.h>
-
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
@@ -15,6 +13,7 @@
 #include "server/engine/searcher.h"
 #include "server/engine/suggester.h"
 #include "server/http/access_log.h"
+#include "server/http/http_server.h"
 #include "server/http/metrics.h"
 #include "server/http/routes.h"
 #include "server/http/server_options.h"
@@ -35,15 +34,14 @@ int main(int argc, char** argv) try {
   opslag::Metrics metrics;
   std::optional<opslag::AccessLog> access_log;
   if (options.access_log != "none") access_log.emplace(options.access_log);
-  const opslag::Routes routes(
-      searcher, {&metrics, access_log ? &*access_log : nullptr, opslag::read_admin_token(options)});
-  const opslag::WebRoutes web_routes(suggester, options.allowed_origins, options.limits);
-  httplib::Server server;
   const unsigned threads = options.threads ? options.threads : opslag::default_threads();
-  // httplib owns and deletes the queue it is given.
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  routes.install(server);
-  web_routes.install(server);
+  opslag::HttpServer server({options.transport, options.allowed_origins, threads, &metrics,
+                             access_log ? &*access_log : nullptr});
+  const opslag::Routes routes(
+      searcher, {&metrics, opslag::read_admin_token(options), options.transport});
+  const opslag::WebRoutes web_routes(suggester, options.limits);
+  routes.add_to(server);
+  web_routes.add_to(server);
 
   // Signals go to one thread that stops the server: it stops accepting, the requests in flight
   // are answered, then the listener returns and main exits.
@@ -59,14 +57,14 @@ int main(int argc, char** argv) try {
   });
   stopper.detach();
 
-  if (!server.bind_to_port(options.host, options.port)) {
+  if (!server.bind(options.host, options.port)) {
     std::cerr << "opslag-server: cannot listen on " << options.host << ":" << options.port << '\n';
     return 1;
   }
   std::cerr << "opslag-server: serving " << opslag::describe(options.databases) << " on http://"
             << options.host << ":" << options.port << "/ with " << threads << " threads"
             << std::endl;
-  server.listen_after_bind();
+  server.listen();
   return 0;
 } catch (...) {
   return opslag::exit_status_of_exception("opslag-server", 2);

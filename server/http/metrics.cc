@@ -6,18 +6,8 @@
 
 namespace opslag {
 
-std::string Metrics::route_of(std::string_view path) {
-  for (const char* exact : {"/", "/search", "/suggest", "/health", "/metrics", "/widget.js"})
-    if (path == exact) return exact;
-  if (path.starts_with("/documents/"))
-    return path.ends_with("/similar") ? "/documents/{id}/similar" : "/documents/{id}";
-  if (path.starts_with("/static/")) return "/static/{file}";
-  if (path.starts_with("/admin/")) return std::string(path.substr(0, path.find('/', 7)));
-  return "other";
-}
-
-void Metrics::record(std::string_view path, int status, double seconds) {
-  const std::string route = route_of(path);
+void Metrics::record(std::string_view route_name, int status, double seconds) {
+  const std::string route(route_name);
   const auto bucket = static_cast<std::size_t>(
       std::lower_bound(kBuckets.begin(), kBuckets.end(), seconds) - kBuckets.begin());
   std::lock_guard lock(mutex_);

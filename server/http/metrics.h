@@ -20,16 +20,13 @@ class Metrics {
   static constexpr std::array<double, 14> kBuckets = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-  /// One answered request to `path` (a route label is made of it, so ids do not become
-  /// labels) with `status`, which took `seconds`.
-  void record(std::string_view path, int status, double seconds);
+  /// One answered request to `route` (the route's name, as HttpServer::route_of gives it, so
+  /// ids do not become labels) with `status`, which took `seconds`.
+  void record(std::string_view route, int status, double seconds);
 
   /// Every counter and histogram, then the index's gauges from `index`, in Prometheus' text
   /// exposition format (version 0.0.4).
   [[nodiscard]] std::string render(const IndexStatus& index) const;
-
-  /// The label a path is counted under: the route it matched ("/documents/{id}"), or "other".
-  [[nodiscard]] static std::string route_of(std::string_view path);
 
  private:
   struct Histogram {

@@ -69,15 +69,16 @@ void add_server_options(CLI::App& app, ServerOptions& o) {
   app.add_option("--max-result-depth", l.max_result_depth, "deepest page × size ranked")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
-  app.add_option("--max-request-line", l.max_request_line,
+  TransportLimits& t = o.transport;
+  app.add_option("--max-request-line", t.max_request_line,
                  "longest URL asked for, in bytes (cpp-httplib reads at most " +
                      std::to_string(kHttplibRequestLine) + ")")
       ->check(CLI::Range(std::size_t{64}, kHttplibRequestLine))
       ->capture_default_str();
-  app.add_option("--max-header-bytes", l.max_header_bytes, "most bytes of request headers")
+  app.add_option("--max-header-bytes", t.max_header_bytes, "most bytes of request headers")
       ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 20))
       ->capture_default_str();
-  app.add_option("--max-body-bytes", l.max_body_bytes, "largest request body, in bytes")
+  app.add_option("--max-body-bytes", t.max_body_bytes, "largest request body, in bytes")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 30))
       ->capture_default_str();
   app.add_option("--request-timeout-ms", l.request_timeout_ms,

@@ -8,6 +8,7 @@
 
 #include "server/engine/request_limits.h"
 #include "server/engine/searcher.h"
+#include "server/http/transport_limits.h"
 
 namespace opslag {
 
@@ -22,7 +23,8 @@ struct ServerOptions {
   std::string access_log = "-";  ///< a file, "-" for standard output, "none" for no log
   std::string admin_token_file;  ///< the admin token is read from it, or from OPSLAG_ADMIN_TOKEN
   std::string schema_file;
-  Limits limits;
+  Limits limits;              ///< what one search may ask of the engine
+  TransportLimits transport;  ///< how large one request may be
 };
 
 /// Registers every option of ServerOptions on `app` with its help, its default and the checks

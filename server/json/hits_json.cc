@@ -2,7 +2,8 @@
 #include "server/json/hits_json.h"
 
 #include <cmath>
-#include <ctime>
+
+#include "server/json/snippet_html.h"
 
 namespace opslag {
 namespace {
@@ -33,7 +34,7 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
   for (const Hit& hit : result.hits) {
     nlohmann::json h = metadata_json(hit.doc);
     h["score"] = std::round(hit.score * 1000) / 1000;
-    h["snippet"] = hit.snippet;
+    h["snippet"] = snippet_html(hit.snippet);
     h["page"] = hit.page > 0 ? nlohmann::json(hit.page) : nlohmann::json(nullptr);
     hits.push_back(std::move(h));
   }
@@ -79,36 +80,6 @@ nlohmann::json health_json(const IndexStatus& status) {
           {"documents", status.documents},
           {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
           {"shards", status.shards}};
-}
-
-nlohmann::json admin_stats_json(const IndexStatus& status,
-                                const std::vector<std::string>& databases, const Limits& limits) {
-  nlohmann::json indexed_at;  // null when no run recorded it
-  if (status.indexed_at > 0) {
-    const std::time_t seconds = static_cast<std::time_t>(status.indexed_at);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    indexed_at = text;
-  }
-  return {{"databases", databases},
-          {"documents", status.documents},
-          {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
-          {"shards", status.shards},
-          {"indexed_at", indexed_at},
-          {"reopens", status.reopens},
-          {"limits",
-           {{"max_query_bytes", limits.max_query_bytes},
-            {"max_query_words", limits.max_query_words},
-            {"max_wildcard_terms", limits.max_wildcard_terms},
-            {"max_page_size", limits.max_page_size},
-            {"max_result_depth", limits.max_result_depth},
-            {"max_request_line", limits.max_request_line},
-            {"max_header_bytes", limits.max_header_bytes},
-            {"max_body_bytes", limits.max_body_bytes},
-            {"request_timeout_ms", limits.request_timeout_ms},
-            {"exact_matches", limits.exact_matches}}}};
 }
 
 }  // namespace opslag

@@ -23,9 +23,4 @@ namespace opslag {
 /// {status: "ok", documents, revision}
 [[nodiscard]] nlohmann::json health_json(const IndexStatus& status);
 
-/// {databases, documents, revision, shards, indexed_at (ISO 8601 or null), reopens, limits}
-[[nodiscard]] nlohmann::json admin_stats_json(const IndexStatus& status,
-                                              const std::vector<std::string>& databases,
-                                              const Limits& limits);
-
 }  // namespace opslag

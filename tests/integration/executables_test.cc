@@ -120,6 +120,24 @@ TEST_F(ExecutablesTest, SearchWithABadQuerySaysSoAndExitsTwo) {
   EXPECT_NE(r.output.find("no words"), std::string::npos) << r.output;
 }
 
+TEST_F(ExecutablesTest, SearchRefusesWhatTheServerRefusesInTheSameWords) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string search = bin("opslag-search") + " --db " + db_.string();
+  const CommandResult size = run(search + " --size 500 nemid");
+  EXPECT_EQ(size.status, 2);
+  EXPECT_NE(size.output.find("parameter size must be a whole number from 1 to 100"),
+            std::string::npos)
+      << size.output;
+  const CommandResult depth = run(search + " --page 2000 nemid");
+  EXPECT_EQ(depth.status, 2);
+  EXPECT_NE(depth.output.find("page × size may be at most 10000 (--max-result-depth)"),
+            std::string::npos)
+      << depth.output;
+  const CommandResult dates = run(search + " --from 2017 --to 2016 nemid");
+  EXPECT_NE(dates.output.find("parameter from is after parameter to"), std::string::npos)
+      << dates.output;
+}
+
 TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   ASSERT_EQ(run(index_command()).status, 0);
   const fs::path schema = corpus_.write("schema/schema.json", [] {

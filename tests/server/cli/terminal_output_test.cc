@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/sample_hit.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_request.h"
 
@@ -14,14 +15,7 @@ using testing::request;
 SearchResult one_hit() {
   SearchResult result;
   result.total = 1;
-  Hit hit;
-  hit.doc.id = "nemid.txt";
-  hit.doc.title = "NemID lanceres";
-  hit.doc.date = "2010-07-01";
-  hit.doc.source = "IT- og Telestyrelsen";
-  hit.doc.type = "pressemeddelelse";
-  hit.snippet = "Log på med <mark>NemID</mark> &amp; mere";
-  result.hits.push_back(hit);
+  result.hits.push_back(testing::nemid_hit());
   return result;
 }
 
@@ -36,6 +30,20 @@ TEST(TerminalOutputTest, PlainOutputHasNoMarkupOrEscapes) {
 TEST(TerminalOutputTest, ColourOutputHighlightsMatches) {
   const std::string out = format_hits(request("NemID", 1, 10), one_hit(), true);
   EXPECT_NE(out.find("\033[1;33mNemID\033[0m"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, ADocumentCannotSendTheTerminalEscapeSequences) {
+  SearchResult result = one_hit();
+  result.hits[0].doc.title = "Titel\033]0;hacked\007";
+  result.hits[0].snippet = {"A\033[2J B \xC2\x9B C NemID", {{13, 18}}};
+  result.sources = {{"KL\033[31m", 1}};
+  const std::string out = format_hits(request("NemID", 1, 10), result, false);
+  EXPECT_EQ(out.find('\033'), std::string::npos) << out;
+  EXPECT_EQ(out.find('\007'), std::string::npos) << out;
+  EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos) << out;
+  EXPECT_NE(out.find("A [2J B    C NemID"), std::string::npos) << out;
+  const std::string coloured = format_hits(request("NemID", 1, 10), result, true);
+  EXPECT_NE(coloured.find("\033[1;33mNemID\033[0m"), std::string::npos) << coloured;
 }
 
 TEST(TerminalOutputTest, ShowsTheSpellingSuggestion) {

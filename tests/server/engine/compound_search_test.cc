@@ -63,15 +63,15 @@ TEST_F(CompoundSearchTest, APartFindsCompoundsWithAndWithoutALinkingS) {
 TEST_F(CompoundSearchTest, TheSnippetMarksTheWholeCompound) {
   const SearchResult result = search("strategi");
   ASSERT_EQ(result.hits.size(), 2u);
-  EXPECT_NE(result.hits[1].snippet.find("<mark>Digitaliseringsstrategien</mark>"),
+  EXPECT_NE(result.hits[1].snippet.with_marks("[", "]").find("[Digitaliseringsstrategien]"),
             std::string::npos)
-      << result.hits[1].snippet;
+      << result.hits[1].snippet.text;
   const SearchResult portal = search("portal");
   ASSERT_EQ(portal.hits.size(), 1u);
-  EXPECT_NE(portal.hits[0].snippet.find("<mark>Borgerportalen</mark>"), std::string::npos)
-      << portal.hits[0].snippet;
-  EXPECT_NE(portal.hits[0].snippet.find("<mark>sundhedsportalen</mark>"), std::string::npos)
-      << portal.hits[0].snippet;
+  EXPECT_NE(portal.hits[0].snippet.with_marks("[", "]").find("[Borgerportalen]"), std::string::npos)
+      << portal.hits[0].snippet.text;
+  EXPECT_NE(portal.hits[0].snippet.with_marks("[", "]").find("[sundhedsportalen]"), std::string::npos)
+      << portal.hits[0].snippet.text;
 }
 
 TEST_F(CompoundSearchTest, ListsTheCompoundsAPartFoundAsExpansions) {

@@ -53,7 +53,7 @@ TEST_F(PdfSearchTest, TheJsonHasThePageAndNullForDocumentsWithoutPages) {
 
 TEST_F(PdfSearchTest, TheSnippetHasNoFormFeeds) {
   for (const Hit& hit : search("NemID").hits)
-    EXPECT_EQ(hit.snippet.find('\f'), std::string::npos) << hit.snippet;
+    EXPECT_EQ(hit.snippet.text.find('\f'), std::string::npos) << hit.snippet.text;
 }
 
 }  // namespace

@@ -22,14 +22,6 @@ TEST(MetricsTest, CountsRequestsByRouteAndStatus) {
       << text;
 }
 
-TEST(MetricsTest, DocumentIdsAreCountedUnderTheirRouteNotAsLabels) {
-  EXPECT_EQ(Metrics::route_of("/documents/a.txt"), "/documents/{id}");
-  EXPECT_EQ(Metrics::route_of("/documents/a.txt/similar"), "/documents/{id}/similar");
-  EXPECT_EQ(Metrics::route_of("/static/app.js"), "/static/{file}");
-  EXPECT_EQ(Metrics::route_of("/no/such/thing"), "other");
-  EXPECT_EQ(Metrics::route_of("/search"), "/search");
-}
-
 TEST(MetricsTest, TheLatencyHistogramIsCumulativeWithSumAndCount) {
   Metrics metrics;
   metrics.record("/search", 200, 0.0004);  // in the first bucket

@@ -22,15 +22,21 @@ using testing::expect_error;
 /// A real server on a loopback port over the tiny index, with the given limits and operations.
 class OperationsTest : public ::testing::Test {
  protected:
-  void start(const Limits& limits = {}, std::string admin_token = "") {
+  void start(const Limits& limits = {}, std::string admin_token = "",
+             const TransportLimits& transport = {}) {
     searcher_ = std::make_unique<Searcher>(testing::project_schema(), index_.analyzer(),
                                            std::vector<std::string>{index_.db_path()},
                                            ShardPolicy{}, limits);
     log_ = std::make_unique<AccessLog>((log_dir_.path() / "access.log").string());
+    HttpSettings settings;
+    settings.limits = transport;
+    settings.metrics = &metrics_;
+    settings.access_log = log_.get();
+    server_ = std::make_unique<HttpServer>(settings);
     routes_ = std::make_unique<Routes>(*searcher_,
-                                       Operations{&metrics_, log_.get(), std::move(admin_token)});
-    routes_->install(server_);
-    running_ = std::make_unique<testing::ServerThread>(server_);
+                                       Operations{&metrics_, std::move(admin_token), transport});
+    routes_->add_to(*server_);
+    running_ = std::make_unique<testing::ServerThread>(*server_);
     port_ = running_->port();
     ASSERT_GT(port_, 0);
   }
@@ -59,7 +65,7 @@ class OperationsTest : public ::testing::Test {
   std::unique_ptr<Searcher> searcher_;
   std::unique_ptr<AccessLog> log_;
   std::unique_ptr<Routes> routes_;
-  httplib::Server server_;
+  std::unique_ptr<HttpServer> server_;
   std::unique_ptr<testing::ServerThread> running_;
   int port_ = 0;
 };
@@ -103,24 +109,24 @@ TEST_F(OperationsTest, AWildcardStandsForAtMostTheConfiguredNumberOfWords) {
 }
 
 TEST_F(OperationsTest, ALongRequestLineGets414NamingTheLimit) {
-  Limits limits;
-  limits.max_request_line = 100;
-  start(limits);
+  TransportLimits transport;
+  transport.max_request_line = 100;
+  start({}, "", transport);
   expect_error(get("/search?q=NemID&source=" + std::string(100, 'a')), 414, "--max-request-line");
 }
 
 TEST_F(OperationsTest, LargeHeadersGet431NamingTheLimit) {
-  Limits limits;
-  limits.max_header_bytes = 300;
-  start(limits);
+  TransportLimits transport;
+  transport.max_header_bytes = 300;
+  start({}, "", transport);
   expect_error(get("/search?q=NemID", {{"X-Padding", std::string(400, 'x')}}), 431,
                "--max-header-bytes");
 }
 
 TEST_F(OperationsTest, ALargeBodyGets413NamingTheLimit) {
-  Limits limits;
-  limits.max_body_bytes = 16;
-  start(limits);
+  TransportLimits transport;
+  transport.max_body_bytes = 16;
+  start({}, "", transport);
   httplib::Client client("127.0.0.1", port_);
   expect_error(client.Post("/search?q=NemID", std::string(1000, 'x'), "text/plain"), 413,
                "--max-body-bytes");

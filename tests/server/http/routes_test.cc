@@ -22,7 +22,7 @@ using testing::body_of;
 class SearchRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    routes_.install(server_);
+    routes_.add_to(server_);
     running_ = std::make_unique<testing::ServerThread>(server_);
     port_ = running_->port();
     ASSERT_GT(port_, 0);
@@ -42,7 +42,7 @@ class SearchRoutesTest : public ::testing::Test {
   testing::TinyIndex index_;
   Searcher searcher_{testing::project_schema(), index_.analyzer(), index_.db_path()};
   Routes routes_{searcher_};
-  httplib::Server server_;
+  HttpServer server_{HttpSettings{}};
   std::unique_ptr<testing::ServerThread> running_;
   int port_ = 0;
 };

@@ -1,4 +1,4 @@
-// Tests /suggest, the built-in files, their security headers, and CORS over real HTTP.
+// Tests /suggest, the built-in files and their security headers over real HTTP.
 #include "server/http/web_routes.h"
 
 #include <gmock/gmock.h>
@@ -13,7 +13,7 @@
 #include "server/http/routes.h"
 #include "server/http/web_assets.h"
 #include "tests/server/http/http_answers.h"
-#include "tests/server/http/server_thread.h"
+#include "tests/server/http/test_server.h"
 #include "tests/support/tiny_index.h"
 
 namespace opslag {
@@ -23,35 +23,6 @@ using nlohmann::json;
 using testing::body_of;
 
 constexpr const char* kIntranet = "http://intranet.example:8000";
-
-/// opslag-server's routes on an ephemeral loopback port, CORS allowing `origins`.
-class TestServer {
- public:
-  TestServer(const Searcher& searcher, const Suggester& suggester,
-             const std::vector<std::string>& origins, const Limits& limits = {})
-      : routes_(searcher), web_routes_(suggester, origins, limits) {
-    routes_.install(server_);
-    web_routes_.install(server_);
-    running_ = std::make_unique<testing::ServerThread>(server_);
-    port_ = running_->port();
-  }
-  TestServer(const TestServer&) = delete;
-  TestServer& operator=(const TestServer&) = delete;
-
-  /// A client that sends paths as written, percent signs and dots included.
-  [[nodiscard]] httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_url_encode(false);
-    return c;
-  }
-
- private:
-  Routes routes_;
-  WebRoutes web_routes_;
-  httplib::Server server_;
-  std::unique_ptr<testing::ServerThread> running_;
-  int port_ = 0;
-};
 
 class WebRoutesTest : public ::testing::Test {
  protected:
@@ -67,7 +38,7 @@ class WebRoutesTest : public ::testing::Test {
   testing::TinyIndex index_;
   Searcher searcher_{testing::project_schema(), index_.analyzer(), index_.db_path()};
   Suggester suggester_{testing::project_schema(), index_.analyzer(), {index_.db_path()}};
-  TestServer server_{searcher_, suggester_, {kIntranet}};
+  testing::TestServer server_{searcher_, suggester_, {kIntranet}};
 };
 
 TEST_F(WebRoutesTest, SuggestAnswersJsonWithWordsThenTitles) {
@@ -109,7 +80,7 @@ TEST_F(WebRoutesTest, BadSuggestParametersGet400NamingTheParameter) {
 TEST_F(WebRoutesTest, SuggestHoldsQToTheConfiguredLimit) {
   Limits limits;
   limits.max_query_bytes = 5;
-  const TestServer strict(searcher_, suggester_, {}, limits);
+  const testing::TestServer strict(searcher_, suggester_, {}, limits);
   const auto res = strict.client().Get("/suggest?q=digitali");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
@@ -211,113 +182,6 @@ TEST_F(WebRoutesTest, NoPathReadsAFileOutsideTheBuiltInOnes) {
     EXPECT_TRUE(res->status == 404 || res->status == 400) << path << ": " << res->status;
     EXPECT_THAT(res->body, ::testing::Not(::testing::HasSubstr("\"fields\""))) << path;
     EXPECT_THAT(res->body, ::testing::Not(::testing::HasSubstr("root:"))) << path;
-  }
-}
-
-TEST_F(WebRoutesTest, ApiAnswersAreNeverSniffed) {
-  EXPECT_EQ(get("/search?q=nemid")->get_header_value("X-Content-Type-Options"), "nosniff");
-  EXPECT_EQ(get("/findes-ikke")->get_header_value("X-Content-Type-Options"), "nosniff");
-}
-
-TEST_F(WebRoutesTest, AnAllowedOriginMayReadEveryApiAnswer) {
-  for (const char* path : {"/search?q=nemid", "/suggest?q=nem", "/health", "/documents/nemid.txt",
-                           "/search?q=", "/suggest", "/findes-ikke"}) {
-    const auto res = get(path, {{"Origin", kIntranet}});
-    ASSERT_TRUE(res) << path;
-    EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), kIntranet) << path;
-    EXPECT_EQ(res->get_header_value("Vary"), "Origin") << path;
-    EXPECT_FALSE(res->has_header("Access-Control-Allow-Credentials")) << path;
-  }
-}
-
-TEST_F(WebRoutesTest, AnotherOriginGetsNoCorsHeaders) {
-  for (const char* origin : {"http://evil.example", "http://intranet.example:8001",
-                             "https://intranet.example:8000", "null"}) {
-    const auto res = get("/search?q=nemid", {{"Origin", origin}});
-    ASSERT_TRUE(res) << origin;
-    EXPECT_EQ(res->status, 200) << origin;
-    EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin")) << origin;
-    // Still said, so a cache never hands the allowed origin's answer to this one.
-    EXPECT_EQ(res->get_header_value("Vary"), "Origin") << origin;
-  }
-  EXPECT_FALSE(get("/search?q=nemid")->has_header("Access-Control-Allow-Origin"));
-}
-
-TEST_F(WebRoutesTest, PreflightFromAnAllowedOriginGets204WithMethodsAndHeaders) {
-  const auto res = server_.client().Options("/suggest?q=nem",
-                                            {{"Origin", kIntranet},
-                                             {"Access-Control-Request-Method", "GET"},
-                                             {"Access-Control-Request-Headers", "content-type"}});
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 204);
-  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), kIntranet);
-  EXPECT_THAT(res->get_header_value("Access-Control-Allow-Methods"), ::testing::HasSubstr("GET"));
-  EXPECT_THAT(res->get_header_value("Access-Control-Allow-Headers"),
-              ::testing::HasSubstr("Content-Type"));
-  EXPECT_EQ(res->get_header_value("Access-Control-Max-Age"), "600");
-  EXPECT_EQ(res->get_header_value("Vary"), "Origin");
-  EXPECT_TRUE(res->body.empty());
-}
-
-TEST_F(WebRoutesTest, PreflightFromAnotherOriginGetsNoCorsHeaders) {
-  const auto res = server_.client().Options(
-      "/search?q=nemid",
-      {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}});
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 204);
-  EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
-  EXPECT_FALSE(res->has_header("Access-Control-Allow-Methods"));
-  EXPECT_FALSE(res->has_header("Access-Control-Allow-Headers"));
-}
-
-TEST_F(WebRoutesTest, OptionsWithoutPreflightSaysWhichMethodsThereAre) {
-  const auto res = server_.client().Options("/search");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 204);
-  EXPECT_EQ(res->get_header_value("Allow"), "GET, HEAD, OPTIONS");
-  EXPECT_FALSE(res->has_header("Access-Control-Allow-Methods"));
-}
-
-TEST_F(WebRoutesTest, ByDefaultNoOtherOriginMayReadAnswers) {
-  const TestServer only_own{searcher_, suggester_, {}};
-  const auto res = only_own.client().Get("/search?q=nemid", {{"Origin", kIntranet}});
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 200);
-  EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
-  EXPECT_FALSE(res->has_header("Vary"));
-  const auto preflight = only_own.client().Options(
-      "/search", {{"Origin", kIntranet}, {"Access-Control-Request-Method", "GET"}});
-  ASSERT_TRUE(preflight);
-  EXPECT_FALSE(preflight->has_header("Access-Control-Allow-Origin"));
-}
-
-TEST_F(WebRoutesTest, StarAllowsEveryOrigin) {
-  const TestServer any{searcher_, suggester_, {"*"}};
-  const auto res = any.client().Get("/suggest?q=nem", {{"Origin", "http://any.example"}});
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "*");
-}
-
-TEST_F(WebRoutesTest, OriginsAreWrittenAsBrowsersSendThem) {
-  EXPECT_EQ(parse_origin("http://intranet.example:8000"), "http://intranet.example:8000");
-  EXPECT_EQ(parse_origin("HTTPS://Intranet.Example"), "https://intranet.example");
-  EXPECT_EQ(parse_origin("http://127.0.0.1:5500"), "http://127.0.0.1:5500");
-  EXPECT_EQ(parse_origin("http://[::1]:8080"), "http://[::1]:8080");
-  EXPECT_EQ(parse_origin("http://[::1]"), "http://[::1]");
-  const TestServer mixed_case{searcher_, suggester_, {"HTTP://Intranet.Example:8000"}};
-  const auto res = mixed_case.client().Get("/health", {{"Origin", kIntranet}});
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), kIntranet);
-}
-
-TEST_F(WebRoutesTest, WhatIsNoOriginIsRefused) {
-  for (const char* origin :
-       {"", "intranet.example", "http://intranet.example/", "http://intranet.example/søg",
-        "ftp://intranet.example", "null", "http://", "http://:80",
-        "http://intranet.example:", "http://intranet.example:123456", "http://intra net.example",
-        "http://x.example?q=1", "http://user@x.example", "http://x.example#a", "*.example"}) {
-    EXPECT_THROW((void)parse_origin(origin), BadInput) << origin;
-    EXPECT_THROW(WebRoutes(suggester_, {origin}), BadInput) << origin;
   }
 }
 
