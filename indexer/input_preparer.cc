@@ -11,6 +11,7 @@
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/sidecar.h"
+#include "schema/document_terms.h"
 #include "schema/errors.h"
 
 namespace opslag {
@@ -107,7 +108,7 @@ void InputPreparer::work() {
 
 void InputPreparer::compare(const std::string& id, const std::string& hash, PreparedInput& out) {
   if (rebuild_) return;  // every document is rewritten; whether it existed is not known
-  const std::string term = schema_.field("id").prefix + id;
+  const std::string term = id_term(schema_, id);
   const unsigned slot = *schema_.field("hash").value_slot;
   for (int attempt = 0;; ++attempt) {
     try {

@@ -62,7 +62,15 @@ void WebRoutes::get_asset(const httplib::Request& req, httplib::Response& res,
   const auto asset =
       std::find_if(assets.begin(), assets.end(), [&](const WebAsset& a) { return a.name == name; });
   if (asset == assets.end()) return send_error(res, 404, "no such file: " + req.path);
-  res.set_content(std::string(asset->content), content_type_of(name).c_str());
+  std::string content(asset->content);
+  if (name == "index.html") {
+    // The page links to no page of results deeper than the server ranks.
+    const std::string_view empty = "data-max-result-depth=\"\"";
+    if (const std::size_t at = content.find(empty); at != std::string::npos)
+      content.replace(at, empty.size(),
+                      "data-max-result-depth=\"" + std::to_string(limits_.max_result_depth) + "\"");
+  }
+  res.set_content(content, content_type_of(name).c_str());
   res.set_header("Content-Security-Policy", kContentSecurityPolicy);
   res.set_header("Referrer-Policy", "same-origin");
   // A new build may change a file; the browser asks again rather than keep an old one.

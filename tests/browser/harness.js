@@ -88,10 +88,13 @@ function makeIndex() {
   return { dir, db };
 }
 
-/** opslag-server on `db` and a free port, allowing `origins`; resolves once it answers. */
-async function startServer(db, origins = []) {
+/**
+ * opslag-server on `db` and a free port, allowing `origins`, with `options` (more flags);
+ * resolves once it answers.
+ */
+async function startServer(db, origins = [], options = []) {
   const port = await freePort();
-  const args = ['--db', db, '--host', '127.0.0.1', '--port', String(port)];
+  const args = ['--db', db, '--host', '127.0.0.1', '--port', String(port), ...options];
   for (const origin of origins) args.push('--allow-origin', origin);
   const child = spawn(OPSLAG_SERVER, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';

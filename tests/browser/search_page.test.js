@@ -79,6 +79,22 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('links to no page deeper than the server ranks', async () => {
+    const shallow = await h.startServer(index.db, [], ['--max-result-depth', '10']);
+    try {
+      const page = await h.newPage(browser);
+      await page.goto(`${shallow.url}/?q=nyhedsbrev`);
+      await page.locator('.hit').first().waitFor();
+      assert.match(await page.getByRole('status').textContent(), /^12 dokumenter/);
+      assert.equal(await page.getByRole('link', { name: 'Næste side' }).count(), 0);
+      assert.equal(await page.locator('#pages').isHidden(), true);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    } finally {
+      await shallow.stop();
+    }
+  });
+
   it('says "ca." before a total the server only estimated', async () => {
     const page = await h.newPage(browser);
     // A broad search on a large archive: the server counts part of the matches and says so.

@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (auto hit = hits.begin(); hit != hits.end(); ++hit) {
     const StoredDocument doc = StoredDocument::from_data(hit.get_document().get_data());
     std::size_t match_at = 0;
-    const Snippet snippet = snippets.make(doc.body, parsed, 240, &match_at);
+    const Snippet snippet = snippets.make(doc.body, parsed, SnippetMaker::kLength, &match_at);
     FUZZ_CHECK(text::is_valid_utf8(snippet.text));
     FUZZ_CHECK(match_at <= doc.body.size());
   }

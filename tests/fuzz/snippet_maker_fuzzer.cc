@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const BadInput&) {
     return 0;  // documented: not UTF-8, or a query with no word
   }
-  fuzz::check_snippet(body, query, 240);
+  fuzz::check_snippet(body, query, SnippetMaker::kLength);
   fuzz::check_snippet(body, query, 30);
   return 0;
 }

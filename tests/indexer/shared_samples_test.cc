@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "indexer/index_updater.h"
+#include "schema/document_terms.h"
 #include "schema/stored_document.h"
 #include "tests/support/temp_dir.h"
 
@@ -28,7 +29,7 @@ class SharedSamplesTest : public ::testing::Test {
   std::vector<std::string> ids_with(const std::string& word) const {
     Xapian::Database db(db_path_.string());
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query("Z" + analyzer_.stem(word)));
+    enquire.set_query(Xapian::Query(stem_term("", analyzer_.stem(word))));
     std::vector<std::string> ids;
     const Xapian::MSet matches = enquire.get_mset(0, 10);
     for (auto it = matches.begin(); it != matches.end(); ++it)

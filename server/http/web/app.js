@@ -6,7 +6,8 @@
 
   const { TEXT, element, formatDate, safeUrl, snippetFragment, getJson, combobox } = window.Opslag;
   const PAGE_SIZE = 10;
-  const MAX_DEPTH = 10000;  // the server ranks no deeper (Limits::max_result_depth, --max-result-depth)
+  // The server ranks no deeper (--max-result-depth): it says how deep on the page it serves.
+  const MAX_DEPTH = Number(document.body.dataset.maxResultDepth) || Infinity;
   const FACETS = [
     { key: 'source', title: 'Kilde', multiple: true },
     { key: 'type', title: 'Type', multiple: true },
