@@ -21,21 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// xapian-tcpsrv serving one database on 127.0.0.1, stopped when this goes.
-class TcpServer {
- public:
-  explicit TcpServer(const fs::path& db)
-      : port_(testing::free_port()),
-        daemon_({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-                 std::to_string(port_), db.string()},
-                port_) {}
-  [[nodiscard]] bool running() const { return daemon_.running(); }
-  [[nodiscard]] std::string source() const { return "tcp:127.0.0.1:" + std::to_string(port_); }
-
- private:
-  int port_;
-  testing::Daemon daemon_;
-};
+using testing::TcpServer;
 
 class ShardsTest : public ::testing::Test {
  protected:

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -97,6 +98,24 @@ class Daemon {
 
  private:
   pid_t pid_ = 0;
+};
+
+/// xapian-tcpsrv serving one database on 127.0.0.1, stopped (with the children it forked for
+/// its connections) when this goes.
+class TcpServer {
+ public:
+  explicit TcpServer(const std::filesystem::path& db)
+      : port_(free_port()),
+        daemon_({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                 std::to_string(port_), db.string()},
+                port_) {}
+  [[nodiscard]] bool running() const { return daemon_.running(); }
+  /// The source to give a Searcher or --db: "tcp:127.0.0.1:PORT".
+  [[nodiscard]] std::string source() const { return "tcp:127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  int port_;
+  Daemon daemon_;
 };
 
 }  // namespace opslag::testing
