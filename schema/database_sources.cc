@@ -23,7 +23,7 @@ Xapian::Database open_source(const std::string& source, const RemoteTimeouts& ti
     }
     return Xapian::Database(source);
   } catch (const Xapian::Error& e) {
-    throw Error("cannot open database " + source + ": " + e.get_msg() +
+    throw IndexUnavailable("cannot open database " + source + ": " + e.get_msg() +
                 (source.starts_with("tcp:")
                      ? " (is xapian-tcpsrv running there?)"
                      : " (build it with: opslag-index --db " + source + " PATH...)"));

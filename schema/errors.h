@@ -41,6 +41,13 @@ class IndexMismatch : public Error {
   using Error::Error;
 };
 
+/// A database cannot be opened or a remote shard cannot be reached: the index is not there to
+/// search, through no fault of the request. HTTP 503.
+class IndexUnavailable : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Opslag itself went wrong, not its input: a library call failed (ICU) or the code asked for
 /// something validation guarantees exists. HTTP 500, exit 2.
 class InternalError : public Error {

@@ -171,7 +171,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   try {
     return pool_.with(
         [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, parsed, request); });
-  } catch (const Xapian::NetworkError&) {
+  } catch (const Xapian::NetworkError&) {  // a shard stopped answering
+    if (!allow_partial_ || pool_.sources().size() < 2) throw;
+  } catch (const IndexUnavailable&) {  // and cannot be reached again
     if (!allow_partial_ || pool_.sources().size() < 2) throw;
   }
   // A shard is down or too slow: answer from the ones that answer, and say so.
@@ -181,7 +183,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       Xapian::Database one = open_source(source, pool_.timeouts());
       (void)one.get_doccount();
       reachable.add_database(one);
-    } catch (const Error&) {
+    } catch (const IndexUnavailable&) {
     } catch (const Xapian::NetworkError&) {
     }
   }

@@ -43,6 +43,8 @@ void guarded(const httplib::Request& req, httplib::Response& res,
     send_error(res, e.status(), e.what());
   } catch (const IndexMismatch& e) {
     fail(req, res, 503, "the index was built with another schema: see the server's log", e.what());
+  } catch (const IndexUnavailable& e) {
+    fail(req, res, 503, "the index is not available: see the server's log", e.what());
   } catch (const Xapian::DatabaseError& e) {
     fail(req, res, 503, "the index is not available: see the server's log", e.get_description());
   } catch (const Xapian::NetworkError& e) {

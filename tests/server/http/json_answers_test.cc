@@ -77,6 +77,14 @@ TEST(JsonAnswersTest, AnUnreachableShardGets503) {
   EXPECT_THAT(error_of(res), Not(HasSubstr("10.0.0.7")));
 }
 
+TEST(JsonAnswersTest, ADatabaseThatCannotBeOpenedGets503NamingNoAddress) {
+  const auto [res, log] = answer_to(IndexUnavailable("cannot open database tcp:10.0.0.7:33333"));
+  EXPECT_EQ(res.status, 503);
+  EXPECT_THAT(error_of(res), HasSubstr("the index is not available"));
+  EXPECT_THAT(error_of(res), Not(HasSubstr("10.0.0.7")));
+  EXPECT_THAT(log, HasSubstr("tcp:10.0.0.7:33333"));
+}
+
 TEST(JsonAnswersTest, AnIndexOfAnotherSchemaGets503NamingNoPath) {
   const auto [res, log] = answer_to(IndexMismatch("database /srv/db was built with version 1"));
   EXPECT_EQ(res.status, 503);
