@@ -30,8 +30,10 @@ std::vector<std::string> fields_of(const std::string& line) {
   return fields;
 }
 
-/// Reads a line's text fields, knowing which file and line they came from for errors.
-class LineReader {
+}  // namespace
+
+/// Reads a file's lines, knowing which file and line they came from for errors.
+class HunspellDictionary::LineReader {
  public:
   explicit LineReader(const std::filesystem::path& path) : path_(path), in_(path) {
     if (!in_) throw SchemaError(path_.string(), 0, "cannot read the file (install hunspell-da)");
@@ -52,29 +54,17 @@ class LineReader {
   int number_ = 0;
 };
 
-}  // namespace
-
 HunspellDictionary HunspellDictionary::load(const std::filesystem::path& stem) {
   HunspellDictionary dict;
-  const auto flag_of = [](const std::string& text, const LineReader& reader) {
-    Flag value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size())
-      throw reader.error("flag \"" + text + "\" is not a number");
-    return value;
-  };
-  const auto flags_of = [&](const std::string& text, const LineReader& reader) {
-    std::vector<Flag> flags;
-    std::size_t start = 0;
-    while (start < text.size()) {
-      const std::size_t comma = std::min(text.find(',', start), text.size());
-      flags.push_back(flag_of(text.substr(start, comma - start), reader));
-      start = comma + 1;
-    }
-    return flags;
-  };
+  dict.read_affixes(stem.string() + ".aff");
+  if (dict.begin_ == 0 || dict.end_ == 0)
+    throw SchemaError(stem.string() + ".aff", 0, "the dictionary has no COMPOUNDBEGIN/END flags");
+  dict.read_words(stem.string() + ".dic");
+  return dict;
+}
 
-  LineReader aff(std::filesystem::path(stem.string() + ".aff"));
+void HunspellDictionary::read_affixes(const std::filesystem::path& path) {
+  LineReader aff(path);
   bool numeric_flags = false;
   for (std::string line; aff.next(line);) {
     const std::vector<std::string> f = fields_of(line);
@@ -82,51 +72,88 @@ HunspellDictionary HunspellDictionary::load(const std::filesystem::path& stem) {
     if (f[0] == "FLAG") numeric_flags = f.size() > 1 && f[1] == "num";
     if (f[0] == "AF" || f[0] == "COMPLEXPREFIXES")
       throw aff.error(f[0] + " is not supported: use a dictionary without it");
-    if ((f[0] == "COMPOUNDBEGIN" || f[0] == "COMPOUNDMIDDLE" || f[0] == "COMPOUNDEND") &&
-        f.size() > 1) {
-      if (!numeric_flags) throw aff.error("only \"FLAG num\" dictionaries are supported");
-      Flag& target = f[0] == "COMPOUNDBEGIN"    ? dict.begin_
-                     : f[0] == "COMPOUNDMIDDLE" ? dict.middle_
-                                                : dict.end_;
-      target = flag_of(f[1], aff);
-    }
-    if (f[0] != "SFX" || f.size() < 5) continue;  // a rule, not a header ("SFX 3 Y 20")
+    const bool compound_flag =
+        f[0] == "COMPOUNDBEGIN" || f[0] == "COMPOUNDMIDDLE" || f[0] == "COMPOUNDEND";
+    const bool rule = f[0] == "SFX" && f.size() >= 5;  // a rule, not a header ("SFX 3 Y 20")
+    if (!(compound_flag && f.size() > 1) && !rule) continue;
     if (!numeric_flags) throw aff.error("only \"FLAG num\" dictionaries are supported");
-    Rule rule;
-    rule.flag = flag_of(f[1], aff);
-    rule.strip = f[2] == "0" ? "" : f[2];
-    const auto slash = f[3].find('/');
-    rule.add = f[3].substr(0, slash);
-    if (rule.add == "0") rule.add.clear();
-    if (slash != std::string::npos) rule.next = flags_of(f[3].substr(slash + 1), aff);
-    if (f[4] != ".") {
-      const std::u32string cond = code_points(f[4]);
-      for (std::size_t i = 0; i < cond.size(); ++i) {
-        CharClass c;
-        if (cond[i] == U'[') {
-          const std::size_t close = cond.find(U']', i);
-          if (close == std::u32string::npos) throw aff.error("unclosed [ in condition " + f[4]);
-          c.chars = cond.substr(i + 1, close - i - 1);
-          if (!c.chars.empty() && c.chars[0] == U'^') {
-            c.negated = true;
-            c.chars.erase(0, 1);
-          }
-          i = close;
-        } else if (cond[i] == U'.') {
-          c.any = true;
-        } else {
-          c.chars = cond.substr(i, 1);
-        }
-        rule.condition.push_back(std::move(c));
-      }
+    if (compound_flag) {
+      read_compound_flag(f, aff);
+      continue;
     }
-    dict.longest_add_ = std::max(dict.longest_add_, rule.add.size());
-    dict.rules_by_add_[rule.add].push_back(std::move(rule));
+    Rule r = read_rule(f, aff);
+    longest_add_ = std::max(longest_add_, r.add.size());
+    rules_by_add_[r.add].push_back(std::move(r));
   }
-  if (dict.begin_ == 0 || dict.end_ == 0)
-    throw SchemaError(stem.string() + ".aff", 0, "the dictionary has no COMPOUNDBEGIN/END flags");
+}
 
-  LineReader dic(std::filesystem::path(stem.string() + ".dic"));
+void HunspellDictionary::read_compound_flag(const std::vector<std::string>& f,
+                                            const LineReader& aff) {
+  Flag& target = f[0] == "COMPOUNDBEGIN" ? begin_ : f[0] == "COMPOUNDMIDDLE" ? middle_ : end_;
+  target = read_flag(f[1], aff);
+}
+
+HunspellDictionary::Rule HunspellDictionary::read_rule(const std::vector<std::string>& f,
+                                                       const LineReader& aff) {
+  Rule rule;
+  rule.flag = read_flag(f[1], aff);
+  rule.strip = f[2] == "0" ? "" : f[2];
+  const auto slash = f[3].find('/');
+  rule.add = f[3].substr(0, slash);
+  if (rule.add == "0") rule.add.clear();
+  if (slash != std::string::npos) rule.next = read_flags(f[3].substr(slash + 1), aff);
+  if (f[4] != ".") rule.condition = read_condition(f[4], aff);
+  return rule;
+}
+
+std::vector<HunspellDictionary::CharClass> HunspellDictionary::read_condition(
+    const std::string& text, const LineReader& aff) {
+  std::vector<CharClass> condition;
+  const std::u32string cond = code_points(text);
+  for (std::size_t i = 0; i < cond.size(); ++i) {
+    CharClass c;
+    if (cond[i] == U'[') {
+      const std::size_t close = cond.find(U']', i);
+      if (close == std::u32string::npos) throw aff.error("unclosed [ in condition " + text);
+      c.chars = cond.substr(i + 1, close - i - 1);
+      if (!c.chars.empty() && c.chars[0] == U'^') {
+        c.negated = true;
+        c.chars.erase(0, 1);
+      }
+      i = close;
+    } else if (cond[i] == U'.') {
+      c.any = true;
+    } else {
+      c.chars = cond.substr(i, 1);
+    }
+    condition.push_back(std::move(c));
+  }
+  return condition;
+}
+
+HunspellDictionary::Flag HunspellDictionary::read_flag(const std::string& text,
+                                                       const LineReader& reader) {
+  Flag value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size())
+    throw reader.error("flag \"" + text + "\" is not a number");
+  return value;
+}
+
+std::vector<HunspellDictionary::Flag> HunspellDictionary::read_flags(const std::string& text,
+                                                                     const LineReader& reader) {
+  std::vector<Flag> flags;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    flags.push_back(read_flag(text.substr(start, comma - start), reader));
+    start = comma + 1;
+  }
+  return flags;
+}
+
+void HunspellDictionary::read_words(const std::filesystem::path& path) {
+  LineReader dic(path);
   std::string line;
   dic.next(line);  // the word count
   while (dic.next(line)) {
@@ -138,12 +165,11 @@ HunspellDictionary HunspellDictionary::load(const std::filesystem::path& stem) {
     if (slash != std::string::npos &&
         entry.find_first_not_of("0123456789,", slash + 1) != std::string::npos)
       slash = std::string::npos;
-    std::vector<Flag>& flags = dict.words_[entry.substr(0, slash)];
+    std::vector<Flag>& flags = words_[entry.substr(0, slash)];
     if (slash == std::string::npos) continue;
-    for (Flag flag : flags_of(entry.substr(slash + 1), dic))
+    for (Flag flag : read_flags(entry.substr(slash + 1), dic))
       if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
   }
-  return dict;
 }
 
 bool HunspellDictionary::has_flag(std::string_view word, Flag flag) const {

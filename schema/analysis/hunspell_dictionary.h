@@ -51,6 +51,24 @@ class HunspellDictionary {
     std::vector<CharClass> condition;  ///< must match the end of the word the rule applies to
   };
 
+  class LineReader;
+
+  /// Reads the .aff file at `path`: the compound flags and the suffix rules.
+  void read_affixes(const std::filesystem::path& path);
+  /// Sets begin_, middle_ or end_ from a COMPOUNDBEGIN/MIDDLE/END line's fields `f`.
+  void read_compound_flag(const std::vector<std::string>& f, const LineReader& aff);
+  /// Reads the .dic file at `path`: the listed words and their flags.
+  void read_words(const std::filesystem::path& path);
+  /// The suffix rule of an "SFX flag strip add[/flags] condition" line's fields `f`.
+  [[nodiscard]] static Rule read_rule(const std::vector<std::string>& f, const LineReader& aff);
+  /// The character classes of a rule's condition ("[^e]", "e", ".").
+  [[nodiscard]] static std::vector<CharClass> read_condition(const std::string& text,
+                                                             const LineReader& aff);
+  [[nodiscard]] static Flag read_flag(const std::string& text, const LineReader& reader);
+  /// Flags written "12,34".
+  [[nodiscard]] static std::vector<Flag> read_flags(const std::string& text,
+                                                    const LineReader& reader);
+
   [[nodiscard]] bool has_flag(std::string_view word, Flag flag) const;
   [[nodiscard]] static bool matches(const std::vector<CharClass>& condition, std::string_view word);
   [[nodiscard]] std::optional<std::string> listed_with(std::string_view form, Flag flag) const;

@@ -1,4 +1,4 @@
-// RAII helpers around ICU: UTF-8 text handles, normalisation, case folding, word breaking.
+// RAII helpers around ICU: UTF-8 handles and steps, normalisation, case folding, word breaking.
 #include "schema/analysis/icu_text.h"
 
 #include <unicode/bytestream.h>
@@ -119,6 +119,17 @@ std::string strip_accents(std::string_view text) {
     previous = c;
   }
   return to_nfc(kept);
+}
+
+std::size_t char_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return !U8_IS_TRAIL(static_cast<uint8_t>(c)); }));
+}
+
+std::size_t next_char(std::string_view text, std::size_t at) {
+  ++at;
+  while (at < text.size() && U8_IS_TRAIL(static_cast<uint8_t>(text[at]))) ++at;
+  return at;
 }
 
 std::unique_ptr<BreakIterator> make_word_breaker() {

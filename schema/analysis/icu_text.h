@@ -1,4 +1,4 @@
-// Small RAII helpers around the ICU calls the analysis chain makes.
+// Small RAII helpers around the ICU calls the analysis chain makes, and UTF-8 character steps.
 #pragma once
 
 #include <unicode/brkiter.h>
@@ -34,6 +34,12 @@ class Utf8Text {
 [[nodiscard]] inline bool is_valid_utf8(std::string_view text) {
   return !invalid_utf8_offset(text).has_value();
 }
+
+/// The number of characters (code points) of UTF-8 `text`.
+[[nodiscard]] std::size_t char_count(std::string_view text);
+
+/// The byte offset just past the character of UTF-8 `text` that starts at byte `at`.
+[[nodiscard]] std::size_t next_char(std::string_view text, std::size_t at);
 
 /// `text` in Unicode NFC. Assumes valid UTF-8. Throws InternalError on ICU failure.
 [[nodiscard]] std::string to_nfc(std::string_view text);

@@ -3,9 +3,6 @@
 
 #include <xapian.h>
 
-#include <atomic>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,18 +11,13 @@
 #include "schema/database_sources.h"
 #include "schema/schema.h"
 #include "server/engine/database_pool.h"
+#include "server/engine/short_prefix_table.h"
+#include "server/engine/suggestion.h"
+#include "server/engine/suggestion_ranking.h"
+#include "server/engine/title_suggester.h"
+#include "server/engine/typed_words.h"
 
 namespace opslag {
-
-/// What a suggestion completes what was typed to.
-enum class SuggestionKind { kWord, kTitle };
-
-/// One completion.
-struct Suggestion {
-  std::string text;  ///< what the search box should hold once it is chosen
-  SuggestionKind kind = SuggestionKind::kWord;
-  std::string id;  ///< the document whose title it is; empty for a word
-};
 
 /// Suggests completions while a search box is typed in. Words: the indexed words beginning
 /// with the last word typed, those in the most documents first; after other words, first those
@@ -57,38 +49,27 @@ class Suggester {
   /// words, made once per revision of the index; longer ones by reading the index's terms.
   static constexpr std::size_t kTablePrefixChars = 2;
   /// A longer prefix reads at most this many of the words it begins.
-  static constexpr std::size_t kMaxScannedWords = 5000;
+  static constexpr std::size_t kMaxScannedWords = kMaxScannedTerms;
   /// Titles are suggested once the last word has this many characters, or follows another.
-  static constexpr std::size_t kMinTitlePrefixChars = 3;
+  static constexpr std::size_t kMinTitlePrefixChars = TitleSuggester::kMinPrefixChars;
   /// A title prefix stands for at most this many title words, the most frequent.
-  static constexpr std::size_t kTitleWords = 12;
+  static constexpr std::size_t kTitleWords = TitleSuggester::kPrefixWords;
 
  private:
-  struct Typed;
-  struct WordCount;
-  struct WordTable;
-
-  [[nodiscard]] Typed read_typed(std::string_view typed) const;
-  /// Whether the word term `word` is worth suggesting: no stop word, no possessive.
-  [[nodiscard]] bool completes(std::string_view word) const;
-  [[nodiscard]] std::vector<Suggestion> suggest(const Xapian::Database& db, const Typed& typed,
+  [[nodiscard]] std::vector<Suggestion> suggest(const Xapian::Database& db, const TypedWords& typed,
                                                 std::size_t size) const;
+  /// The words of `db` beginning with `prefix`, best first (ranks_before()), at most `size`.
   [[nodiscard]] std::vector<WordCount> words(const Xapian::Database& db, const std::string& prefix,
                                              std::size_t size) const;
-  [[nodiscard]] std::vector<WordCount> words_after(const Xapian::Database& db, const Typed& typed,
-                                                   std::size_t size) const;
-  [[nodiscard]] std::vector<Suggestion> titles(const Xapian::Database& db, const Typed& typed,
-                                               std::size_t size,
-                                               std::vector<std::string>& seen_titles) const;
-  [[nodiscard]] std::shared_ptr<const WordTable> word_table(const Xapian::Database& db) const;
-  [[nodiscard]] std::shared_ptr<const WordTable> make_word_table(const Xapian::Database& db) const;
+  /// The words beginning with the last word typed that the documents about the words before
+  /// it hold, in the most of them first ("digital po" -> "post"), then words(); at most `size`.
+  [[nodiscard]] std::vector<WordCount> words_after(const Xapian::Database& db,
+                                                   const TypedWords& typed, std::size_t size) const;
 
   const DanishAnalyzer& analyzer_;
-  const std::string title_prefix_;
+  const TitleSuggester titles_;
+  const ShortPrefixTable short_prefixes_;
   DatabasePool pool_;
-  mutable std::mutex mutex_;
-  mutable std::shared_ptr<const WordTable> table_;  // guarded by mutex_
-  mutable std::atomic<bool> rebuilding_ = false;
 };
 
 /// "word" or "title".

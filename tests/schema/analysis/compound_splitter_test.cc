@@ -142,33 +142,5 @@ TEST(CompoundRulesTest, NamesTheFileAndLineOfAnUnknownKind) {
   }
 }
 
-TEST(HunspellDictionaryTest, NamesAMissingDictionaryFile) {
-  testing::TempDir dir;
-  try {
-    (void)HunspellDictionary::load(dir.path() / "da_DK");
-    FAIL() << "expected SchemaError";
-  } catch (const SchemaError& e) {
-    EXPECT_NE(std::string(e.what()).find("da_DK.aff:0: cannot read the file"), std::string::npos)
-        << e.what();
-  }
-}
-
-TEST(HunspellDictionaryTest, FindsTheListedWordBehindAFormWithStackedSuffixes) {
-  testing::TempDir dir;
-  dir.write("mini.aff",
-            "SET UTF-8\nFLAG num\nCOMPOUNDBEGIN 32\nCOMPOUNDEND 34\n"
-            "SFX 3 Y 1\nSFX 3 0 m/4,34 m\n"
-            "SFX 4 Y 2\nSFX 4 0 et/34 [^e]\nSFX 4 0 t/34 e\n"
-            "SFX 29 Y 1\nSFX 29 0 s/32 .\n");
-  dir.write("mini.dic", "2\nprogram/3,29\nsag/29\n");
-  const auto dict = HunspellDictionary::load(dir.path() / "mini");
-  using Place = HunspellDictionary::Place;
-  EXPECT_EQ(dict.base_of("programmet", Place::kEnd), "program");
-  EXPECT_EQ(dict.base_of("programs", Place::kBegin), "program");
-  EXPECT_EQ(dict.base_of("sags", Place::kBegin), "sag");
-  EXPECT_EQ(dict.base_of("sag", Place::kEnd), std::nullopt);       // no flag lets it end one
-  EXPECT_EQ(dict.base_of("programt", Place::kEnd), std::nullopt);  // condition [^e] vs e
-}
-
 }  // namespace
 }  // namespace opslag

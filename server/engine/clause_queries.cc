@@ -1,0 +1,198 @@
+// The Xapian queries of single clauses: stems, phrases, wildcards, fields and date ranges, NEAR,
+// and the widening by synonyms, aa/å spellings, joined forms and compound parts.
+#include "server/engine/clause_queries.h"
+
+#include <algorithm>
+
+#include "schema/document_terms.h"
+#include "schema/errors.h"
+#include "server/engine/date_bounds.h"
+
+namespace opslag {
+namespace {
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts[0];
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+/// The other Danish spelling of a word with "aa" or "å" ("aarhus" <-> "århus"), or "".
+std::string aa_variant(const std::string& word) {
+  std::string out = word;
+  if (word.find("aa") != std::string::npos) {
+    for (std::size_t at; (at = out.find("aa")) != std::string::npos;) out.replace(at, 2, "å");
+  } else if (word.find("å") != std::string::npos) {
+    for (std::size_t at; (at = out.find("å")) != std::string::npos;) out.replace(at, 2, "aa");
+  } else {
+    return "";
+  }
+  return out;
+}
+
+}  // namespace
+
+Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::string& text,
+                                       std::vector<std::string>* plain_words) {
+  if (text.size() > 1 && text.back() == '*') return wildcard(prefix, text);
+  std::vector<std::string> primaries;
+  std::vector<Xapian::Query> alternatives;
+  const auto words = analyzer_.analyze(text);
+  for (const AnalyzedWord& w : words) {
+    if (!w.alternative) {
+      primaries.push_back(w.word);
+    } else if (w.begin == words.front().begin && w.end == words.back().end &&
+               w.end - w.begin > w.word.size()) {
+      alternatives.emplace_back(stem_term(prefix, w.stem));  // joined hyphen chain
+      out_.stems.insert(w.stem);
+      out_.expansions.push_back({"variant", text, w.word});
+    }
+  }
+  if (primaries.empty()) return Xapian::Query();
+  if (primaries.size() > 1) {
+    alternatives.push_back(phrase(prefix, primaries));
+    return any_of(alternatives);
+  }
+  const std::string& word = primaries[0];
+  if (plain_words) plain_words->push_back(word);
+  if (!keep_stopwords_ && analyzer_.is_stopword(word)) {
+    out_.ignored.push_back(word);
+    return Xapian::Query();
+  }
+  out_.free_words.push_back(word);
+  Xapian::Query q = by_stem(prefix, word);
+  if (prefix.empty() && schema_.compounds()) q = with_compound_parts(q, word);
+  if (const std::string variant = aa_variant(word); !variant.empty()) {
+    out_.expansions.push_back({"spelling", word, variant});
+    q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
+  }
+  return q;
+}
+
+Xapian::Query ClauseQueries::by_stem(const std::string& prefix, const std::string& word) {
+  const std::string stem = analyzer_.stem(word);
+  out_.stems.insert(stem);
+  return Xapian::Query(stem_term(prefix, stem), 1, next_position());
+}
+
+/// `digitali*`: every indexed word beginning so, the most frequent max_wildcard_terms_ of them.
+Xapian::Query ClauseQueries::wildcard(const std::string& prefix, const std::string& text) {
+  const std::vector<std::string> words = single_words(text.substr(0, text.size() - 1));
+  if (words.size() != 1 || words[0].size() < 2) throw QuerySyntaxError{};
+  out_.prefixes.insert(words[0]);
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, word_term(prefix, words[0]), max_wildcard_terms_,
+                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+/// `q` or, at a lower weight, a compound with `word`'s stem as a part.
+Xapian::Query ClauseQueries::with_compound_parts(const Xapian::Query& q, const std::string& word) {
+  const std::string stem = analyzer_.stem(word);
+  if (stem.size() < 3 || !std::all_of(stem.begin(), stem.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z');
+      }))
+    return q;  // numbers, codes and two-letter words are never parts
+  out_.part_stems.emplace(stem, word);
+  const Xapian::Query part(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
+                           QueryParser::kCompoundPartWeight);
+  return Xapian::Query(Xapian::Query::OP_OR, q, part);
+}
+
+Xapian::Query ClauseQueries::exact_phrase(const std::string& prefix, const std::string& text) {
+  const std::vector<std::string> words = written_words(text);
+  if (words.empty()) return Xapian::Query();
+  return phrase(prefix, words);
+}
+
+Xapian::Query ClauseQueries::phrase(const std::string& prefix,
+                                    const std::vector<std::string>& words) {
+  std::vector<Xapian::Query> terms;
+  out_.phrases.push_back(words);
+  for (const std::string& w : words) terms.emplace_back(word_term(prefix, w), 1, next_position());
+  if (terms.size() == 1) return terms[0];
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
+}
+
+Xapian::Query ClauseQueries::field(const Token& token) {
+  if (token.field == "titel") {
+    const std::string& prefix = schema_.field("title").prefix;
+    return token.kind == TokenKind::kPhrase ? exact_phrase(prefix, token.text)
+                                            : free_word(prefix, token.text, nullptr);
+  }
+  if (token.text.empty()) throw QuerySyntaxError{};
+  if (token.field == "kilde" || token.field == "type") {
+    const Field& field = schema_.field(token.field == "kilde" ? "source" : "type");
+    return Xapian::Query(filter_term(field.prefix, token.text));
+  }
+  return date_range(token.field == "år" ? "year" : "date", token.text);
+}
+
+Xapian::Query ClauseQueries::date_range(const std::string& field_name, const std::string& text) {
+  const std::size_t dots = text.find("..");
+  const std::string low = text.substr(0, dots);
+  const std::string high = dots == std::string::npos ? low : text.substr(dots + 2);
+  const Field& field = schema_.field(field_name);
+  try {
+    std::string from = low.empty() ? "" : date_bound(low, false, field_name);
+    std::string to = high.empty() ? "" : date_bound(high, true, field_name);
+    if (field_name == "year") {  // the year slot holds "YYYY"
+      from = from.substr(0, 4);
+      to = to.substr(0, 4);
+    }
+    if (from.empty() && to.empty()) throw QuerySyntaxError{};
+    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, *field.value_slot, from);
+    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, *field.value_slot, to);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, *field.value_slot, from, to);
+  } catch (const BadInput&) {
+    throw QuerySyntaxError{};
+  }
+}
+
+Xapian::Query ClauseQueries::near(const std::vector<std::string>& words, int distance) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& w : words) {
+    out_.phrases.push_back({w});
+    terms.emplace_back(word_term("", w), 1, next_position());
+  }
+  const auto window = static_cast<Xapian::termcount>(distance + static_cast<int>(words.size()) - 1);
+  return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
+}
+
+std::vector<Xapian::Query> ClauseQueries::synonyms_of(const std::vector<std::string>& words) {
+  std::vector<Xapian::Query> out;
+  for (std::size_t i = 0; i < words.size();) {
+    const auto match = synonyms_.match(words, i);
+    if (!match) {
+      ++i;
+      continue;
+    }
+    const std::string from = joined({words.begin() + static_cast<long>(i),
+                                     words.begin() + static_cast<long>(i + match->length)});
+    for (const auto& other : match->others) {
+      out.push_back(other.size() == 1 ? by_stem("", other[0]) : phrase("", other));
+      out_.expansions.push_back({"synonym", from, joined(other)});
+    }
+    i += match->length;
+  }
+  return out;
+}
+
+std::vector<std::string> ClauseQueries::written_words(const std::string& text) const {
+  std::vector<std::string> words;
+  for (const AnalyzedWord& w : analyzer_.analyze(text, Stemming::kNone))
+    if (!w.alternative) words.push_back(w.word);
+  return words;
+}
+
+std::vector<std::string> ClauseQueries::single_words(const std::string& text) const {
+  std::vector<std::string> words = written_words(text);
+  if (words.empty()) throw QuerySyntaxError{};
+  return words;
+}
+
+}  // namespace opslag

@@ -1,0 +1,86 @@
+// Builds the Xapian query of each clause of a parsed query: a word, a phrase, a wildcard, a
+// field, NEAR, and the synonyms of the plain words.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "schema/analysis/danish_analyzer.h"
+#include "schema/schema.h"
+#include "server/engine/query_lexer.h"
+#include "server/engine/query_parser.h"
+#include "server/engine/synonym_expander.h"
+
+namespace opslag {
+
+/// Thrown while a query is built when its syntax is not understood; QueryParser::parse() then
+/// reads the query again as plain words.
+struct QuerySyntaxError {};
+
+/// Makes the Xapian query of one clause at a time and records in a ParsedQuery what a snippet
+/// must mark and how the query was widened. Term positions count on across the clauses of one
+/// parse, so one instance serves one parse, its clauses asked for in reading order.
+class ClauseQueries {
+ public:
+  /// Records into `out`. Stop words are left out unless `keep_stopwords`; a wildcard stands
+  /// for at most `max_wildcard_terms` words.
+  ClauseQueries(const Schema& schema, const DanishAnalyzer& analyzer,
+                const SynonymExpander& synonyms, unsigned max_wildcard_terms, bool keep_stopwords,
+                ParsedQuery& out)
+      : schema_(schema),
+        analyzer_(analyzer),
+        synonyms_(synonyms),
+        max_wildcard_terms_(max_wildcard_terms),
+        keep_stopwords_(keep_stopwords),
+        out_(out) {}
+
+  /// One typed word under the term `prefix` ("" for the body), which the analyzer may split
+  /// ("e-Boks", "2016-2020"): a single word matches by stem, widened to its aa/å spelling and
+  /// compound parts; several match as a phrase, or by their joined form ("eboks"); `digitali*`
+  /// by the words it begins. A single word is added to `plain_words` if given. An empty query
+  /// for a stop word left out. Throws QuerySyntaxError for a wildcard of under two letters.
+  [[nodiscard]] Xapian::Query free_word(const std::string& prefix, const std::string& text,
+                                        std::vector<std::string>* plain_words);
+
+  /// `"text"`: its words as written, side by side; an empty query when it has none.
+  [[nodiscard]] Xapian::Query exact_phrase(const std::string& prefix, const std::string& text);
+
+  /// `words` as written, side by side (a single word alone).
+  [[nodiscard]] Xapian::Query phrase(const std::string& prefix,
+                                     const std::vector<std::string>& words);
+
+  /// A `field:value` token: `titel:` searches the title; `kilde:` and `type:` filter by value;
+  /// `dato:` and `år:` by a date, a year, or a range written FROM..TO. Throws
+  /// QuerySyntaxError for an empty value or a date that is none.
+  [[nodiscard]] Xapian::Query field(const Token& token);
+
+  /// `a NEAR b NEAR/3 c`: `words` as written, each within `distance` words of the next.
+  [[nodiscard]] Xapian::Query near(const std::vector<std::string>& words, int distance);
+
+  /// The other entries of every synonym group `plain_words` hold, each a query of its own.
+  [[nodiscard]] std::vector<Xapian::Query> synonyms_of(const std::vector<std::string>& plain_words);
+
+  /// The words of `text` as written (folded, not stemmed). Throws QuerySyntaxError if none.
+  [[nodiscard]] std::vector<std::string> single_words(const std::string& text) const;
+
+ private:
+  /// The words of `text` as written (folded, not stemmed); none if it has none.
+  [[nodiscard]] std::vector<std::string> written_words(const std::string& text) const;
+  [[nodiscard]] Xapian::Query by_stem(const std::string& prefix, const std::string& word);
+  [[nodiscard]] Xapian::Query wildcard(const std::string& prefix, const std::string& text);
+  [[nodiscard]] Xapian::Query with_compound_parts(const Xapian::Query& q, const std::string& word);
+  [[nodiscard]] Xapian::Query date_range(const std::string& field_name, const std::string& text);
+  Xapian::termpos next_position() { return ++position_; }
+
+  const Schema& schema_;
+  const DanishAnalyzer& analyzer_;
+  const SynonymExpander& synonyms_;
+  const unsigned max_wildcard_terms_;
+  const bool keep_stopwords_;
+  ParsedQuery& out_;
+  Xapian::termpos position_ = 0;
+};
+
+}  // namespace opslag

@@ -1,0 +1,43 @@
+// How a folded word is mostly written in titles and texts, to show a suggestion so ("NemID").
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace opslag {
+
+/// Tallies how texts write one folded word as a whole word, to show it as they mostly do
+/// ("nemid" -> "NemID"). A capital that only begins a sentence or a title is not counted.
+class WrittenForms {
+ public:
+  /// Tallies the forms of `word`, which is folded (lower case, as indexed).
+  explicit WrittenForms(std::string word) : word_(std::move(word)) {}
+
+  /// Counts how `text` writes the word (its first kMaxCounted times), leaving out a capital
+  /// that only begins a sentence ("Strategien gælder").
+  void count_in(std::string_view text);
+
+  /// The form written most often; on a tie, or when none was counted, the folded word itself,
+  /// as a word written both ways is mostly a common word that also stands in a name ("post",
+  /// "Digital Post").
+  [[nodiscard]] std::string most_written() const;
+
+  /// Occurrences of the word counted in one text.
+  static constexpr int kMaxCounted = 20;
+
+ private:
+  std::string word_;
+  std::map<std::string, int> counts_;  ///< how many times each form is written
+};
+
+/// How the folded `word` is mostly written in `titles` and in the text of a short document of
+/// `db` that holds it; the word itself when neither writes it otherwise. Throws opslag::Error
+/// if that document's data is not a StoredDocument's.
+[[nodiscard]] std::string as_written(const Xapian::Database& db, const std::string& word,
+                                     const std::vector<std::string>& titles);
+
+}  // namespace opslag

@@ -1,0 +1,110 @@
+// Tests reading a Hunspell dictionary: listed words behind forms, and the errors of bad files.
+#include "schema/analysis/hunspell_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include "schema/errors.h"
+#include "tests/support/temp_dir.h"
+
+namespace opslag {
+namespace {
+
+using Place = HunspellDictionary::Place;
+
+/// Suffix rules: 3 adds "m" (then 4 or an end), 4 adds "et"/"t" (an end), 29 a linking "s".
+constexpr std::string_view kRules =
+    "SFX 3 Y 1\nSFX 3 0 m/4,34 m\n"
+    "SFX 4 Y 2\nSFX 4 0 et/34 [^e]\nSFX 4 0 t/34 e\n"
+    "SFX 29 Y 1\nSFX 29 0 s/32 .\n";
+
+class HunspellDictionaryTest : public ::testing::Test {
+ protected:
+  /// Loads "mini" written from `aff` and `dic`.
+  HunspellDictionary load(const std::string& aff, const std::string& dic) {
+    dir_.write("mini.aff", aff);
+    dir_.write("mini.dic", dic);
+    return HunspellDictionary::load(dir_.path() / "mini");
+  }
+
+  /// The message of the SchemaError loading `aff` and `dic` throws, or "" if none.
+  std::string load_error(const std::string& aff, const std::string& dic = "0\n") {
+    try {
+      (void)load(aff, dic);
+    } catch (const SchemaError& e) {
+      return e.what();
+    }
+    return "";
+  }
+
+  testing::TempDir dir_;
+};
+
+const std::string kHeader = "SET UTF-8\nFLAG num\nCOMPOUNDBEGIN 32\nCOMPOUNDEND 34\n";
+
+TEST_F(HunspellDictionaryTest, NamesAMissingDictionaryFile) {
+  try {
+    (void)HunspellDictionary::load(dir_.path() / "da_DK");
+    FAIL() << "expected SchemaError";
+  } catch (const SchemaError& e) {
+    EXPECT_NE(std::string(e.what()).find("da_DK.aff:0: cannot read the file"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(HunspellDictionaryTest, FindsTheListedWordBehindAFormWithStackedSuffixes) {
+  const auto dict = load(kHeader + std::string(kRules), "2\nprogram/3,29\nsag/29\n");
+  EXPECT_EQ(dict.base_of("programmet", Place::kEnd), "program");
+  EXPECT_EQ(dict.base_of("programs", Place::kBegin), "program");
+  EXPECT_EQ(dict.base_of("sags", Place::kBegin), "sag");
+  EXPECT_EQ(dict.base_of("sag", Place::kEnd), std::nullopt);       // no flag lets it end one
+  EXPECT_EQ(dict.base_of("programt", Place::kEnd), std::nullopt);  // condition [^e] vs e
+}
+
+TEST_F(HunspellDictionaryTest, AWordWithoutAMiddleFlagMayStandInTheMiddleAsAtTheBegin) {
+  const auto dict = load(kHeader + std::string(kRules), "1\nsag/29\n");
+  EXPECT_EQ(dict.base_of("sags", Place::kMiddle), "sag");
+}
+
+TEST_F(HunspellDictionaryTest, UsesTheMiddleFlagWhereThereIsOne) {
+  const auto dict =
+      load(kHeader + "COMPOUNDMIDDLE 33\nSFX 30 Y 1\nSFX 30 0 e/33 .\n", "2\nskat/30\nsag/32\n");
+  EXPECT_EQ(dict.base_of("skatte", Place::kMiddle), std::nullopt);  // needs a second "t"
+  EXPECT_EQ(dict.base_of("skate", Place::kMiddle), "skat");
+  EXPECT_EQ(dict.base_of("sag", Place::kMiddle), std::nullopt);
+}
+
+TEST_F(HunspellDictionaryTest, ReadsASlashFollowedByLettersAsPartOfTheWord) {
+  const auto dict = load(kHeader, "3\nA/S\nsag/32\nsag/34\n");
+  EXPECT_EQ(dict.size(), 2u);
+  EXPECT_EQ(dict.base_of("A/S", Place::kBegin), std::nullopt);
+  EXPECT_EQ(dict.base_of("sag", Place::kBegin), "sag");  // flags of both lines kept
+  EXPECT_EQ(dict.base_of("sag", Place::kEnd), "sag");
+}
+
+TEST_F(HunspellDictionaryTest, NamesTheLineOfAFlagThatIsNoNumber) {
+  EXPECT_NE(load_error(kHeader + "SFX x 0 s .\n").find("mini.aff:5: flag \"x\" is not a number"),
+            std::string::npos);
+}
+
+TEST_F(HunspellDictionaryTest, RejectsADictionaryWithoutNumericFlags) {
+  EXPECT_NE(load_error("SET UTF-8\nCOMPOUNDBEGIN A\n").find("mini.aff:2: only \"FLAG num\""),
+            std::string::npos);
+}
+
+TEST_F(HunspellDictionaryTest, RejectsADictionaryWithoutCompoundFlags) {
+  EXPECT_NE(load_error("SET UTF-8\nFLAG num\n").find("no COMPOUNDBEGIN/END flags"),
+            std::string::npos);
+}
+
+TEST_F(HunspellDictionaryTest, RejectsAnAffixFileFeatureItCannotRead) {
+  EXPECT_NE(load_error(kHeader + "AF 2\n").find("mini.aff:5: AF is not supported"),
+            std::string::npos);
+}
+
+TEST_F(HunspellDictionaryTest, NamesTheLineOfAnUnclosedBracketInACondition) {
+  EXPECT_NE(load_error(kHeader + "SFX 3 0 s [^e\n").find("mini.aff:5: unclosed ["),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,61 @@
+// Tests finding synonym entries in a query's words and giving the rest of their group.
+#include "server/engine/synonym_expander.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace opslag {
+namespace {
+
+using ::testing::ElementsAre;
+using Words = std::vector<std::string>;
+
+class SynonymExpanderTest : public ::testing::Test {
+ protected:
+  DanishAnalyzer analyzer_;
+  SynonymExpander synonyms_{{{"KL", "Kommunernes Landsforening"},
+                             {"skat", "SKAT"},
+                             {"told", "Skat og Told", "SKTST"},
+                             {"alene"}},
+                            analyzer_};
+};
+
+TEST_F(SynonymExpanderTest, FindsAnAcronymAndGivesWhatItStandsFor) {
+  const auto match = synonyms_.match({"kl"}, 0);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->length, 1u);
+  EXPECT_THAT(match->others, ElementsAre(Words{"kommunernes", "landsforening"}));
+}
+
+TEST_F(SynonymExpanderTest, FindsSeveralWordsAndGivesTheirAcronym) {
+  const auto match = synonyms_.match({"kommunernes", "landsforening", "mener"}, 0);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->length, 2u);
+  EXPECT_THAT(match->others, ElementsAre(Words{"kl"}));
+}
+
+TEST_F(SynonymExpanderTest, FindsAnEntryOnlyWhereItStarts) {
+  const Words words{"borgerne", "og", "kl"};
+  EXPECT_FALSE(synonyms_.match(words, 0));
+  const auto match = synonyms_.match(words, 2);
+  ASSERT_TRUE(match);
+  EXPECT_THAT(match->others, ElementsAre(Words{"kommunernes", "landsforening"}));
+}
+
+TEST_F(SynonymExpanderTest, PrefersTheLongestEntry) {
+  const auto match = synonyms_.match({"skat", "og", "told"}, 0);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->length, 3u);
+  EXPECT_THAT(match->others, ElementsAre(Words{"told"}, Words{"sktst"}));
+}
+
+TEST_F(SynonymExpanderTest, AnEntryRunningPastTheWordsIsNoMatch) {
+  EXPECT_FALSE(synonyms_.match({"kommunernes"}, 0));
+}
+
+TEST_F(SynonymExpanderTest, AGroupOfOneEntryWidensNothing) {
+  EXPECT_FALSE(synonyms_.match({"alene"}, 0));
+}
+
+}  // namespace
+}  // namespace opslag

@@ -1,0 +1,86 @@
+// Tests how a suggested word comes to be shown as titles and texts write it.
+#include "server/engine/word_casing.h"
+
+#include <gtest/gtest.h>
+
+#include "schema/stored_document.h"
+#include "tests/support/memory_database.h"
+
+namespace opslag {
+namespace {
+
+/// How `texts` mostly write the folded `word`.
+std::string written(const std::string& word, const std::vector<std::string>& texts) {
+  WrittenForms forms(word);
+  for (const std::string& text : texts) forms.count_in(text);
+  return forms.most_written();
+}
+
+TEST(WrittenFormsTest, ShowsAWordAsTheTextsMostlyWriteIt) {
+  EXPECT_EQ(written("nemid", {"Log på med NemID i dag.", "Brug nemid eller NemID."}), "NemID");
+}
+
+TEST(WrittenFormsTest, AWordNoTextHoldsIsShownFolded) {
+  EXPECT_EQ(written("nemid", {}), "nemid");
+  EXPECT_EQ(written("nemid", {"Intet om det her."}), "nemid");
+}
+
+TEST(WrittenFormsTest, ACapitalThatOnlyBeginsASentenceIsNotCounted) {
+  EXPECT_EQ(written("strategien", {"Strategien gælder. Strategien er ny! Se strategien."}),
+            "strategien");
+}
+
+TEST(WrittenFormsTest, ACapitalAfterAColonIsMeant) {
+  EXPECT_EQ(written("digitaliseringsstyrelsen", {"Kilde: Digitaliseringsstyrelsen"}),
+            "Digitaliseringsstyrelsen");
+}
+
+TEST(WrittenFormsTest, OnATieTheFoldedWordIsShown) {
+  EXPECT_EQ(written("post", {"Vi har Digital Post og almindelig post."}), "post");
+}
+
+TEST(WrittenFormsTest, CountsOnlyWholeWords) {
+  EXPECT_EQ(written("post", {"Vi tømmer POSTKASSEN og LUFTPOST."}), "post");
+}
+
+TEST(WrittenFormsTest, CountsCapitalsOfLatinLetters) {
+  EXPECT_EQ(written("økonomi", {"Vi taler om ØKONOMI og ØKONOMI."}), "ØKONOMI");
+}
+
+TEST(WrittenFormsTest, CountsOnlyTheFirstOccurrencesOfOneText) {
+  std::string text;
+  for (int i = 0; i < WrittenForms::kMaxCounted; ++i) text += "om POST ";
+  for (int i = 0; i <= WrittenForms::kMaxCounted; ++i) text += "om post ";
+  EXPECT_EQ(written("post", {text}), "POST");
+}
+
+/// The data of a document whose body is `body`.
+std::string document_data(const std::string& body) {
+  StoredDocument doc;
+  doc.id = "doc.txt";
+  doc.body = body;
+  return doc.to_data();
+}
+
+TEST(AsWrittenTest, ReadsHowAShortDocumentHoldingTheWordWritesIt) {
+  testing::MemoryDatabase index;
+  index.add({"mitid", "kommer"}, document_data("Snart kommer MitID til alle."));
+  EXPECT_EQ(as_written(index.db(), "mitid", {}), "MitID");
+}
+
+TEST(AsWrittenTest, CountsTheTitlesBesideTheText) {
+  testing::MemoryDatabase index;
+  index.add({"nemid"}, document_data("Log på med nemid."));
+  EXPECT_EQ(as_written(index.db(), "nemid", {"NemID lanceres", "Borgerne tager NemID til sig"}),
+            "NemID");
+}
+
+TEST(AsWrittenTest, AWordNoDocumentHoldsIsShownAsTheTitlesWriteIt) {
+  testing::MemoryDatabase index;
+  index.add({"andet"}, document_data("Noget andet."));
+  EXPECT_EQ(as_written(index.db(), "nemid", {"Borgerne tager NemID til sig"}), "NemID");
+  EXPECT_EQ(as_written(index.db(), "nemid", {}), "nemid");
+}
+
+}  // namespace
+}  // namespace opslag
