@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 
 #include "schema/analysis/icu_text.h"
@@ -142,6 +143,84 @@ bool DanishAnalyzer::is_stopword(std::string_view word) const {
   return stopwords_.contains(std::string(word));
 }
 
+namespace {
+
+/// Collects the words of a text in order as the word breaker yields them, with the alternative
+/// forms of each: its inner parts ("sundhed" and "dk" of "sundhed.dk") and, for a run of words
+/// joined by single hyphens ("e-Boks", "Nem-ID"), the run joined.
+class WordCollector {
+ public:
+  explicit WordCollector(std::function<std::string(const std::string&)> stem_of)
+      : stem_of_(std::move(stem_of)) {}
+
+  /// Text between words (spaces, punctuation).
+  void separator(std::string_view raw) { gap_ += raw; }
+
+  /// A word too long to index, or with nothing left after folding: it breaks any hyphen run.
+  void skip() {
+    last_word_ = SIZE_MAX;
+    gap_.clear();
+  }
+
+  /// The word `folded`, written at [begin, end) of the text.
+  void word(std::string folded, std::size_t begin, std::size_t end) {
+    const bool hyphen_joined = last_word_ != SIZE_MAX && is_hyphen(gap_) && has_letter(folded) &&
+                               has_letter(words_[last_word_].word);
+    if (hyphen_joined) {
+      extend_chain(folded, end);
+    } else {
+      flush_chain();
+    }
+    gap_.clear();
+    last_word_ = words_.size();
+    words_.push_back({folded, stem_of_(folded), begin, end, position_, false});
+    const auto parts = inner_parts(folded);
+    if (parts.size() >= 2) {
+      for (std::string_view part : parts) {
+        std::string p(part);
+        words_.push_back({p, stem_of_(p), begin, end, position_, true});
+      }
+    }
+    ++position_;
+  }
+
+  /// Every word collected, the last hyphen run included.
+  [[nodiscard]] std::vector<AnalyzedWord> finish() {
+    flush_chain();
+    return std::move(words_);
+  }
+
+ private:
+  void extend_chain(const std::string& folded, std::size_t end) {
+    if (chain_parts_ == 0) {
+      chain_ = words_[last_word_];
+      chain_.alternative = true;
+      chain_parts_ = 1;
+    }
+    chain_.word += folded;
+    chain_.end = end;
+    ++chain_parts_;
+  }
+
+  void flush_chain() {
+    if (chain_parts_ >= 2 && chain_.word.size() <= DanishAnalyzer::kMaxWordBytes) {
+      chain_.stem = stem_of_(chain_.word);
+      words_.push_back(chain_);
+    }
+    chain_parts_ = 0;
+  }
+
+  std::function<std::string(const std::string&)> stem_of_;
+  std::vector<AnalyzedWord> words_;
+  AnalyzedWord chain_;                // the hyphen run being joined
+  std::size_t chain_parts_ = 0;       // words in it so far
+  std::uint32_t position_ = 0;
+  std::string gap_;                   // separators since the last word
+  std::size_t last_word_ = SIZE_MAX;  // index in words_ of the last word proper
+};
+
+}  // namespace
+
 std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input, Stemming stemming) const {
   const std::string nfc = normalize(input);
   WorkerLease worker(*this);
@@ -151,70 +230,26 @@ std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input, Stemmi
   if (U_FAILURE(status))
     throw InternalError(std::string("ICU word breaking failed: ") + u_errorName(status));
 
-  std::vector<AnalyzedWord> words;
-  const auto stem_of = [&](const std::string& w) -> std::string {
+  WordCollector words([&](const std::string& w) -> std::string {
     if (stemming == Stemming::kNone) return {};
     return stem_with(worker->stemmer, w);
-  };
-  // A run of words joined by single hyphens ("e-Boks", "Nem-ID") is also indexed joined.
-  AnalyzedWord chain;
-  std::size_t chain_parts = 0;
-  const auto flush_chain = [&] {
-    if (chain_parts >= 2 && chain.word.size() <= kMaxWordBytes) {
-      chain.stem = stem_of(chain.word);
-      words.push_back(chain);
-    }
-    chain_parts = 0;
-  };
-
+  });
   auto& breaker = *worker->breaker;
-  std::uint32_t position = 0;
-  std::string gap;                   // separators since the last word
-  std::size_t last_word = SIZE_MAX;  // index in `words` of the last word proper
   for (int32_t begin = breaker.first(), end = breaker.next(); end != ::icu::BreakIterator::DONE;
        begin = end, end = breaker.next()) {
     const std::string_view raw(nfc.data() + begin, static_cast<std::size_t>(end - begin));
     if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
-      gap += raw;
+      words.separator(raw);
       continue;
     }
     std::string folded = text::fold(raw);
     if (folded.empty() || folded.size() > kMaxWordBytes) {
-      last_word = SIZE_MAX;
-      gap.clear();
+      words.skip();
       continue;
     }
-    const auto word_begin = static_cast<std::size_t>(begin);
-    const auto word_end = static_cast<std::size_t>(end);
-    const bool hyphen_joined = last_word != SIZE_MAX && is_hyphen(gap) && has_letter(folded) &&
-                               has_letter(words[last_word].word);
-    if (!hyphen_joined) {
-      flush_chain();
-    } else {
-      if (chain_parts == 0) {
-        chain = words[last_word];
-        chain.alternative = true;
-        chain_parts = 1;
-      }
-      chain.word += folded;
-      chain.end = word_end;
-      ++chain_parts;
-    }
-    gap.clear();
-
-    last_word = words.size();
-    words.push_back({folded, stem_of(folded), word_begin, word_end, position, false});
-    const auto parts = inner_parts(folded);
-    if (parts.size() >= 2) {
-      for (std::string_view part : parts) {
-        std::string p(part);
-        words.push_back({p, stem_of(p), word_begin, word_end, position, true});
-      }
-    }
-    ++position;
+    words.word(std::move(folded), static_cast<std::size_t>(begin), static_cast<std::size_t>(end));
   }
-  flush_chain();
-  return words;
+  return words.finish();
 }
 
 }  // namespace opslag

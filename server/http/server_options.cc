@@ -12,7 +12,10 @@ namespace opslag {
 
 unsigned default_threads() { return std::max(8u, 4 * std::thread::hardware_concurrency()); }
 
-void add_server_options(CLI::App& app, ServerOptions& o) {
+namespace {
+
+/// What to serve: the databases, the shards' policy, the schema.
+void add_database_options(CLI::App& app, ServerOptions& o) {
   app.add_option("--db", o.databases,
                  "database built by opslag-index: a folder, a Xapian stub file, or tcp:HOST:PORT "
                  "(xapian-tcpsrv); repeat it to search several as one")
@@ -29,6 +32,11 @@ void add_server_options(CLI::App& app, ServerOptions& o) {
   app.add_option("--lexicon", o.shards.lexicon,
                  "local copy of the shards' spelling and compound data (DIR/lexicon beside "
                  "the shards), for suggestions when the shards are remote");
+  app.add_option("--schema", o.schema_file, "schema.json")->capture_default_str();
+}
+
+/// Where and how to listen, who may call, and what is logged.
+void add_serving_options(CLI::App& app, ServerOptions& o) {
   app.add_option("--host", o.host, "address to listen on")->capture_default_str();
   app.add_option("--port", o.port, "port to listen on")
       ->check(CLI::Range(1, 65535))
@@ -51,7 +59,10 @@ void add_server_options(CLI::App& app, ServerOptions& o) {
                  "file whose first line is the bearer token of /admin/stats and of file paths "
                  "in /documents (or OPSLAG_ADMIN_TOKEN; without either, both are off)")
       ->check(CLI::ExistingFile);
-  app.add_option("--schema", o.schema_file, "schema.json")->capture_default_str();
+}
+
+/// The limits: every option that sets one of Limits or TransportLimits, in one table.
+void add_limit_options(CLI::App& app, ServerOptions& o) {
   Limits& l = o.limits;
   app.add_option("--max-query-bytes", l.max_query_bytes, "longest q, in bytes")
       ->check(CLI::Range(1u, 8000u))
@@ -91,6 +102,14 @@ void add_server_options(CLI::App& app, ServerOptions& o) {
                  "estimated (\"estimated\": true), which keeps broad searches fast")
       ->check(CLI::Range(10u, 100000000u))
       ->capture_default_str();
+}
+
+}  // namespace
+
+void add_server_options(CLI::App& app, ServerOptions& o) {
+  add_database_options(app, o);
+  add_serving_options(app, o);
+  add_limit_options(app, o);
   read_options_from_environment_and_file(app);
 }
 

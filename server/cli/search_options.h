@@ -1,0 +1,35 @@
+// The options of opslag-search: what to search, how to show it, or text to analyse instead.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "server/engine/searcher.h"
+
+namespace opslag {
+
+/// Everything opslag-search can be told.
+struct SearchOptions {
+  std::vector<std::string> databases;
+  ShardPolicy shards;
+  std::string schema_file;
+  std::string analyze;  ///< text to analyse instead of searching ("-": standard input)
+  std::vector<std::string> words;  ///< the query, as the shell split it
+  int page = 1;
+  int size = 10;
+  std::vector<std::string> sources;
+  std::vector<std::string> types;
+  std::string from, to, sort = "relevance";
+  bool json = false;
+};
+
+/// Registers every option of SearchOptions on `app`, each also read from OPSLAG_<NAME> and from
+/// --config FILE.
+void add_search_options(CLI::App& app, SearchOptions& options);
+
+/// The search `options` ask for. Throws BadInput naming the option for a date or sort order it
+/// cannot read; the Searcher checks the rest, in the words the API uses.
+[[nodiscard]] SearchRequest search_request_of(const SearchOptions& options);
+
+}  // namespace opslag
