@@ -182,7 +182,7 @@
       controller = new AbortController();
       try {
         const { status, body } = await getJson(
-          `${base}/suggest?q=${encodeURIComponent(typed)}&size=8`, controller.signal);
+          `${base}/suggest?q=${encodeURIComponent(typed)}`, controller.signal);
         // A later keystroke has asked again: its answer is the one to show.
         if (input.value !== typed) return;
         show(status === 200 && body && Array.isArray(body.suggestions) ? body.suggestions : []);
