@@ -36,10 +36,14 @@ Xapian::termpos add_text(Xapian::Document& xdoc, const Field& field, const Danis
   return last;
 }
 
-void add_filter(Xapian::Document& xdoc, const Field& field, std::string_view value) {
+void add_filter(Xapian::Document& xdoc, const Field& field, const DanishAnalyzer& analyzer,
+                std::string_view value) {
   if (value.empty()) return;
   xdoc.add_boolean_term(filter_term(field.prefix, value));
   if (field.value_slot) xdoc.add_value(*field.value_slot, std::string(value));
+  if (!field.word_prefix.empty())
+    for (const std::string& term : filter_word_terms(field, analyzer, value))
+      xdoc.add_boolean_term(term);
 }
 
 /// `a` + `b` + `c` in one allocation. (GCC 12 at -O3 takes "Z" + std::string(...) for an
@@ -86,6 +90,14 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+std::vector<std::string> filter_word_terms(const Field& field, const DanishAnalyzer& analyzer,
+                                           std::string_view value) {
+  std::vector<std::string> terms;
+  for (const AnalyzedWord& w : analyzer.analyze(value, Stemming::kNone))
+    if (!w.alternative) terms.push_back(filter_term(field.word_prefix, w.word));
+  return terms;
+}
+
 Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer& analyzer,
                                       const StoredDocument& doc,
                                       std::vector<CompoundWord>* compounds) {
@@ -95,7 +107,7 @@ Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer
                    std::to_string(kMaxTermBytes - id.prefix.size()) + ")");
   Xapian::Document xdoc;
   xdoc.set_data(doc.to_data());
-  xdoc.add_boolean_term(id.prefix + doc.id);
+  xdoc.add_boolean_term(id_term(schema, doc.id));
   const Xapian::termpos body_start =
       add_text(xdoc, schema.field("title"), analyzer, doc.title, 1, compounds) + kFieldGap;
   add_text(xdoc, schema.field("body"), analyzer, doc.body, body_start, compounds);
@@ -105,11 +117,11 @@ Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer
     std::erase(d, '-');
     return d;
   }();
-  add_filter(xdoc, schema.field("date"), compact_date);
-  add_filter(xdoc, schema.field("year"), doc.year());
-  add_filter(xdoc, schema.field("source"), doc.source);
-  add_filter(xdoc, schema.field("type"), doc.type);
-  add_filter(xdoc, schema.field("language"), doc.language);
+  add_filter(xdoc, schema.field("date"), analyzer, compact_date);
+  add_filter(xdoc, schema.field("year"), analyzer, doc.year());
+  add_filter(xdoc, schema.field("source"), analyzer, doc.source);
+  add_filter(xdoc, schema.field("type"), analyzer, doc.type);
+  add_filter(xdoc, schema.field("language"), analyzer, doc.language);
   if (const auto slot = schema.field("hash").value_slot) xdoc.add_value(*slot, doc.hash);
   return xdoc;
 }

@@ -36,6 +36,12 @@ struct CompoundWord {
 /// The boolean term for a filter value ("XK" + "digitaliseringsstyrelsen").
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
 
+/// The terms of the words of a filter field's value under its word_prefix ("XKW" + "kl" for
+/// each word of "Digitaliseringsministeriet, KL og Danske Regioner"); none without one.
+[[nodiscard]] std::vector<std::string> filter_word_terms(const Field& field,
+                                                         const DanishAnalyzer& analyzer,
+                                                         std::string_view value);
+
 /// True for a plain stem term ("Z" + stem, no field prefix): what "similar" expands on.
 [[nodiscard]] bool is_plain_stem_term(std::string_view term);
 

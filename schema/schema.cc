@@ -55,7 +55,8 @@ class FieldReader {
 
   Field read(const json& object, const Pointer& at) const {
     if (!object.is_object()) fail(at, "a field must be an object");
-    static const std::set<std::string> known = {"name", "kind", "prefix", "weight", "value_slot"};
+    static const std::set<std::string> known = {"name",   "kind",       "prefix",
+                                                "weight", "value_slot", "word_prefix"};
     for (const auto& [key, value] : object.items())
       if (!known.contains(key)) fail(at / key, "unknown key \"" + key + "\" in field");
     Field field;
@@ -66,6 +67,7 @@ class FieldReader {
       fail(at / "kind", "kind \"" + kind + "\" is not one of id, text, filter, stored");
     field.kind = k->second;
     read_prefix(object, at, field);
+    read_word_prefix(object, at, field);
     read_weight(object, at, field);
     if (object.contains("value_slot")) {
       const json& slot = object["value_slot"];
@@ -98,6 +100,19 @@ class FieldReader {
       fail(at / "prefix", "only a text field may have the empty prefix");
   }
 
+  void read_word_prefix(const json& object, const Pointer& at, Field& field) const {
+    if (!object.contains("word_prefix")) return;
+    if (field.kind != FieldKind::kFilter)
+      fail(at / "word_prefix", "only a filter field has a word_prefix");
+    field.word_prefix = string_at(object, at, "word_prefix");
+    const bool upper = !field.word_prefix.empty() &&
+                       std::all_of(field.word_prefix.begin(), field.word_prefix.end(),
+                                   [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!upper)
+      fail(at / "word_prefix",
+           "word_prefix \"" + field.word_prefix + "\" must be capital A-Z only");
+  }
+
   void read_weight(const json& object, const Pointer& at, Field& field) const {
     if (field.kind != FieldKind::kText) {
       if (object.contains("weight")) fail(at / "weight", "only a text field has a weight");
@@ -125,6 +140,8 @@ void check_fields(const std::vector<Field>& fields, const FieldReader& reader) {
     const bool prefixed = f.kind != FieldKind::kStored && !f.prefix.empty();
     if (prefixed && !prefixes.insert(f.prefix).second)
       reader.fail(at / "prefix", "prefix \"" + f.prefix + "\" is used by two fields");
+    if (!f.word_prefix.empty() && !prefixes.insert(f.word_prefix).second)
+      reader.fail(at / "word_prefix", "prefix \"" + f.word_prefix + "\" is used by two fields");
     if (f.value_slot && !slots.insert(*f.value_slot).second)
       reader.fail(at / "value_slot", "value slot " + std::to_string(*f.value_slot) + " twice");
     const auto required = kRequiredFields.find(f.name);
@@ -306,7 +323,8 @@ std::string Schema::layout() const {
   for (const Field& f : fields_) {
     out += f.name + ":" + std::to_string(static_cast<int>(f.kind)) + ":" + f.prefix + ":" +
            std::to_string(f.weight) + ":" +
-           (f.value_slot ? std::to_string(*f.value_slot) : std::string("-")) + ";";
+           (f.value_slot ? std::to_string(*f.value_slot) : std::string("-")) +
+           (f.word_prefix.empty() ? "" : ":" + f.word_prefix) + ";";
   }
   if (compounds_) out += "compounds;";
   return out;

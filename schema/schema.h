@@ -27,6 +27,10 @@ struct Field {
   std::string prefix;                  ///< Xapian term prefix ("" for unprefixed body text)
   int weight = 0;                      ///< wdf increment per word, text fields only
   std::optional<unsigned> value_slot;  ///< value slot for sorting and ranges
+  /// Filter fields only: each word of the value is also a term under this prefix, so a search
+  /// by one word of it ("kilde:KL") finds "Digitaliseringsministeriet, KL og Danske Regioner";
+  /// empty: the value is matched whole only.
+  std::string word_prefix;
 };
 
 /// The field definitions of one schema version, as loaded from schema.json. Immutable once

@@ -127,7 +127,13 @@ Xapian::Query ClauseQueries::field(const Token& token) {
   if (token.text.empty()) throw QuerySyntaxError{};
   if (token.field == "kilde" || token.field == "type") {
     const Field& field = schema_.field(token.field == "kilde" ? "source" : "type");
-    return Xapian::Query(filter_term(field.prefix, token.text));
+    // Unquoted: by the words of the value ("kilde:KL" finds "…, KL og Danske Regioner");
+    // quoted, or a field without words indexed: the whole value, exactly.
+    if (token.kind == TokenKind::kPhrase || field.word_prefix.empty())
+      return Xapian::Query(filter_term(field.prefix, token.text));
+    const std::vector<std::string> terms = filter_word_terms(field, analyzer_, token.text);
+    if (terms.empty()) throw QuerySyntaxError{};
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
   return date_range(token.field == "år" ? "year" : "date", token.text);
 }

@@ -143,7 +143,7 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   const fs::path schema = corpus_.write("schema/schema.json", [] {
     std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
     std::string text((std::istreambuf_iterator<char>(in)), {});
-    text.replace(text.find("\"version\": 3"), 12, "\"version\": 4");
+    text.replace(text.find("\"version\": 4"), 12, "\"version\": 5");
     return text;
   }());
   for (const char* file :

@@ -34,7 +34,7 @@ std::string edited(const std::string& from, const std::string& to) {
 
 TEST(SchemaTest, LoadsTheProjectSchema) {
   const Schema& schema = testing::project_schema();
-  EXPECT_EQ(schema.version(), 3);
+  EXPECT_EQ(schema.version(), 4);
   EXPECT_EQ(schema.language(), "da");
   EXPECT_EQ(schema.field("id").kind, FieldKind::kId);
   EXPECT_EQ(schema.field("title").kind, FieldKind::kText);
@@ -80,14 +80,20 @@ TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadSchemaTest,
     ::testing::Values(
-        BadSchema{"\"version\": 3,", "\"version\": 3,,", "", "not valid JSON"},
-        BadSchema{"\"version\": 3", "\"version\": \"one\"", "", "\"version\" must be"},
+        BadSchema{"\"version\": 4,", "\"version\": 4,,", "", "not valid JSON"},
+        BadSchema{"\"version\": 4", "\"version\": \"one\"", "", "\"version\" must be"},
         BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"",
                   "\"kind\": \"txt\",   \"prefix\": \"S\"", "", "kind \"txt\" is not one of"},
         BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", "", "must be capital A-Z"},
         BadSchema{"\"prefix\": \"XT\"", "\"prefix\": \"XK\"", "{ \"name\": \"type\"",
                   "used by two fields"},
         BadSchema{"\"weight\": 3", "\"weight\": 0", "", "weight must be"},
+        BadSchema{"\"word_prefix\": \"XKW\"", "\"word_prefix\": \"xkw\"", "",
+                  "word_prefix \"xkw\" must be capital A-Z"},
+        BadSchema{"\"word_prefix\": \"XKW\"", "\"word_prefix\": \"XT\"", "{ \"name\": \"type\"",
+                  "prefix \"XT\" is used by two fields"},
+        BadSchema{"\"weight\": 3", "\"weight\": 3, \"word_prefix\": \"SW\"", "",
+                  "only a filter field has a word_prefix"},
         BadSchema{"\"value_slot\": 1 }", "\"value_slot\": 0 }", "{ \"name\": \"year\"",
                   "value slot 0 twice"},
         BadSchema{"{ \"name\": \"type\",", "{ \"name\": \"kind\",", "\"fields\"",
