@@ -169,8 +169,8 @@ Xapian::Query ClauseQueries::near(const std::vector<std::string>& words, int dis
   return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
 }
 
-std::vector<Xapian::Query> ClauseQueries::synonyms_of(const std::vector<std::string>& words) {
-  std::vector<Xapian::Query> out;
+std::vector<SynonymQuery> ClauseQueries::synonyms_of(const std::vector<std::string>& words) {
+  std::vector<SynonymQuery> out;
   for (std::size_t i = 0; i < words.size();) {
     const auto match = synonyms_.match(words, i);
     if (!match) {
@@ -180,7 +180,8 @@ std::vector<Xapian::Query> ClauseQueries::synonyms_of(const std::vector<std::str
     const std::string from = joined({words.begin() + static_cast<long>(i),
                                      words.begin() + static_cast<long>(i + match->length)});
     for (const auto& other : match->others) {
-      out.push_back(other.size() == 1 ? by_stem("", other[0]) : phrase("", other));
+      out.push_back(
+          {i, match->length, other.size() == 1 ? by_stem("", other[0]) : phrase("", other)});
       out_.expansions.push_back({"synonym", from, joined(other)});
     }
     i += match->length;

@@ -19,6 +19,13 @@ namespace opslag {
 /// reads the query again as plain words.
 struct QuerySyntaxError {};
 
+/// Another way of writing some of the plain words: words [first, first + length) of them.
+struct SynonymQuery {
+  std::size_t first = 0;
+  std::size_t length = 0;
+  Xapian::Query query;
+};
+
 /// Makes the Xapian query of one clause at a time and records in a ParsedQuery what a snippet
 /// must mark and how the query was widened. Term positions count on across the clauses of one
 /// parse, so one instance serves one parse, its clauses asked for in reading order.
@@ -59,8 +66,9 @@ class ClauseQueries {
   /// `a NEAR b NEAR/3 c`: `words` as written, each within `distance` words of the next.
   [[nodiscard]] Xapian::Query near(const std::vector<std::string>& words, int distance);
 
-  /// The other entries of every synonym group `plain_words` hold, each a query of its own.
-  [[nodiscard]] std::vector<Xapian::Query> synonyms_of(const std::vector<std::string>& plain_words);
+  /// The other entries of every synonym group `plain_words` hold, each a query of its own with
+  /// the words it stands for.
+  [[nodiscard]] std::vector<SynonymQuery> synonyms_of(const std::vector<std::string>& plain_words);
 
   /// The words of `text` as written (folded, not stemmed). Throws QuerySyntaxError if none.
   [[nodiscard]] std::vector<std::string> single_words(const std::string& text) const;

@@ -3,10 +3,12 @@
 #include "server/engine/query_parser.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "schema/errors.h"
 #include "server/engine/clause_queries.h"
 #include "server/engine/query_lexer.h"
+#include "server/engine/word_coordination.h"
 
 namespace opslag {
 namespace {
@@ -40,8 +42,42 @@ bool has_content_word(const std::vector<Token>& tokens, const DanishAnalyzer& an
 /// The clauses of one group, by how they combine.
 struct Group {
   std::vector<Xapian::Query> required, optional, excluded, filters;
-  std::vector<std::string> plain_words;  ///< for the phrase bonus
+  std::vector<std::string> plain_words;  ///< for the phrase bonus and synonyms
+  /// For each plain word, the index in `optional` of its clause; none for a stop word.
+  std::vector<std::optional<std::size_t>> clause_of_word;
 };
+
+/// The optional clauses of `group` with each synonym joined to the clauses of the words it
+/// stands for ("AI" OR "kunstig intelligens"): what a document must match enough of.
+std::vector<Xapian::Query> coordination_units(const Group& group,
+                                              const std::vector<SynonymQuery>& synonyms) {
+  // unit[i]: which unit clause i belongs to; units merge where a synonym spans clauses.
+  std::vector<std::size_t> unit(group.optional.size());
+  for (std::size_t i = 0; i < unit.size(); ++i) unit[i] = i;
+  std::vector<std::vector<Xapian::Query>> alternatives(group.optional.size());
+  for (const SynonymQuery& s : synonyms) {
+    std::optional<std::size_t> first;
+    for (std::size_t w = s.first; w < s.first + s.length; ++w) {
+      const auto clause = group.clause_of_word[w];
+      if (!clause) continue;
+      if (!first) first = unit[*clause];
+      for (std::size_t& u : unit)
+        if (u == unit[*clause]) u = *first;
+    }
+    if (first) alternatives[*first].push_back(s.query);
+  }
+  std::vector<Xapian::Query> units;
+  for (std::size_t u = 0; u < unit.size(); ++u) {
+    std::vector<Xapian::Query> members;
+    for (std::size_t i = 0; i < unit.size(); ++i)
+      if (unit[i] == u) members.push_back(group.optional[i]);
+    if (members.empty()) continue;
+    Xapian::Query q = combine(Xapian::Query::OP_AND, members);
+    for (const Xapian::Query& a : alternatives[u]) q = Xapian::Query(Xapian::Query::OP_OR, q, a);
+    units.push_back(q);
+  }
+  return units;
+}
 
 /// Builds the Xapian query for a token stream; one instance per parse.
 class Builder {
@@ -99,9 +135,13 @@ class Builder {
       const Token& token = tokens_[pos_];
       const bool filter = token.field == "kilde" || token.field == "type" ||
                           token.field == "dato" || token.field == "år";
+      const std::size_t words_before = group.plain_words.size();
       Xapian::Query q =
           parse_clause(token.sign == 0 && token.field.empty() ? &group.plain_words : nullptr);
       any = true;
+      if (group.plain_words.size() > words_before)
+        group.clause_of_word.push_back(q.empty() ? std::nullopt
+                                                 : std::optional(group.optional.size()));
       if (q.empty()) continue;
       if (token.sign == '-') {
         group.excluded.push_back(q);
@@ -116,8 +156,9 @@ class Builder {
   }
 
   Xapian::Query assemble(Group& group) {
-    for (Xapian::Query& q : clauses_.synonyms_of(group.plain_words))
-      group.optional.push_back(std::move(q));
+    const std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
+    const std::vector<Xapian::Query> units = coordination_units(group, synonyms);
+    for (const SynonymQuery& s : synonyms) group.optional.push_back(s.query);
     if (group.plain_words.size() >= 2)
       group.optional.push_back(clauses_.phrase("", group.plain_words));
     Xapian::Query q;
@@ -127,7 +168,7 @@ class Builder {
         q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                           combine(Xapian::Query::OP_OR, group.optional));
     } else {
-      q = combine(Xapian::Query::OP_OR, group.optional);
+      q = coordinated(combine(Xapian::Query::OP_OR, group.optional), units);
     }
     if (!group.filters.empty()) {
       const Xapian::Query filter = combine(Xapian::Query::OP_AND, group.filters);

@@ -73,8 +73,11 @@ TEST_F(ClauseQueriesTest, PositionsCountOnAcrossClauses) {
 }
 
 TEST_F(ClauseQueriesTest, TheSynonymsOfPlainWordsAreAddedAndRecorded) {
-  const std::vector<Xapian::Query> added = clauses().synonyms_of({"borgerne", "kl"});
+  const std::vector<SynonymQuery> added = clauses().synonyms_of({"borgerne", "kl"});
   ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(added[0].first, 1u);  // stands for "kl", the second word
+  EXPECT_EQ(added[0].length, 1u);
+  EXPECT_EQ(added[0].query.get_type(), Xapian::Query::OP_PHRASE);
   ASSERT_EQ(out_.expansions.size(), 1u);
   EXPECT_EQ(out_.expansions[0].kind, "synonym");
   EXPECT_EQ(out_.expansions[0].from, "kl");
