@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tests/support/temp_dir.h"
+
 namespace opslag {
 namespace {
 
@@ -55,6 +57,20 @@ TEST_F(SynonymExpanderTest, AnEntryRunningPastTheWordsIsNoMatch) {
 
 TEST_F(SynonymExpanderTest, AGroupOfOneEntryWidensNothing) {
   EXPECT_FALSE(synonyms_.match({"alene"}, 0));
+}
+
+TEST(ProjectSynonymsTest, TheDomainsAbbreviationsMeetWhatTheyStandFor) {
+  const Schema& schema = testing::project_schema();
+  const DanishAnalyzer analyzer(schema);
+  const SynonymExpander synonyms(schema.synonyms(), analyzer);
+  const auto others = [&](const Words& words) {
+    const auto match = synonyms.match(words, 0);
+    return match ? match->others : std::vector<Words>{};
+  };
+  EXPECT_THAT(others({"smv'er"}), ::testing::Contains(Words{"små", "og", "mellemstore",
+                                                             "virksomheder"}));
+  EXPECT_THAT(others({"ai"}), ::testing::Contains(Words{"kunstig", "intelligens"}));
+  EXPECT_THAT(others({"digst"}), ::testing::Contains(Words{"digitaliseringsstyrelsen"}));
 }
 
 }  // namespace
