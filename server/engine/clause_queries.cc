@@ -180,8 +180,15 @@ std::vector<SynonymQuery> ClauseQueries::synonyms_of(const std::vector<std::stri
     const std::string from = joined({words.begin() + static_cast<long>(i),
                                      words.begin() + static_cast<long>(i + match->length)});
     for (const auto& other : match->others) {
-      out.push_back(
-          {i, match->length, other.size() == 1 ? by_stem("", other[0]) : phrase("", other)});
+      if (other.size() == 1) {
+        const Xapian::Query stem = by_stem("", other[0]);
+        out.push_back({i, match->length, stem, stem});
+      } else {
+        std::vector<Xapian::Query> stems;  // no positions: they are the phrase's
+        for (const std::string& w : other) stems.emplace_back(stem_term("", analyzer_.stem(w)));
+        out.push_back({i, match->length, phrase("", other),
+                       Xapian::Query(Xapian::Query::OP_AND, stems.begin(), stems.end())});
+      }
       out_.expansions.push_back({"synonym", from, joined(other)});
     }
     i += match->length;

@@ -23,7 +23,8 @@ struct QuerySyntaxError {};
 struct SynonymQuery {
   std::size_t first = 0;
   std::size_t length = 0;
-  Xapian::Query query;
+  Xapian::Query query;  ///< a stem, or a phrase of the words as written
+  Xapian::Query loose;  ///< the same without positions: its stems, all of them
 };
 
 /// Makes the Xapian query of one clause at a time and records in a ParsedQuery what a snippet

@@ -47,14 +47,27 @@ struct Group {
   std::vector<std::optional<std::size_t>> clause_of_word;
 };
 
-/// The optional clauses of `group` with each synonym joined to the clauses of the words it
-/// stands for ("AI" OR "kunstig intelligens"): what a document must match enough of.
-std::vector<Xapian::Query> coordination_units(const Group& group,
-                                              const std::vector<SynonymQuery>& synonyms) {
+/// The optional clauses of `group` as coordinated() takes them: each clause, joined with the
+/// synonyms of its words ("AI" OR "kunstig intelligens") into the units a document must match
+/// enough of, and their phrases apart. Nullopt when the clauses are not to be coordinated: fewer
+/// than two or more than kMaxCoordinatedClauses, or one that is only a phrase.
+std::optional<CoordinationParts> coordination_parts(const Group& group,
+                                                    const std::vector<SynonymQuery>& synonyms,
+                                                    const Xapian::Query& phrase_bonus) {
+  const std::size_t n = group.optional.size();
+  if (n < 2 || n > kMaxCoordinatedClauses) return std::nullopt;
+  CoordinationParts parts;
+  std::vector<Xapian::Query> loose, words;
+  for (const Xapian::Query& clause : group.optional) {
+    auto part = without_phrases(clause, parts.phrases);
+    if (!part) return std::nullopt;
+    loose.push_back(*part);
+    words.push_back(*part);
+  }
   // unit[i]: which unit clause i belongs to; units merge where a synonym spans clauses.
-  std::vector<std::size_t> unit(group.optional.size());
-  for (std::size_t i = 0; i < unit.size(); ++i) unit[i] = i;
-  std::vector<std::vector<Xapian::Query>> alternatives(group.optional.size());
+  std::vector<std::size_t> unit(n);
+  for (std::size_t i = 0; i < n; ++i) unit[i] = i;
+  std::vector<std::vector<Xapian::Query>> alternatives(n);
   for (const SynonymQuery& s : synonyms) {
     std::optional<std::size_t> first;
     for (std::size_t w = s.first; w < s.first + s.length; ++w) {
@@ -64,19 +77,23 @@ std::vector<Xapian::Query> coordination_units(const Group& group,
       for (std::size_t& u : unit)
         if (u == unit[*clause]) u = *first;
     }
-    if (first) alternatives[*first].push_back(s.query);
+    if (first) alternatives[*first].push_back(s.loose);
+    words.push_back(s.loose);
+    if (s.query.get_type() == Xapian::Query::OP_PHRASE) parts.phrases.push_back(s.query);
   }
-  std::vector<Xapian::Query> units;
-  for (std::size_t u = 0; u < unit.size(); ++u) {
+  for (std::size_t u = 0; u < n; ++u) {
     std::vector<Xapian::Query> members;
-    for (std::size_t i = 0; i < unit.size(); ++i)
-      if (unit[i] == u) members.push_back(group.optional[i]);
+    for (std::size_t i = 0; i < n; ++i)
+      if (unit[i] == u) members.push_back(loose[i]);
     if (members.empty()) continue;
     Xapian::Query q = combine(Xapian::Query::OP_AND, members);
     for (const Xapian::Query& a : alternatives[u]) q = Xapian::Query(Xapian::Query::OP_OR, q, a);
-    units.push_back(q);
+    parts.units.push_back(q);
   }
-  return units;
+  if (parts.units.size() < 2) return std::nullopt;
+  if (!phrase_bonus.empty()) parts.phrases.push_back(phrase_bonus);
+  parts.words = combine(Xapian::Query::OP_OR, words);
+  return parts;
 }
 
 /// Builds the Xapian query for a token stream; one instance per parse.
@@ -157,10 +174,14 @@ class Builder {
 
   Xapian::Query assemble(Group& group) {
     const std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
-    const std::vector<Xapian::Query> units = coordination_units(group, synonyms);
+    const Xapian::Query phrase_bonus = group.plain_words.size() >= 2
+                                           ? clauses_.phrase("", group.plain_words)
+                                           : Xapian::Query();
+    const auto coordination = group.required.empty()
+                                  ? coordination_parts(group, synonyms, phrase_bonus)
+                                  : std::nullopt;
     for (const SynonymQuery& s : synonyms) group.optional.push_back(s.query);
-    if (group.plain_words.size() >= 2)
-      group.optional.push_back(clauses_.phrase("", group.plain_words));
+    if (!phrase_bonus.empty()) group.optional.push_back(phrase_bonus);
     Xapian::Query q;
     if (!group.required.empty()) {
       q = combine(Xapian::Query::OP_AND, group.required);
@@ -168,7 +189,7 @@ class Builder {
         q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                           combine(Xapian::Query::OP_OR, group.optional));
     } else {
-      q = coordinated(combine(Xapian::Query::OP_OR, group.optional), units);
+      q = coordination ? coordinated(*coordination) : combine(Xapian::Query::OP_OR, group.optional);
     }
     if (!group.filters.empty()) {
       const Xapian::Query filter = combine(Xapian::Query::OP_AND, group.filters);

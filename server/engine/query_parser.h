@@ -46,7 +46,8 @@ struct ParsedQuery {
 /// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,
 /// NOT and the Danish OG, ELLER, IKKE (capitals only), +required and -excluded, parentheses,
 /// `a NEAR b` (NEAR/n), `prefix*`, and the fields titel:, kilde:, type:, dato: and år:
-/// (dates and ranges FROM..TO). Words side by side are OR'd and ranked by BM25, with a bonus
+/// (dates and ranges FROM..TO). Words side by side are coordinated (word_coordination.h: enough
+/// of them, all of them first) and ranked by BM25, with a bonus
 /// when they stand together as a phrase. Stop words are left out unless the query has nothing
 /// else. Unquoted words are widened with the schema's synonyms ("KL" also finds "Kommunernes
 /// Landsforening"), the other spelling of aa/å ("Aarhus" also finds "Århus") and, at a lower

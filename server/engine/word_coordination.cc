@@ -1,4 +1,4 @@
-// Coordination: at least some of the words, all of them counted twice.
+// Coordination: at least some of the words, all of them counted twice, phrases apart.
 #include "server/engine/word_coordination.h"
 
 namespace opslag {
@@ -18,64 +18,54 @@ void subsets(const std::vector<Xapian::Query>& units, std::size_t from, std::siz
   }
 }
 
-/// `q` with every phrase and NEAR made an AND of its words, and weights left unscaled: what
-/// "holds the words" means for coordination. Xapian 1.4 gives a phrase that also stands in
-/// another part of the query different weights in one database and in shards searched as one
-/// (ShardsTest), so the coordination parts hold no phrase.
-Xapian::Query positionless(const Xapian::Query& q) {
-  const Xapian::Query::op type = q.get_type();
-  const std::size_t n = q.get_num_subqueries();
-  if (n == 0) return q;  // a term, a wildcard, a posting source
-  std::vector<Xapian::Query> parts;
-  for (std::size_t i = 0; i < n; ++i) parts.push_back(positionless(q.get_subquery(i)));
-  switch (type) {
-    case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_NEAR:
-      return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-    case Xapian::Query::OP_SCALE_WEIGHT:
-      return parts[0];
-    default:
-      return Xapian::Query(type, parts.begin(), parts.end());
-  }
+bool is_positional(Xapian::Query::op type) {
+  return type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
 }
 
-/// `q` with each phrase (and NEAR) in it made a zero-weight AND of its words, the phrases
-/// themselves appended to `phrases`. Xapian 1.4 searching shards as one weighs a phrase under
-/// an AND or FILTER as if it matched wherever its words do (ShardsTest); a phrase on the
-/// optional side of AND_MAYBE is checked properly. A scaled part is kept as it is (its scale
-/// cannot be read back): phrases are never scaled here.
-Xapian::Query without_phrases(const Xapian::Query& q, std::vector<Xapian::Query>& phrases) {
-  const Xapian::Query::op type = q.get_type();
-  const std::size_t n = q.get_num_subqueries();
-  if (n == 0 || type == Xapian::Query::OP_SCALE_WEIGHT) return q;
-  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
-    phrases.push_back(q);
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, positionless(q), 0.0);
-  }
-  std::vector<Xapian::Query> parts;
-  for (std::size_t i = 0; i < n; ++i) parts.push_back(without_phrases(q.get_subquery(i), phrases));
-  return Xapian::Query(type, parts.begin(), parts.end());
+bool holds_phrase(const Xapian::Query& q) {
+  if (is_positional(q.get_type())) return true;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (holds_phrase(q.get_subquery(i))) return true;
+  return false;
 }
 
 }  // namespace
 
-std::size_t minimum_matching(std::size_t n) { return n <= 2 ? std::min<std::size_t>(n, 1) : (3 * n + 4) / 5; }
+std::size_t minimum_matching(std::size_t n) {
+  return n <= 2 ? std::min<std::size_t>(n, 1) : (2 * n + 4) / 5;
+}
 
-Xapian::Query coordinated(const Xapian::Query& ranked,
-                          const std::vector<Xapian::Query>& input_units) {
-  const std::size_t n = input_units.size();
-  if (n < 2 || n > kMaxCoordinatedClauses) return ranked;
-  std::vector<Xapian::Query> units;
-  for (const Xapian::Query& u : input_units) units.push_back(positionless(u));
+std::optional<Xapian::Query> without_phrases(const Xapian::Query& q,
+                                             std::vector<Xapian::Query>& phrases) {
+  if (is_positional(q.get_type())) {
+    phrases.push_back(q);
+    return std::nullopt;
+  }
+  if (!holds_phrase(q)) return q;
+  if (q.get_type() != Xapian::Query::OP_OR) return std::nullopt;
+  std::vector<Xapian::Query> kept;
+  std::vector<Xapian::Query> found;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    const auto part = without_phrases(q.get_subquery(i), found);
+    if (part) kept.push_back(*part);
+  }
+  phrases.insert(phrases.end(), found.begin(), found.end());
+  if (kept.empty()) return std::nullopt;
+  return kept.size() == 1 ? kept[0] : Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
+}
+
+Xapian::Query coordinated(const CoordinationParts& parts) {
+  const std::vector<Xapian::Query>& units = parts.units;
   const Xapian::Query all(Xapian::Query::OP_AND, units.begin(), units.end());
   std::vector<Xapian::Query> chosen, enough;
-  subsets(units, 0, minimum_matching(n), chosen, enough);
-  // The phrases and the bonus for every word, where a document has them.
-  std::vector<Xapian::Query> optional{all};
-  const Xapian::Query held(Xapian::Query::OP_FILTER, without_phrases(ranked, optional),
+  subsets(units, 0, minimum_matching(units.size()), chosen, enough);
+  const Xapian::Query held(Xapian::Query::OP_FILTER, parts.words,
                            Xapian::Query(Xapian::Query::OP_OR, enough.begin(), enough.end()));
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, held,
-                       Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end()));
+  // The phrases stand beside, in a plain OR: a document with a phrase has its words.
+  std::vector<Xapian::Query> ranked{Xapian::Query(Xapian::Query::OP_AND_MAYBE, held, all)};
+  ranked.insert(ranked.end(), parts.phrases.begin(), parts.phrases.end());
+  return ranked.size() == 1 ? ranked[0]
+                            : Xapian::Query(Xapian::Query::OP_OR, ranked.begin(), ranked.end());
 }
 
 }  // namespace opslag

@@ -31,6 +31,24 @@ TEST_F(SearcherTest, RanksTheNemIdDocumentFirstWithNemIdMarkedInItsSnippet) {
       << result.hits[0].snippet.text;
 }
 
+TEST_F(SearcherTest, OneCommonWordOfAQuestionAboutSomethingElseFindsNothing) {
+  // "digitale" is in the archive; a recipe is not. Before coordination every digital
+  // document came back.
+  EXPECT_TRUE(ids("digitale opskrift æblekage").empty());
+  EXPECT_FALSE(ids("digitale").empty());
+}
+
+TEST_F(SearcherTest, TwoOfThreeWordsAreEnoughAndAllThreeRankFirst) {
+  const std::vector<std::string> found = ids("digitale borgere selvbetjening");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front(), "digitale-borgere.txt");  // all three
+  const auto has = [&](const char* id) {
+    return std::find(found.begin(), found.end(), id) != found.end();
+  };
+  EXPECT_TRUE(has("nemid.txt"));           // "digitale" and "borgerne"
+  EXPECT_FALSE(has("selvbetjening.txt"));  // "selvbetjening" alone
+}
+
 TEST_F(SearcherTest, FindsNemIdWhateverItsCase) {
   for (const char* q : {"nemid", "NEMID", "NemId"}) EXPECT_EQ(ids(q).at(0), "nemid.txt") << q;
 }

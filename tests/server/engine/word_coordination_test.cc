@@ -1,9 +1,9 @@
-// Tests coordination: how many of a query's words a document needs, all of them ranked first.
+// Tests coordination: how many of a query's words a document needs, all of them ranked first,
+// phrases kept apart.
 #include "server/engine/word_coordination.h"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <set>
 
 #include "tests/support/memory_database.h"
@@ -11,34 +11,39 @@
 namespace opslag {
 namespace {
 
-TEST(WordCoordinationTest, OneOfTwoWordsThenThreeInFiveRoundedUp) {
-  const std::vector<std::size_t> expected = {1, 1, 2, 3, 3, 4, 5, 5};
+TEST(WordCoordinationTest, OneOfTwoWordsThenTwoInFiveRoundedUp) {
+  const std::vector<std::size_t> expected = {1, 1, 2, 2, 2, 3, 3, 4};
   for (std::size_t n = 1; n <= expected.size(); ++n)
     EXPECT_EQ(minimum_matching(n), expected[n - 1]) << n << " words";
 }
 
-TEST(WordCoordinationTest, OneClauseOrVeryManyAreLeftAsTheyAre) {
-  const Xapian::Query a("a");
-  EXPECT_EQ(coordinated(a, {a}).get_description(), a.get_description());
-  const std::vector<Xapian::Query> many(kMaxCoordinatedClauses + 1, a);
-  EXPECT_EQ(coordinated(a, many).get_description(), a.get_description());
+/// The phrase of `words`.
+Xapian::Query phrase_of(const std::vector<std::string>& words) {
+  return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+}
+
+TEST(WordCoordinationTest, PhrasesAreTakenOutOfAnOrAndCollected) {
+  const Xapian::Query phrase = phrase_of({"e", "boks"});
+  std::vector<Xapian::Query> phrases;
+  const auto rest =
+      without_phrases(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zebok"), phrase), phrases);
+  ASSERT_TRUE(rest);
+  EXPECT_EQ(rest->get_description(), Xapian::Query("Zebok").get_description());
+  ASSERT_EQ(phrases.size(), 1u);
+  EXPECT_EQ(phrases[0].get_description(), phrase.get_description());
+}
+
+TEST(WordCoordinationTest, APhraseAloneOrUnderAnAndLeavesNothing) {
+  const Xapian::Query phrase = phrase_of({"digital", "post"});
+  std::vector<Xapian::Query> phrases;
+  EXPECT_FALSE(without_phrases(phrase, phrases));
+  EXPECT_FALSE(
+      without_phrases(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("a"), phrase), phrases));
+  EXPECT_TRUE(without_phrases(Xapian::Query("Zpost"), phrases));
 }
 
 class CoordinatedSearchTest : public ::testing::Test {
  protected:
-  /// Ids, best first, of the documents `words` (each a clause) find, ranked by their OR.
-  std::vector<std::string> ranked(const std::vector<std::string>& words) const {
-    std::vector<Xapian::Query> units;
-    for (const std::string& w : words) units.emplace_back(w);
-    const Xapian::Query any(Xapian::Query::OP_OR, units.begin(), units.end());
-    Xapian::Enquire enquire(db_.db());
-    enquire.set_query(coordinated(any, units));
-    std::vector<std::string> ids;
-    const Xapian::MSet found = enquire.get_mset(0, 10);
-    for (auto it = found.begin(); it != found.end(); ++it) ids.push_back(it.get_document().get_data());
-    return ids;
-  }
-
   void SetUp() override {
     db_.add({"digital", "post", "borger"}, "all");
     db_.add({"digital", "post", "post", "post", "post"}, "two");
@@ -46,10 +51,24 @@ class CoordinatedSearchTest : public ::testing::Test {
     db_.add({"kanel"}, "none");
   }
 
+  /// Ids, best first, of the documents `words` (each a clause) find.
+  std::vector<std::string> ranked(const std::vector<std::string>& words) const {
+    CoordinationParts parts;
+    for (const std::string& w : words) parts.units.emplace_back(w);
+    parts.words = Xapian::Query(Xapian::Query::OP_OR, parts.units.begin(), parts.units.end());
+    Xapian::Enquire enquire(db_.db());
+    enquire.set_query(coordinated(parts));
+    std::vector<std::string> ids;
+    const Xapian::MSet found = enquire.get_mset(0, 10);
+    for (auto it = found.begin(); it != found.end(); ++it)
+      ids.push_back(it.get_document().get_data());
+    return ids;
+  }
+
   testing::MemoryDatabase db_;
 };
 
-TEST_F(CoordinatedSearchTest, ADocumentWithOneOfThreeWordsIsLeftOut) {
+TEST_F(CoordinatedSearchTest, ADocumentWithEnoughOfTheWordsIsFound) {
   const std::vector<std::string> ids = ranked({"digital", "post", "borger"});
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), (std::set<std::string>{"all", "two"}));
 }
