@@ -50,12 +50,13 @@ struct Group {
 /// The optional clauses of `group` as coordinated() takes them: each clause, joined with the
 /// synonyms of its words ("AI" OR "kunstig intelligens") into the units a document must match
 /// enough of, and their phrases apart. Nullopt when the clauses are not to be coordinated: fewer
-/// than two or more than kMaxCoordinatedClauses, or one that is only a phrase.
+/// units than kMinCoordinatedClauses or more clauses than kMaxCoordinatedClauses, or one that is
+/// only a phrase.
 std::optional<CoordinationParts> coordination_parts(const Group& group,
                                                     const std::vector<SynonymQuery>& synonyms,
                                                     const Xapian::Query& phrase_bonus) {
   const std::size_t n = group.optional.size();
-  if (n < 2 || n > kMaxCoordinatedClauses) return std::nullopt;
+  if (n < kMinCoordinatedClauses || n > kMaxCoordinatedClauses) return std::nullopt;
   CoordinationParts parts;
   std::vector<Xapian::Query> loose, words;
   for (const Xapian::Query& clause : group.optional) {
@@ -90,7 +91,7 @@ std::optional<CoordinationParts> coordination_parts(const Group& group,
     for (const Xapian::Query& a : alternatives[u]) q = Xapian::Query(Xapian::Query::OP_OR, q, a);
     parts.units.push_back(q);
   }
-  if (parts.units.size() < 2) return std::nullopt;
+  if (parts.units.size() < kMinCoordinatedClauses) return std::nullopt;
   if (!phrase_bonus.empty()) parts.phrases.push_back(phrase_bonus);
   parts.words = combine(Xapian::Query::OP_OR, words);
   return parts;

@@ -57,10 +57,15 @@ std::optional<Xapian::Query> without_phrases(const Xapian::Query& q,
 Xapian::Query coordinated(const CoordinationParts& parts) {
   const std::vector<Xapian::Query>& units = parts.units;
   const Xapian::Query all(Xapian::Query::OP_AND, units.begin(), units.end());
-  std::vector<Xapian::Query> chosen, enough;
-  subsets(units, 0, minimum_matching(units.size()), chosen, enough);
-  const Xapian::Query held(Xapian::Query::OP_FILTER, parts.words,
-                           Xapian::Query(Xapian::Query::OP_OR, enough.begin(), enough.end()));
+  const std::size_t minimum = minimum_matching(units.size());
+  // With a minimum of one the words themselves hold the documents to it: no filter to run.
+  Xapian::Query held = parts.words;
+  if (minimum > 1) {
+    std::vector<Xapian::Query> chosen, enough;
+    subsets(units, 0, minimum, chosen, enough);
+    held = Xapian::Query(Xapian::Query::OP_FILTER, parts.words,
+                         Xapian::Query(Xapian::Query::OP_OR, enough.begin(), enough.end()));
+  }
   // The phrases stand beside, in a plain OR: a document with a phrase has its words.
   std::vector<Xapian::Query> ranked{Xapian::Query(Xapian::Query::OP_AND_MAYBE, held, all)};
   ranked.insert(ranked.end(), parts.phrases.begin(), parts.phrases.end());

@@ -24,6 +24,11 @@ namespace opslag {
 /// searched): such a query matches by any of its clauses.
 constexpr std::size_t kMaxCoordinatedClauses = 8;
 
+/// Fewer clauses than this are not coordinated either: one of two words is the minimum anyway,
+/// and counting both twice scored no better on the real set (nDCG@10 0.717 both ways) while it
+/// made two common words ("konkret forslag", 30,000 matches) six times slower (31 ms, not 5).
+constexpr std::size_t kMinCoordinatedClauses = 3;
+
 /// `q` without its phrases (and NEARs), the phrases appended to `phrases`: an OR loses the
 /// phrase among its alternatives; nullopt if nothing is left or a phrase cannot be taken out
 /// (under an AND, or another operator). Xapian 1.4 weighs a phrase differently in one database
