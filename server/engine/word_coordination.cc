@@ -44,12 +44,8 @@ std::optional<Xapian::Query> without_phrases(const Xapian::Query& q,
   if (!holds_phrase(q)) return q;
   if (q.get_type() != Xapian::Query::OP_OR) return std::nullopt;
   std::vector<Xapian::Query> kept;
-  std::vector<Xapian::Query> found;
-  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    const auto part = without_phrases(q.get_subquery(i), found);
-    if (part) kept.push_back(*part);
-  }
-  phrases.insert(phrases.end(), found.begin(), found.end());
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (auto part = without_phrases(q.get_subquery(i), phrases)) kept.push_back(*part);
   if (kept.empty()) return std::nullopt;
   return kept.size() == 1 ? kept[0] : Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
 }
