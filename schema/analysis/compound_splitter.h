@@ -51,6 +51,14 @@ class CompoundSplitter {
   /// compound. Words of fewer than kMinLetters letters are never split.
   [[nodiscard]] std::vector<CompoundPart> split(std::string_view word) const;
 
+  /// True when the dictionary knows the folded `word` as a word (listed or inflected).
+  [[nodiscard]] bool knows(std::string_view word) const { return dictionary_.knows(word); }
+
+  /// False for the suffix-like words the rules say are never a head ("hed", "lige").
+  [[nodiscard]] bool may_be_head(const std::string& word) const {
+    return !rules_.not_head.contains(word);
+  }
+
   static constexpr std::size_t kMinLetters = 6;
   static constexpr std::size_t kMinPartLetters = 4;
   static constexpr std::size_t kLettersPerPart = 6;

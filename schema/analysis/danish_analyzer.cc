@@ -139,6 +139,19 @@ std::vector<std::string> DanishAnalyzer::compound_stems(std::string_view word) c
   return stems;
 }
 
+std::vector<std::string> DanishAnalyzer::compound_words(std::string_view word,
+                                                        const WordFrequency& vocabulary) const {
+  if (!compounds_ || !is_plain_word(word)) return {};
+  std::vector<std::string> words;
+  for (const CompoundPart& part : compounds_->split(word)) words.push_back(part.word);
+  if (!words.empty() || !vocabulary || compounds_->knows(word)) return words;
+  const WordFrequency content_words = [&](const std::string& part) -> std::uint64_t {
+    return is_stopword(part) ? 0 : vocabulary(part);
+  };
+  return split_by_frequency(word, content_words,
+                            [&](const std::string& head) { return compounds_->may_be_head(head); });
+}
+
 bool DanishAnalyzer::is_stopword(std::string_view word) const {
   return stopwords_.contains(std::string(word));
 }
@@ -212,8 +225,8 @@ class WordCollector {
 
   std::function<std::string(const std::string&)> stem_of_;
   std::vector<AnalyzedWord> words_;
-  AnalyzedWord chain_;                // the hyphen run being joined
-  std::size_t chain_parts_ = 0;       // words in it so far
+  AnalyzedWord chain_;           // the hyphen run being joined
+  std::size_t chain_parts_ = 0;  // words in it so far
   std::uint32_t position_ = 0;
   std::string gap_;                   // separators since the last word
   std::size_t last_word_ = SIZE_MAX;  // index in words_ of the last word proper

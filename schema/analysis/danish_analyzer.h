@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "schema/analysis/compound_splitter.h"
+#include "schema/analysis/vocabulary_splitter.h"
 #include "schema/schema.h"
 
 namespace opslag {
@@ -66,6 +67,13 @@ class DanishAnalyzer {
   /// The stems of the parts of a folded compound ("sundhedsportalen" -> "sundhed", "portal"),
   /// without repeats; empty when `word` is no compound or the schema names no splitter.
   [[nodiscard]] std::vector<std::string> compound_stems(std::string_view word) const;
+
+  /// The parts of a folded compound as words (a modifier's dictionary word, the head as it
+  /// stands: "sundhed", "portalen"); for a word the dictionary neither knows nor can split,
+  /// the words `vocabulary` holds that it is made of, stop words never among them
+  /// ("affaldsdata" -> "affald", "data"; vocabulary_splitter.h). Empty when it is no compound.
+  [[nodiscard]] std::vector<std::string> compound_words(std::string_view word,
+                                                        const WordFrequency& vocabulary) const;
 
   /// True if the folded `word` is on the stop list.
   [[nodiscard]] bool is_stopword(std::string_view word) const;

@@ -192,25 +192,17 @@ bool HunspellDictionary::matches(const std::vector<CharClass>& condition, std::s
   return true;
 }
 
-std::optional<std::string> HunspellDictionary::listed_with(std::string_view form, Flag flag) const {
-  if (has_flag(form, flag)) return std::string(form);
-  std::optional<std::string> hyphenated;
-  const auto accept = [&](const std::string& base) -> bool {
-    if (!base.ends_with('-')) return true;
-    // "sundheds-" is a listed linking form; "af-" and "in-" are prefixes, not words.
-    if (base.size() >= 5 && (base.ends_with("s-") || base.ends_with("e-")) && !hyphenated)
-      hyphenated = base.substr(0, base.size() - 1);
-    return false;
-  };
+template <class OuterOk, class Found>
+bool HunspellDictionary::any_base(std::string_view form, OuterOk outer_ok, Found found) const {
   const std::size_t most = std::min(longest_add_, form.size());
   for (std::size_t k = 0; k <= most; ++k) {
     const auto outer = rules_by_add_.find(std::string(form.substr(form.size() - k)));
     if (outer == rules_by_add_.end()) continue;
     for (const Rule& r : outer->second) {
-      if (std::find(r.next.begin(), r.next.end(), flag) == r.next.end()) continue;
+      if (!outer_ok(r)) continue;
       const std::string inner = std::string(form.substr(0, form.size() - k)) + r.strip;
       if (inner.empty() || !matches(r.condition, inner)) continue;
-      if (has_flag(inner, r.flag) && accept(inner)) return inner;
+      if (has_flag(inner, r.flag) && found(inner)) return true;
       // A second suffix under this one ("program" + "m" + "et" = "programmet").
       const std::size_t most_inner = std::min(longest_add_, inner.size());
       for (std::size_t k2 = 0; k2 <= most_inner; ++k2) {
@@ -220,13 +212,40 @@ std::optional<std::string> HunspellDictionary::listed_with(std::string_view form
           if (std::find(r2.next.begin(), r2.next.end(), r.flag) == r2.next.end()) continue;
           const std::string base = inner.substr(0, inner.size() - k2) + r2.strip;
           if (!base.empty() && matches(r2.condition, base) && has_flag(base, r2.flag) &&
-              accept(base))
-            return base;
+              found(base))
+            return true;
         }
       }
     }
   }
+  return false;
+}
+
+std::optional<std::string> HunspellDictionary::listed_with(std::string_view form, Flag flag) const {
+  if (has_flag(form, flag)) return std::string(form);
+  std::optional<std::string> listed;
+  std::optional<std::string> hyphenated;
+  const auto accept = [&](const std::string& base) {
+    if (!base.ends_with('-')) {
+      listed = base;
+      return true;
+    }
+    // "sundheds-" is a listed linking form; "af-" and "in-" are prefixes, not words.
+    if (base.size() >= 5 && (base.ends_with("s-") || base.ends_with("e-")) && !hyphenated)
+      hyphenated = base.substr(0, base.size() - 1);
+    return false;
+  };
+  const auto carries_flag = [&](const Rule& r) {
+    return std::find(r.next.begin(), r.next.end(), flag) != r.next.end();
+  };
+  if (any_base(form, carries_flag, accept)) return listed;
   return hyphenated;
+}
+
+bool HunspellDictionary::knows(std::string_view form) const {
+  if (words_.contains(std::string(form))) return true;
+  return any_base(
+      form, [](const Rule&) { return true; }, [](const std::string&) { return true; });
 }
 
 std::optional<std::string> HunspellDictionary::base_of(std::string_view form, Place place) const {

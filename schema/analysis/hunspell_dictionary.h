@@ -32,6 +32,10 @@ class HunspellDictionary {
   /// ("af-", prefixes) are never returned.
   [[nodiscard]] std::optional<std::string> base_of(std::string_view form, Place place) const;
 
+  /// True when `form` is a listed word or made from one by at most two of its suffix rules
+  /// ("ordningen" from "ordning"), whatever place in a compound it may have.
+  [[nodiscard]] bool knows(std::string_view form) const;
+
   /// Number of listed words.
   [[nodiscard]] std::size_t size() const { return words_.size(); }
 
@@ -71,6 +75,10 @@ class HunspellDictionary {
 
   [[nodiscard]] bool has_flag(std::string_view word, Flag flag) const;
   [[nodiscard]] static bool matches(const std::vector<CharClass>& condition, std::string_view word);
+  /// Whether `found(base)` holds for a listed word `base` that `form` is made from by one or two
+  /// suffix rules, the outer one accepted by `outer_ok(rule)`; stops at the first that does.
+  template <class OuterOk, class Found>
+  [[nodiscard]] bool any_base(std::string_view form, OuterOk outer_ok, Found found) const;
   [[nodiscard]] std::optional<std::string> listed_with(std::string_view form, Flag flag) const;
 
   std::unordered_map<std::string, std::vector<Flag>> words_;

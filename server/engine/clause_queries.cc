@@ -56,6 +56,9 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
   if (primaries.empty()) return Xapian::Query();
   if (primaries.size() > 1) {
     alternatives.push_back(phrase(prefix, primaries));
+    if (prefix.empty() && schema_.compounds())
+      if (Xapian::Query parts = hyphen_parts(primaries); !parts.empty())
+        alternatives.push_back(parts);
     return any_of(alternatives);
   }
   const std::string& word = primaries[0];
@@ -66,7 +69,7 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
   }
   out_.free_words.push_back(word);
   Xapian::Query q = by_stem(prefix, word);
-  if (prefix.empty() && schema_.compounds()) q = with_compound_parts(q, word);
+  if (prefix.empty() && schema_.compounds()) q = with_split(with_compound_parts(q, word), word);
   if (const std::string variant = aa_variant(word); !variant.empty()) {
     out_.expansions.push_back({"spelling", word, variant});
     q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
@@ -100,6 +103,68 @@ Xapian::Query ClauseQueries::with_compound_parts(const Xapian::Query& q, const s
   const Xapian::Query part(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
                            QueryParser::kCompoundPartWeight);
   return Xapian::Query(Xapian::Query::OP_OR, q, part);
+}
+
+/// `q` or, at a lower weight, the parts of the compound `word` as words of their own
+/// ("affaldsdata" also finds "data om affald"), split by the dictionary or by the vocabulary,
+/// when the vocabulary holds the word itself too seldom to fill a few pages of results.
+Xapian::Query ClauseQueries::with_split(const Xapian::Query& q, const std::string& word) {
+  if (!vocabulary_ || vocabulary_(word) >= QueryParser::kSplitBelowFrequency) return q;
+  const std::vector<std::string> words = analyzer_.compound_words(word, vocabulary_);
+  if (words.size() < 2) return q;
+  std::vector<Xapian::Query> parts;
+  std::vector<std::string> stems;
+  for (const std::string& w : words) {
+    const std::string stem = analyzer_.stem(w);
+    out_.stems.insert(stem);
+    stems.push_back(stem);
+    parts.emplace_back(Xapian::Query::OP_OR, Xapian::Query(stem_term("", stem), 1, next_position()),
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
+                                     QueryParser::kCompoundPartWeight));
+  }
+  out_.expansions.push_back({"parts", word, joined(words)});
+  return Xapian::Query(Xapian::Query::OP_OR, q,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, rarest_first(parts, words),
+                                     QueryParser::kSplitPartsWeight));
+}
+
+/// `parts` of one typed word: the one whose word the vocabulary holds least often must be in
+/// a document, the others add their weight where they are too ("fuldmagtsordningen" is about
+/// fuldmagt before it is about ordning); all of them without a vocabulary.
+Xapian::Query ClauseQueries::rarest_first(const std::vector<Xapian::Query>& parts,
+                                          const std::vector<std::string>& words) {
+  if (!vocabulary_) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  std::size_t rarest = 0;
+  std::uint64_t least = UINT64_MAX;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::uint64_t n = vocabulary_(words[i]);
+    if (n > 0 && n < least) {
+      least = n;
+      rarest = i;
+    }
+  }
+  std::vector<Xapian::Query> others;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (i != rarest) others.push_back(parts[i]);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, parts[rarest],
+                       Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+}
+
+/// The words of a hyphenated word ("ai-assistent") apart, at a lower weight: each by its stem
+/// and its own compound parts, by rarest_first(). None when fewer than two are words
+/// of letters that are not stop words ("2016-2020" stays a phrase).
+Xapian::Query ClauseQueries::hyphen_parts(const std::vector<std::string>& words) {
+  std::vector<Xapian::Query> parts;
+  std::vector<std::string> kept;
+  for (const std::string& w : words) {
+    if (!std::any_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; })) return {};
+    if (analyzer_.is_stopword(w)) continue;
+    parts.push_back(with_split(with_compound_parts(by_stem("", w), w), w));
+    kept.push_back(w);
+  }
+  if (parts.size() < 2) return {};
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, rarest_first(parts, kept),
+                       QueryParser::kSplitPartsWeight);
 }
 
 Xapian::Query ClauseQueries::exact_phrase(const std::string& prefix, const std::string& text) {

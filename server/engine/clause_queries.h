@@ -33,13 +33,15 @@ struct SynonymQuery {
 class ClauseQueries {
  public:
   /// Records into `out`. Stop words are left out unless `keep_stopwords`; a wildcard stands
-  /// for at most `max_wildcard_terms` words.
+  /// for at most `max_wildcard_terms` words; compounds the dictionary does not know are split
+  /// by `vocabulary` (none when it is empty).
   ClauseQueries(const Schema& schema, const DanishAnalyzer& analyzer,
-                const SynonymExpander& synonyms, unsigned max_wildcard_terms, bool keep_stopwords,
-                ParsedQuery& out)
+                const SynonymExpander& synonyms, const WordFrequency& vocabulary,
+                unsigned max_wildcard_terms, bool keep_stopwords, ParsedQuery& out)
       : schema_(schema),
         analyzer_(analyzer),
         synonyms_(synonyms),
+        vocabulary_(vocabulary),
         max_wildcard_terms_(max_wildcard_terms),
         keep_stopwords_(keep_stopwords),
         out_(out) {}
@@ -80,12 +82,17 @@ class ClauseQueries {
   [[nodiscard]] Xapian::Query by_stem(const std::string& prefix, const std::string& word);
   [[nodiscard]] Xapian::Query wildcard(const std::string& prefix, const std::string& text);
   [[nodiscard]] Xapian::Query with_compound_parts(const Xapian::Query& q, const std::string& word);
+  [[nodiscard]] Xapian::Query with_split(const Xapian::Query& q, const std::string& word);
+  [[nodiscard]] Xapian::Query hyphen_parts(const std::vector<std::string>& words);
+  [[nodiscard]] Xapian::Query rarest_first(const std::vector<Xapian::Query>& parts,
+                                           const std::vector<std::string>& words);
   [[nodiscard]] Xapian::Query date_range(const std::string& field_name, const std::string& text);
   Xapian::termpos next_position() { return ++position_; }
 
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;
   const SynonymExpander& synonyms_;
+  const WordFrequency& vocabulary_;
   const unsigned max_wildcard_terms_;
   const bool keep_stopwords_;
   ParsedQuery& out_;

@@ -101,8 +101,9 @@ std::optional<CoordinationParts> coordination_parts(const Group& group,
 class Builder {
  public:
   Builder(const Schema& schema, const DanishAnalyzer& analyzer, const SynonymExpander& synonyms,
-          unsigned max_wildcard_terms, const std::vector<Token>& tokens, ParsedQuery& out)
-      : clauses_(schema, analyzer, synonyms, max_wildcard_terms,
+          const WordFrequency& vocabulary, unsigned max_wildcard_terms,
+          const std::vector<Token>& tokens, ParsedQuery& out)
+      : clauses_(schema, analyzer, synonyms, vocabulary, max_wildcard_terms,
                  !has_content_word(tokens, analyzer), out),
         tokens_(tokens) {}
 
@@ -175,12 +176,10 @@ class Builder {
 
   Xapian::Query assemble(Group& group) {
     const std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
-    const Xapian::Query phrase_bonus = group.plain_words.size() >= 2
-                                           ? clauses_.phrase("", group.plain_words)
-                                           : Xapian::Query();
-    const auto coordination = group.required.empty()
-                                  ? coordination_parts(group, synonyms, phrase_bonus)
-                                  : std::nullopt;
+    const Xapian::Query phrase_bonus =
+        group.plain_words.size() >= 2 ? clauses_.phrase("", group.plain_words) : Xapian::Query();
+    const auto coordination =
+        group.required.empty() ? coordination_parts(group, synonyms, phrase_bonus) : std::nullopt;
     for (const SynonymQuery& s : synonyms) group.optional.push_back(s.query);
     if (!phrase_bonus.empty()) group.optional.push_back(phrase_bonus);
     Xapian::Query q;
@@ -264,20 +263,21 @@ std::vector<Token> as_plain_words(std::string_view text) {
 
 }  // namespace
 
-ParsedQuery QueryParser::parse(std::string_view text) const {
+ParsedQuery QueryParser::parse(std::string_view text, const WordFrequency& vocabulary) const {
   if (analyzer_.analyze(text, Stemming::kNone).empty())
     throw BadInput("the query has no words to search for");
   ParsedQuery out;
   try {
-    out.query = Builder(schema_, analyzer_, synonyms_, max_wildcard_terms_, tokenize(text), out)
-                    .parse_all();
+    out.query =
+        Builder(schema_, analyzer_, synonyms_, vocabulary, max_wildcard_terms_, tokenize(text), out)
+            .parse_all();
   } catch (const QuerySyntaxError&) {
     out = ParsedQuery{};
     out.as_plain_words = true;
     try {
-      out.query =
-          Builder(schema_, analyzer_, synonyms_, max_wildcard_terms_, as_plain_words(text), out)
-              .parse_all();
+      out.query = Builder(schema_, analyzer_, synonyms_, vocabulary, max_wildcard_terms_,
+                          as_plain_words(text), out)
+                      .parse_all();
     } catch (const QuerySyntaxError&) {
       throw BadInput("the query has no words to search for");
     }

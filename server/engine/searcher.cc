@@ -167,10 +167,8 @@ std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database
 SearchResult Searcher::search(const SearchRequest& request) const {
   check_query(request.query, limits_);  // before counting words, which needs valid UTF-8
   check_search_request(request, limits_, count_words(request.query));
-  const ParsedQuery parsed = parser_.parse(request.query);
   try {
-    return pool_.with(
-        [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, parsed, request); });
+    return pool_.with([&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, request); });
   } catch (const Xapian::NetworkError&) {  // a shard stopped answering
     if (!allow_partial_ || pool_.sources().size() < 2) throw;
   } catch (const IndexUnavailable&) {  // and cannot be reached again
@@ -190,13 +188,30 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
   const Xapian::Database lexicon =
       pool_.lexicon().empty() ? reachable : open_source(pool_.lexicon());
-  SearchResult result = search(reachable, lexicon, parsed, request);
+  SearchResult result = search(reachable, lexicon, request);
   result.partial = true;
   return result;
 }
 
+ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& lexicon,
+                            std::string_view query) const {
+  if (remote_ && !pool_.lexicon().empty()) {
+    // The lexicon's spelling data counts the documents that hold each word, as the shards'
+    // word terms do, without a network round trip a candidate part.
+    return parser_.parse(query, [&](const std::string& word) -> std::uint64_t {
+      Xapian::TermIterator it = lexicon.spellings_begin();
+      it.skip_to(word);
+      return it != lexicon.spellings_end() && *it == word ? it.get_termfreq() : 0;
+    });
+  }
+  return parser_.parse(query, [&](const std::string& word) -> std::uint64_t {
+    return db.get_termfreq(word_term("", word));
+  });
+}
+
 SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexicon,
-                              const ParsedQuery& parsed, const SearchRequest& request) const {
+                              const SearchRequest& request) const {
+  const ParsedQuery parsed = parse(db, lexicon, request.query);
   const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   {

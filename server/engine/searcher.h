@@ -28,9 +28,9 @@ struct FacetCount {
 
 /// One ranked document.
 struct Hit {
-  StoredDocument doc;   ///< metadata; the body is left empty
-  double score = 0;     ///< BM25 weight
-  Snippet snippet;      ///< the passage that shows why it matched, with its matches
+  StoredDocument doc;  ///< metadata; the body is left empty
+  double score = 0;    ///< BM25 weight
+  Snippet snippet;     ///< the passage that shows why it matched, with its matches
   /// The page the snippet is on (from 1), for documents with pages (PDF); 0 for the rest.
   int page = 0;
 };
@@ -146,10 +146,15 @@ class Searcher {
   const DanishAnalyzer& analyzer_;
   QueryParser parser_;
   SnippetMaker snippets_;
+  /// `query` parsed, compounds the dictionary does not know split by the words of `db`: as
+  /// counted by the lexicon's spelling data when the shards are remote and a lexicon is beside
+  /// them, else by `db`'s word terms (over the network for remote shards without a lexicon).
+  [[nodiscard]] ParsedQuery parse(const Xapian::Database& db, const Xapian::Database& lexicon,
+                                  std::string_view query) const;
   /// One search on `db`, all shards or the reachable ones; spelling and compound data from
   /// `lexicon`.
   [[nodiscard]] SearchResult search(Xapian::Database& db, const Xapian::Database& lexicon,
-                                    const ParsedQuery& parsed, const SearchRequest& request) const;
+                                    const SearchRequest& request) const;
 
   bool remote_ = false;  // a source is tcp:HOST:PORT
   DatabasePool pool_;

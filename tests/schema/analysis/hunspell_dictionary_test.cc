@@ -60,6 +60,15 @@ TEST_F(HunspellDictionaryTest, FindsTheListedWordBehindAFormWithStackedSuffixes)
   EXPECT_EQ(dict.base_of("programt", Place::kEnd), std::nullopt);  // condition [^e] vs e
 }
 
+TEST_F(HunspellDictionaryTest, KnowsListedWordsAndTheirFormsWhateverTheirPlace) {
+  const auto dict = load(kHeader + std::string(kRules), "2\nprogram/3,29\nsag/29\n");
+  EXPECT_TRUE(dict.knows("sag"));         // no flag lets it end a compound, but it is a word
+  EXPECT_TRUE(dict.knows("programmet"));  // two suffixes
+  EXPECT_TRUE(dict.knows("sags"));
+  EXPECT_FALSE(dict.knows("programt"));  // condition [^e] vs e
+  EXPECT_FALSE(dict.knows("affaldsdata"));
+}
+
 TEST_F(HunspellDictionaryTest, AWordWithoutAMiddleFlagMayStandInTheMiddleAsAtTheBegin) {
   const auto dict = load(kHeader + std::string(kRules), "1\nsag/29\n");
   EXPECT_EQ(dict.base_of("sags", Place::kMiddle), "sag");

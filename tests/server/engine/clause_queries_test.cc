@@ -16,11 +16,13 @@ class ClauseQueriesTest : public ::testing::Test {
  protected:
   /// Clauses over the syntax schema, stop words left out unless `keep_stopwords`.
   ClauseQueries clauses(bool keep_stopwords = false) {
-    return ClauseQueries(testing::syntax_schema(), analyzer_, synonyms_, 10, keep_stopwords, out_);
+    return ClauseQueries(testing::syntax_schema(), analyzer_, synonyms_, vocabulary_, 10,
+                         keep_stopwords, out_);
   }
 
   DanishAnalyzer analyzer_{{"og"}};
   SynonymExpander synonyms_{{{"KL", "Kommunernes Landsforening"}}, analyzer_};
+  WordFrequency vocabulary_;
   ParsedQuery out_;
 };
 

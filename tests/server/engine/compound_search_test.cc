@@ -2,12 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <sstream>
 
-#include "indexer/index_updater.h"
-#include "server/engine/searcher.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_request.h"
+#include "tests/support/searched_corpus.h"
 
 namespace opslag {
 namespace {
@@ -27,26 +23,13 @@ class CompoundSearchTest : public ::testing::Test {
     corpus_.write("postkasse.txt",
                   "Breve i fremtiden\n\n04-05-2012 Nyhed\n\nDen røde postkasse forsvinder fra "
                   "gadebilledet.\n");
-    std::ostringstream errors;
-    IndexUpdater(testing::project_schema(), analyzer_, db_path(), errors).run({corpus_.path()});
+    corpus_.index();
   }
 
-  [[nodiscard]] std::string db_path() const { return (data_.path() / "db").string(); }
+  SearchResult search(const std::string& query) const { return corpus_.search(query); }
+  std::vector<std::string> ids(const std::string& query) const { return corpus_.ids(query); }
 
-  SearchResult search(const std::string& query) const {
-    return Searcher(testing::project_schema(), analyzer_, db_path())
-        .search(testing::request(query));
-  }
-
-  std::vector<std::string> ids(const std::string& query) const {
-    std::vector<std::string> out;
-    for (const Hit& hit : search(query).hits) out.push_back(hit.doc.id);
-    return out;
-  }
-
-  DanishAnalyzer analyzer_{testing::project_schema()};
-  testing::TempDir corpus_;
-  testing::TempDir data_;
+  testing::SearchedCorpus corpus_;
 };
 
 TEST_F(CompoundSearchTest, APartFindsTheCompoundButTheWordItselfRanksFirst) {
@@ -70,7 +53,8 @@ TEST_F(CompoundSearchTest, TheSnippetMarksTheWholeCompound) {
   ASSERT_EQ(portal.hits.size(), 1u);
   EXPECT_NE(portal.hits[0].snippet.with_marks("[", "]").find("[Borgerportalen]"), std::string::npos)
       << portal.hits[0].snippet.text;
-  EXPECT_NE(portal.hits[0].snippet.with_marks("[", "]").find("[sundhedsportalen]"), std::string::npos)
+  EXPECT_NE(portal.hits[0].snippet.with_marks("[", "]").find("[sundhedsportalen]"),
+            std::string::npos)
       << portal.hits[0].snippet.text;
 }
 
@@ -89,8 +73,7 @@ TEST_F(CompoundSearchTest, AQuotedWordDoesNotMatchCompounds) {
 
 TEST_F(CompoundSearchTest, AnExpansionDisappearsWithTheLastDocumentThatHadIt) {
   std::filesystem::remove(corpus_.path() / "postkasse.txt");
-  std::ostringstream errors;
-  IndexUpdater(testing::project_schema(), analyzer_, db_path(), errors).run({corpus_.path()});
+  corpus_.index();
   const SearchResult result = search("post");
   EXPECT_TRUE(result.hits.empty());
   EXPECT_TRUE(std::none_of(result.expansions.begin(), result.expansions.end(),

@@ -2,13 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <sstream>
 
-#include "indexer/index_updater.h"
-#include "server/engine/searcher.h"
 #include "server/json/hits_json.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_request.h"
+#include "tests/support/searched_corpus.h"
 
 namespace opslag {
 namespace {
@@ -19,18 +15,11 @@ class PdfSearchTest : public ::testing::Test {
     const auto testdata = std::filesystem::path(OPSLAG_SOURCE_DIR) / "tests" / "testdata";
     std::filesystem::copy_file(testdata / "nemid-rapport.pdf", corpus_.path() / "rapport.pdf");
     corpus_.write("notat.txt", "Notat om nøglekortet\n\nNøglekortet afløses af en app.\n");
-    std::ostringstream errors;
-    IndexUpdater(testing::project_schema(), analyzer_, db_path(), errors).run({corpus_.path()});
+    corpus_.index();
   }
-  [[nodiscard]] std::string db_path() const { return (data_.path() / "db").string(); }
-  SearchResult search(const std::string& query) const {
-    return Searcher(testing::project_schema(), analyzer_, db_path())
-        .search(testing::request(query));
-  }
+  SearchResult search(const std::string& query) const { return corpus_.search(query); }
 
-  DanishAnalyzer analyzer_{testing::project_schema()};
-  testing::TempDir corpus_;
-  testing::TempDir data_;
+  testing::SearchedCorpus corpus_;
 };
 
 TEST_F(PdfSearchTest, AHitInAPdfSaysThePageOfItsSnippet) {

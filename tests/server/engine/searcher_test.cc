@@ -259,7 +259,9 @@ TEST_F(SearcherTest, AarhusFindsAarhusWithARingAndListsOnlySpellingsThatOccur) {
   ASSERT_EQ(found.total, 1u);
   ASSERT_EQ(found.expansions.size(), 1u);
   EXPECT_EQ(found.expansions[0].to, "århus");
-  EXPECT_TRUE(searcher_.search(request("dataansvarlig")).expansions.empty());
+  for (const Expansion& expansion : searcher_.search(request("dataansvarlig")).expansions) {
+    EXPECT_NE(expansion.kind, "spelling") << expansion.to;
+  }
 }
 
 TEST_F(SearcherTest, ListsTheWordsAWildcardStoodFor) {

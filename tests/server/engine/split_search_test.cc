@@ -1,0 +1,80 @@
+// Tests searching for a compound by its parts: "affaldsdata" finds "data om affald", and
+// "ai-assistent" finds "AI-baseret digital assistent".
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/support/searched_corpus.h"
+
+namespace opslag {
+namespace {
+
+class SplitSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_.write("affaldsdata.txt",
+                  "Affaldsdata offentliggøres\n\n01-02-2024 Nyhed\n\nAffaldsdata for hele landet "
+                  "ligger nu samlet ét sted.\n");
+    corpus_.write("data-om-affald.txt",
+                  "Bedre overblik\n\n02-03-2024 Nyhed\n\nKommunerne samler data om affald fra "
+                  "genbrugspladserne.\n");
+    corpus_.write("sortering.txt",
+                  "Sortering hjemme\n\n03-04-2023 Nyhed\n\nBorgerne sorterer affald i ti slags.\n");
+    corpus_.write("deling.txt",
+                  "Deling mellem myndigheder\n\n04-05-2023 Nyhed\n\nMyndighederne deler data med "
+                  "hinanden.\n");
+    corpus_.write("assistent.txt",
+                  "Ny hjælp i kommunen\n\n05-06-2025 Nyhed\n\nKommunen tester en AI-baseret "
+                  "digital assistent, der svarer borgerne om natten.\n");
+    corpus_.write("ai.txt",
+                  "AI i sagsbehandlingen\n\n06-07-2025 Nyhed\n\nAI bruges til at sortere "
+                  "ansøgninger.\n");
+    corpus_.index();
+  }
+
+  SearchResult search(const std::string& query) const { return corpus_.search(query); }
+  std::vector<std::string> ids(const std::string& query) const { return corpus_.ids(query); }
+
+  testing::SearchedCorpus corpus_;
+};
+
+TEST_F(SplitSearchTest, ACompoundTheDictionaryLacksFindsItsPartsWrittenApart) {
+  const std::vector<std::string> found = ids("affaldsdata");
+  ASSERT_GE(found.size(), 2u);
+  EXPECT_EQ(found[0], "affaldsdata.txt");  // the word itself first
+  EXPECT_EQ(found[1], "data-om-affald.txt");
+}
+
+TEST_F(SplitSearchTest, TheRarestPartMustBeThereAndTheOthersOnlyAddWeight) {
+  // "affald" is the rarer part (ties go to the modifier): "sortering.txt" says it and comes
+  // after both parts; "deling.txt" says only "data" and is not found.
+  const std::vector<std::string> found = ids("affaldsdata");
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"affaldsdata.txt", "data-om-affald.txt", "sortering.txt"}));
+}
+
+TEST_F(SplitSearchTest, SaysWhichPartsAWordWasSplitInto) {
+  const SearchResult result = search("affaldsdata");
+  const auto parts = std::find_if(result.expansions.begin(), result.expansions.end(),
+                                  [](const Expansion& e) { return e.kind == "parts"; });
+  ASSERT_NE(parts, result.expansions.end());
+  EXPECT_EQ(parts->from, "affaldsdata");
+  EXPECT_EQ(parts->to, "affald data");
+}
+
+TEST_F(SplitSearchTest, AHyphenatedWordFindsItsWordsApart) {
+  const std::vector<std::string> found = ids("ai-assistent");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0], "assistent.txt");
+}
+
+TEST_F(SplitSearchTest, AnInflectedHyphenatedWordFindsItsWordsApart) {
+  const std::vector<std::string> found = ids("ai-assistenten");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0], "assistent.txt");
+}
+
+TEST_F(SplitSearchTest, APeriodStaysAPhraseOfNumbers) { EXPECT_TRUE(ids("2024-2025").empty()); }
+
+}  // namespace
+}  // namespace opslag
