@@ -217,7 +217,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
   {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, kBm25MinNormLength));
     const unsigned date_slot = *schema_.field("date").value_slot;
     if (request.sort != SortOrder::kRelevance)
       enquire.set_sort_by_value_then_relevance(date_slot,
