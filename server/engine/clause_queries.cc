@@ -113,11 +113,9 @@ Xapian::Query ClauseQueries::with_split(const Xapian::Query& q, const std::strin
   const std::vector<std::string> words = analyzer_.compound_words(word, vocabulary_);
   if (words.size() < 2) return q;
   std::vector<Xapian::Query> parts;
-  std::vector<std::string> stems;
   for (const std::string& w : words) {
     const std::string stem = analyzer_.stem(w);
     out_.stems.insert(stem);
-    stems.push_back(stem);
     parts.emplace_back(Xapian::Query::OP_OR, Xapian::Query(stem_term("", stem), 1, next_position()),
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
                                      QueryParser::kCompoundPartWeight));

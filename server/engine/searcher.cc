@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "schema/database_sources.h"
 #include "schema/document_terms.h"
@@ -195,17 +196,19 @@ SearchResult Searcher::search(const SearchRequest& request) const {
 
 ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& lexicon,
                             std::string_view query) const {
-  if (remote_ && !pool_.lexicon().empty()) {
-    // The lexicon's spelling data counts the documents that hold each word, as the shards'
-    // word terms do, without a network round trip a candidate part.
-    return parser_.parse(query, [&](const std::string& word) -> std::uint64_t {
-      Xapian::TermIterator it = lexicon.spellings_begin();
-      it.skip_to(word);
-      return it != lexicon.spellings_end() && *it == word ? it.get_termfreq() : 0;
-    });
-  }
+  // The lexicon's spelling data counts the documents that hold each word, as the shards' word
+  // terms do, without a network round trip a candidate part.
+  const bool by_lexicon = remote_ && !pool_.lexicon().empty();
+  std::unordered_map<std::string, std::uint64_t> counted;  // a word is asked for more than once
   return parser_.parse(query, [&](const std::string& word) -> std::uint64_t {
-    return db.get_termfreq(word_term("", word));
+    const auto [it, fresh] = counted.try_emplace(word, 0);
+    if (!fresh) return it->second;
+    if (!by_lexicon) return it->second = db.get_termfreq(word_term("", word));
+    Xapian::TermIterator spelling = lexicon.spellings_begin();
+    spelling.skip_to(word);
+    if (spelling != lexicon.spellings_end() && *spelling == word)
+      it->second = spelling.get_termfreq();
+    return it->second;
   });
 }
 
