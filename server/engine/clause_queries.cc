@@ -150,13 +150,16 @@ Xapian::Query ClauseQueries::rarest_first(const std::vector<Xapian::Query>& part
 
 /// The words of a hyphenated word ("ai-assistent") apart, at a lower weight: each by its stem
 /// and its own compound parts, by rarest_first(). None when fewer than two are words
-/// of letters that are not stop words ("2016-2020" stays a phrase).
+/// of letters that are not stop words ("2016-2020" stays a phrase); a single letter is no word
+/// ("e-boks" is not searched as "boks").
 Xapian::Query ClauseQueries::hyphen_parts(const std::vector<std::string>& words) {
   std::vector<Xapian::Query> parts;
   std::vector<std::string> kept;
   for (const std::string& w : words) {
     if (!std::any_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; })) return {};
-    if (analyzer_.is_stopword(w)) continue;
+    const auto letters =
+        std::count_if(w.begin(), w.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    if (letters < 2 || analyzer_.is_stopword(w)) continue;
     parts.push_back(with_split(with_compound_parts(by_stem("", w), w), w));
     kept.push_back(w);
   }

@@ -63,7 +63,7 @@ Xapian::Query coordinated(const CoordinationParts& parts) {
                          Xapian::Query(Xapian::Query::OP_OR, enough.begin(), enough.end()));
   }
   // The phrases stand beside, in a plain OR: a document with a phrase has its words.
-  std::vector<Xapian::Query> ranked{Xapian::Query(Xapian::Query::OP_AND_MAYBE, held, all)};
+  std::vector<Xapian::Query> ranked{Xapian::Query(Xapian::Query::OP_OR, held, all)};
   ranked.insert(ranked.end(), parts.phrases.begin(), parts.phrases.end());
   return ranked.size() == 1 ? ranked[0]
                             : Xapian::Query(Xapian::Query::OP_OR, ranked.begin(), ranked.end());

@@ -407,3 +407,49 @@ TEST_F(FieldBoostTest, APublisherInTheQueryPutsItsDocumentsFirst) {
 
 }  // namespace
 }  // namespace opslag
+
+namespace opslag {
+namespace {
+
+/// A wallet note that says "tegnebog" five times and nothing of citizens, one that says
+/// "tegnebog" once for citizens, other notes on wallets, and many on citizens alone.
+class TwoWordsTest : public ::testing::Test {
+ protected:
+  TwoWordsTest() {
+    corpus_.write("gentager.txt",
+                  "Notat\n\nTegnebog, tegnebog, tegnebog: en tegnebog er en tegnebog i appen.\n");
+    corpus_.write("begge.txt", "Notat\n\nEn digital tegnebog til borgerne i hele landet.\n");
+    for (int i = 0; i < 3; ++i)
+      corpus_.write("tegnebog" + std::to_string(i) + ".txt",
+                    "Notat\n\nOm tegnebog nummer " + std::to_string(i) + ".\n");
+    for (int i = 0; i < 12; ++i)
+      corpus_.write("borger" + std::to_string(i) + ".txt",
+                    "Notat\n\nBorgerne skal have svar nummer " + std::to_string(i) + ".\n");
+    std::ostringstream errors;
+    IndexUpdater(testing::project_schema(), analyzer_, db_.path() / "db", errors)
+        .run({corpus_.path()});
+  }
+  std::vector<std::string> ids(const std::string& query) const {
+    const Searcher searcher(testing::project_schema(), analyzer_, (db_.path() / "db").string());
+    std::vector<std::string> out;
+    for (const Hit& hit : searcher.search(testing::request(query)).hits) out.push_back(hit.doc.id);
+    return out;
+  }
+  DanishAnalyzer analyzer_{testing::project_schema()};
+  testing::TempDir corpus_, db_;
+};
+
+TEST_F(TwoWordsTest, TheDocumentWithBothWordsRanksAboveOneThatRepeatsTheRarerOne) {
+  const std::vector<std::string> found = ids("tegnebog borgerne");
+  ASSERT_GE(found.size(), 2u);
+  EXPECT_EQ(found[0], "begge.txt");
+  EXPECT_EQ(found[1], "gentager.txt");
+}
+
+TEST_F(TwoWordsTest, EitherWordAloneStillFindsItsDocuments) {
+  const Searcher searcher(testing::project_schema(), analyzer_, (db_.path() / "db").string());
+  EXPECT_EQ(searcher.search(testing::request("tegnebog borgerne")).total, 17u);
+}
+
+}  // namespace
+}  // namespace opslag
