@@ -54,6 +54,9 @@ class CompoundSplitter {
   /// True when the dictionary knows the folded `word` as a word (listed or inflected).
   [[nodiscard]] bool knows(std::string_view word) const { return dictionary_.knows(word); }
 
+  /// The dictionary the splitter reads.
+  [[nodiscard]] const HunspellDictionary& dictionary() const { return dictionary_; }
+
   /// False for the suffix-like words the rules say are never a head ("hed", "lige").
   [[nodiscard]] bool may_be_head(const std::string& word) const {
     return !rules_.not_head.contains(word);

@@ -102,6 +102,26 @@ DanishAnalyzer::DanishAnalyzer(const std::vector<std::string>& stopwords,
 DanishAnalyzer::DanishAnalyzer(const Schema& schema)
     : DanishAnalyzer(schema.stopwords(), schema.stem_overrides()) {
   compounds_ = schema.compounds();
+  if (!compounds_) return;
+  const auto add = [&](const std::string& from, OtherForm to) {
+    std::vector<OtherForm>& forms = other_forms_[from];
+    if (std::none_of(forms.begin(), forms.end(),
+                     [&](const OtherForm& f) { return f.stem == to.stem; }))
+      forms.push_back(std::move(to));
+  };
+  for (const auto& [plural, singular] : compounds_->dictionary().umlaut_plurals()) {
+    std::string plural_stem = stem(plural), singular_stem = stem(singular);
+    if (plural_stem == singular_stem) continue;
+    add(plural_stem, {singular_stem, singular});
+    add(singular_stem, {plural_stem, plural});
+  }
+}
+
+const std::vector<DanishAnalyzer::OtherForm>& DanishAnalyzer::other_forms(
+    const std::string& stem) const {
+  static const std::vector<OtherForm> kNone;
+  const auto it = other_forms_.find(stem);
+  return it == other_forms_.end() ? kNone : it->second;
 }
 
 std::string DanishAnalyzer::stem_with(Xapian::Stem& stemmer, const std::string& word) const {

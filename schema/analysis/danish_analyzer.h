@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -75,6 +76,18 @@ class DanishAnalyzer {
   [[nodiscard]] std::vector<std::string> compound_words(std::string_view word,
                                                         const WordFrequency& vocabulary) const;
 
+  /// A form of the same word that Snowball gives another stem: its stem and the word.
+  struct OtherForm {
+    std::string stem;
+    std::string word;
+  };
+
+  /// The forms of the word whose stem is `stem` that Snowball stems otherwise: the singular of
+  /// an irregular plural and back ("tegnebøg", from "tegnebøger" <-> "tegnebog"; the pairs
+  /// are the dictionary's, HunspellDictionary::umlaut_plurals). Empty for most stems and
+  /// without a compound splitter (whose dictionary it is).
+  [[nodiscard]] const std::vector<OtherForm>& other_forms(const std::string& stem) const;
+
   /// True if the folded `word` is on the stop list.
   [[nodiscard]] bool is_stopword(std::string_view word) const;
 
@@ -90,6 +103,7 @@ class DanishAnalyzer {
   std::unordered_set<std::string> stopwords_;
   std::map<std::string, std::string> stem_overrides_;
   std::shared_ptr<const CompoundSplitter> compounds_;
+  std::unordered_map<std::string, std::vector<OtherForm>> other_forms_;  ///< by stem
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Worker>> idle_;  // ICU and Snowball state is per thread
 };

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -82,6 +83,7 @@ void HunspellDictionary::read_affixes(const std::filesystem::path& path) {
       continue;
     }
     Rule r = read_rule(f, aff);
+    note_number(r, f);
     longest_add_ = std::max(longest_add_, r.add.size());
     rules_by_add_[r.add].push_back(std::move(r));
   }
@@ -104,6 +106,15 @@ HunspellDictionary::Rule HunspellDictionary::read_rule(const std::vector<std::st
   if (slash != std::string::npos) rule.next = read_flags(f[3].substr(slash + 1), aff);
   if (f[4] != ".") rule.condition = read_condition(f[4], aff);
   return rule;
+}
+
+void HunspellDictionary::note_number(const Rule& rule, const std::vector<std::string>& f) {
+  // "+KONSONANT_FORDOBLING" marks the definite singular with a doubled consonant ("natten").
+  const bool singular =
+      f.size() >= 6 && (f[5] == "+BESTEMT_ENTAL" || f[5] == "+KONSONANT_FORDOBLING");
+  if (!singular && (f.size() < 6 || f[5] != "+PLUR_BEK")) return;
+  std::vector<Flag>& kind = singular ? singular_flags_ : plural_flags_;
+  if (std::find(kind.begin(), kind.end(), rule.flag) == kind.end()) kind.push_back(rule.flag);
 }
 
 std::vector<HunspellDictionary::CharClass> HunspellDictionary::read_condition(
@@ -170,6 +181,50 @@ void HunspellDictionary::read_words(const std::filesystem::path& path) {
     for (Flag flag : read_flags(entry.substr(slash + 1), dic))
       if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
   }
+}
+
+bool HunspellDictionary::has_any_flag(const std::vector<Flag>& flags,
+                                      const std::vector<Flag>& wanted) const {
+  return std::any_of(flags.begin(), flags.end(), [&](Flag f) {
+    return std::find(wanted.begin(), wanted.end(), f) != wanted.end();
+  });
+}
+
+std::vector<std::pair<std::string, std::string>> HunspellDictionary::umlaut_plurals() const {
+  static constexpr std::array<std::string_view, 6> kEndings = {"er", "r", "der", "ter", "e", ""};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kVowels = {
+      {{"ø", "o"}, {"æ", "a"}, {"æ", "å"}, {"ø", "a"}}};
+  const auto singular = [&](const std::string& w) {
+    const auto it = words_.find(w);
+    return it != words_.end() && has_any_flag(it->second, singular_flags_);
+  };
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [word, flags] : words_) {
+    if (!has_any_flag(flags, plural_flags_) || has_any_flag(flags, singular_flags_)) continue;
+    if (word.find("ø") == std::string::npos && word.find("æ") == std::string::npos) continue;
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      continue;  // names
+    std::optional<std::string> found;
+    for (std::string_view ending : kEndings) {
+      if (found || !word.ends_with(ending)) continue;
+      const std::string rest = word.substr(0, word.size() - ending.size());
+      for (const auto& [from, to] : kVowels) {
+        const std::size_t at = rest.rfind(from);
+        if (found || at == std::string::npos) continue;
+        std::string candidate = rest;
+        candidate.replace(at, from.size(), to);
+        if (singular(candidate)) {
+          found = candidate;
+        } else if (candidate.size() > 2 && candidate.back() == candidate[candidate.size() - 2] &&
+                   singular(candidate.substr(0, candidate.size() - 1))) {
+          found = candidate.substr(0, candidate.size() - 1);  // "rødder" -> "rodd" -> "rod"
+        }
+      }
+    }
+    if (found && *found != word) out.emplace_back(word, *found);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 bool HunspellDictionary::has_flag(std::string_view word, Flag flag) const {

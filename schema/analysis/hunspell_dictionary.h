@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace opslag {
@@ -36,6 +37,15 @@ class HunspellDictionary {
   /// ("ordningen" from "ordning"), whatever place in a compound it may have.
   [[nodiscard]] bool knows(std::string_view form) const;
 
+  /// The listed plurals whose singular is another listed word with a changed vowel, as
+  /// {plural, singular}: "bøger" -> "bog", "tegnebøger" -> "tegnebog", "mænd" -> "mand",
+  /// "kræfter" -> "kraft". hunspell-da lists such plurals as words of their own; its suffix
+  /// rules say which are plurals (they take the rules it marks +PLUR_BEK, never those marked
+  /// +BESTEMT_ENTAL or +KONSONANT_FORDOBLING) and which listed words are singular nouns. The
+  /// singular is the plural with ø to o or a, æ to a or å, an ending (-er, -r, -der, -ter, -e) off
+  /// and a doubled last consonant single, that the dictionary lists as a singular noun.
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> umlaut_plurals() const;
+
   /// Number of listed words.
   [[nodiscard]] std::size_t size() const { return words_.size(); }
 
@@ -59,6 +69,10 @@ class HunspellDictionary {
 
   /// Reads the .aff file at `path`: the compound flags and the suffix rules.
   void read_affixes(const std::filesystem::path& path);
+  /// Notes `rule`'s flag as a plural or singular one from the morphology `f[5]` of its line.
+  void note_number(const Rule& rule, const std::vector<std::string>& f);
+  [[nodiscard]] bool has_any_flag(const std::vector<Flag>& flags,
+                                  const std::vector<Flag>& wanted) const;
   /// Sets begin_, middle_ or end_ from a COMPOUNDBEGIN/MIDDLE/END line's fields `f`.
   void read_compound_flag(const std::vector<std::string>& f, const LineReader& aff);
   /// Reads the .dic file at `path`: the listed words and their flags.
@@ -85,6 +99,8 @@ class HunspellDictionary {
   std::unordered_map<std::string, std::vector<Rule>>
       rules_by_add_;  // suffix rules by what they add
   std::size_t longest_add_ = 0;
+  std::vector<Flag> plural_flags_;    ///< flags of rules marked +PLUR_BEK (on plural forms)
+  std::vector<Flag> singular_flags_;  ///< +BESTEMT_ENTAL, +KONSONANT_FORDOBLING
   Flag begin_ = 0, middle_ = 0, end_ = 0;
 };
 

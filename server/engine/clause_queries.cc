@@ -70,6 +70,7 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
   out_.free_words.push_back(word);
   Xapian::Query q = by_stem(prefix, word);
   if (prefix.empty() && schema_.compounds()) q = with_split(with_compound_parts(q, word), word);
+  q = with_other_forms(q, prefix, word);
   if (const std::string variant = aa_variant(word); !variant.empty()) {
     out_.expansions.push_back({"spelling", word, variant});
     q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
@@ -103,6 +104,21 @@ Xapian::Query ClauseQueries::with_compound_parts(const Xapian::Query& q, const s
   const Xapian::Query part(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
                            QueryParser::kCompoundPartWeight);
   return Xapian::Query(Xapian::Query::OP_OR, q, part);
+}
+
+/// `q` or, as much, the forms of `word` that Snowball stems otherwise ("tegnebøger" also
+/// finds "tegnebogen" and, as a compound part, "identitetstegnebog"; and back).
+Xapian::Query ClauseQueries::with_other_forms(const Xapian::Query& q, const std::string& prefix,
+                                              const std::string& word) {
+  std::vector<Xapian::Query> alternatives{q};
+  for (const DanishAnalyzer::OtherForm& form : analyzer_.other_forms(analyzer_.stem(word))) {
+    out_.stems.insert(form.stem);
+    out_.expansions.push_back({"form", word, form.word});
+    Xapian::Query other(stem_term(prefix, form.stem), 1, next_position());
+    if (prefix.empty() && schema_.compounds()) other = with_compound_parts(other, form.word);
+    alternatives.push_back(other);
+  }
+  return any_of(alternatives);
 }
 
 /// `q` or, at a lower weight, the parts of the compound `word` as words of their own

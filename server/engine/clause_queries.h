@@ -83,6 +83,8 @@ class ClauseQueries {
   [[nodiscard]] Xapian::Query wildcard(const std::string& prefix, const std::string& text);
   [[nodiscard]] Xapian::Query with_compound_parts(const Xapian::Query& q, const std::string& word);
   [[nodiscard]] Xapian::Query with_split(const Xapian::Query& q, const std::string& word);
+  [[nodiscard]] Xapian::Query with_other_forms(const Xapian::Query& q, const std::string& prefix,
+                                               const std::string& word);
   [[nodiscard]] Xapian::Query hyphen_parts(const std::vector<std::string>& words);
   [[nodiscard]] Xapian::Query rarest_first(const std::vector<Xapian::Query>& parts,
                                            const std::vector<std::string>& words);

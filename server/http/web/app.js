@@ -15,7 +15,7 @@
   ];
   const EXPANSION_KINDS = {
     synonym: 'synonym', spelling: 'stavemåde', variant: 'variant', wildcard: 'begynder med',
-    compound: 'sammensat ord',
+    compound: 'sammensat ord', parts: 'ordets dele', form: 'bøjningsform',
   };
 
   const $ = (id) => document.getElementById(id);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "schema/errors.h"
 #include "tests/support/temp_dir.h"
 
@@ -67,6 +69,45 @@ TEST_F(HunspellDictionaryTest, KnowsListedWordsAndTheirFormsWhateverTheirPlace) 
   EXPECT_TRUE(dict.knows("sags"));
   EXPECT_FALSE(dict.knows("programt"));  // condition [^e] vs e
   EXPECT_FALSE(dict.knows("affaldsdata"));
+}
+
+/// Rules marked as hunspell-da marks them: 2 makes the definite singular, 74 the definite plural.
+constexpr std::string_view kNumberRules =
+    "SFX 2 Y 1\nSFX 2 0 en/34 [^e]\t+BESTEMT_ENTAL\n"
+    "SFX 74 Y 1\nSFX 74 0 ne/34 [er]\t+PLUR_BEK\n";
+
+TEST_F(HunspellDictionaryTest, PairsAListedPluralWithTheSingularItsVowelChangedFrom) {
+  const auto dict = load(kHeader + std::string(kNumberRules),
+                         "8\nbog/2\nbøger/74\ntegnebog/2\ntegnebøger/74\nfod/2\nfødder/74\n"
+                         "kommune/2\nkommuner/74\n");
+  using Pair = std::pair<std::string, std::string>;
+  EXPECT_EQ(dict.umlaut_plurals(),
+            (std::vector<Pair>{{"bøger", "bog"}, {"fødder", "fod"}, {"tegnebøger", "tegnebog"}}));
+}
+
+TEST_F(HunspellDictionaryTest, AWordThatIsAlsoASingularIsNoIrregularPlural) {
+  // "bøger" here takes the singular rule too (as if it were a noun of its own).
+  const auto dict = load(kHeader + std::string(kNumberRules), "2\nbog/2\nbøger/2,74\n");
+  EXPECT_TRUE(dict.umlaut_plurals().empty());
+}
+
+TEST(DanishDictionaryTest, FindsTheIrregularPluralsOfHunspellDa) {
+  const auto dict = HunspellDictionary::load("/usr/share/hunspell/da_DK");
+  const auto pairs = dict.umlaut_plurals();
+  const auto has = [&](const char* plural, const char* singular) {
+    return std::find(pairs.begin(), pairs.end(),
+                     std::pair<std::string, std::string>(plural, singular)) != pairs.end();
+  };
+  EXPECT_TRUE(has("bøger", "bog"));
+  EXPECT_TRUE(has("tegnebøger", "tegnebog"));
+  EXPECT_TRUE(has("mænd", "mand"));
+  EXPECT_TRUE(has("kræfter", "kraft"));
+  EXPECT_TRUE(has("fødder", "fod"));
+  EXPECT_TRUE(has("nætter", "nat"));
+  EXPECT_GT(pairs.size(), 500u);
+  for (const auto& [plural, singular] : pairs)  // no regular plural ("kommuner") among them
+    EXPECT_TRUE(plural.find("ø") != std::string::npos || plural.find("æ") != std::string::npos)
+        << plural;
 }
 
 TEST_F(HunspellDictionaryTest, AWordWithoutAMiddleFlagMayStandInTheMiddleAsAtTheBegin) {

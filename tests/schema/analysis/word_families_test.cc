@@ -3,6 +3,7 @@
 // overrides applied first.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -44,6 +45,29 @@ TEST(WordFamiliesTest, NoTwoFamiliesShareAStem) {
     const auto [it, fresh] = owner.emplace(analyzer.stem(family[0]), family[0]);
     EXPECT_TRUE(fresh) << family[0] << " and " << it->second << " both stem to " << it->first;
   }
+}
+
+TEST(WordFamiliesTest, IrregularPluralsMeetTheirSingularThroughTheDictionary) {
+  // Snowball gives these plurals stems of their own; the dictionary pairs them (and back).
+  const DanishAnalyzer analyzer(testing::project_schema());
+  const auto meet = [&](const std::string& a, const std::string& b) {
+    const auto& forms = analyzer.other_forms(analyzer.stem(a));
+    return std::any_of(forms.begin(), forms.end(), [&](const DanishAnalyzer::OtherForm& f) {
+      return f.stem == analyzer.stem(b);
+    });
+  };
+  for (const auto& [plural, singular] :
+       std::vector<std::pair<std::string, std::string>>{{"tegnebøgerne", "tegnebogen"},
+                                                        {"bøger", "bog"},
+                                                        {"børnene", "barnet"},
+                                                        {"mændene", "manden"},
+                                                        {"fødder", "fod"},
+                                                        {"kræfter", "kraft"}}) {
+    EXPECT_NE(analyzer.stem(plural), analyzer.stem(singular)) << plural;
+    EXPECT_TRUE(meet(plural, singular)) << plural << " does not meet " << singular;
+    EXPECT_TRUE(meet(singular, plural)) << singular << " does not meet " << plural;
+  }
+  EXPECT_TRUE(analyzer.other_forms(analyzer.stem("kommunerne")).empty());
 }
 
 TEST(WordFamiliesTest, SnowballAloneGetsTheKnownCasesWrong) {
