@@ -124,22 +124,46 @@ class IndexUpdater::Run {
     report(false);
   }
 
-  /// Deletes what was not seen, stamps the schema and commits, shard by shard.
+  /// Deletes what was not seen (within the deletion policy), stamps the schema and commits,
+  /// shard by shard.
   IndexSummary finish() {
-    const std::string& prefix = owner_.schema_.field("id").prefix;
-    for (Shard& shard : shards_) {
+    std::vector<std::vector<std::string>> gone(shards_.size());  // collected first: no
+    std::size_t gone_count = 0;  // deleting under a live term iterator
+    Xapian::doccount total = 0;
+    if (owner_.deletion_.delete_gone) {
+      const std::string& prefix = owner_.schema_.field("id").prefix;
+      for (std::size_t i = 0; i < shards_.size(); ++i) {
+        Xapian::WritableDatabase& db = shards_[i].db;
+        total += db.get_doccount();
+        for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+          if (seen_.contains(*term)) continue;
+          const Xapian::PostingIterator it = db.postlist_begin(*term);
+          if (it == db.postlist_end(*term)) continue;
+          if (!protected_.empty() &&
+              protected_.contains(StoredDocument::from_data(db.get_document(*it).get_data()).path))
+            continue;
+          gone[i].push_back(*term);
+          ++gone_count;
+        }
+      }
+    }
+    const DeletionPolicy& policy = owner_.deletion_;
+    if (!policy.allow_mass_delete && gone_count > 0 &&
+        gone_count * 100 > static_cast<std::size_t>(policy.max_delete_percent) * total) {
+      owner_.errors_ << owner_.db_dir_.string() << ": this run would delete " << gone_count
+                     << " of " << total << " documents (more than " << policy.max_delete_percent
+                     << "%), so it deleted none: check the paths given, or run again with "
+                        "--allow-mass-delete if they are meant to go\n";
+      ++summary_.failed;
+      for (auto& terms : gone) terms.clear();
+    }
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+      Shard& shard = shards_[i];
       Xapian::WritableDatabase& db = shard.db;
-      std::vector<std::string> gone;  // collected first: no deleting under a live term iterator
-      for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term)
-        if (!seen_.contains(*term)) gone.push_back(*term);
-      for (const std::string& term : gone) {
+      for (const std::string& term : gone[i]) {
         const Xapian::PostingIterator it = db.postlist_begin(term);
         if (it == db.postlist_end(term)) continue;
-        const Xapian::Document doc = db.get_document(*it);
-        if (!protected_.empty() &&
-            protected_.contains(StoredDocument::from_data(doc.get_data()).path))
-          continue;
-        forget_spellings(shard, doc);
+        forget_spellings(shard, db.get_document(*it));
         db.delete_document(term);
         ++summary_.deleted;
       }
@@ -281,8 +305,7 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      errors_ << path.string() << ": no such file or folder\n";
-      ++summary.failed;
+      throw BadInput(path.string() + ": no such file or folder; nothing was indexed or deleted");
     } else if (!fs::is_directory(status)) {
       add(path, path.filename().string());
     } else {
@@ -296,10 +319,9 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
         }
         if (!it->is_directory(ec) && is_supported_file(it->path())) files.push_back(it->path());
       }
-      if (ec) {
-        errors_ << path.string() << ": cannot list the folder: " << ec.message() << '\n';
-        ++summary.failed;
-      }
+      if (ec)
+        throw BadInput(path.string() + ": cannot list the folder (" + ec.message() +
+                       "); nothing was indexed or deleted");
       std::sort(files.begin(), files.end());
       for (const fs::path& file : files) add(file, file.lexically_relative(path).generic_string());
     }
@@ -308,6 +330,9 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
 }
 
 IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
+  for (const fs::path& file : inputs.jsonl)
+    if (std::error_code ec; !fs::exists(file, ec))
+      throw BadInput(file.string() + ": no such JSON-lines file; nothing was indexed or deleted");
   IndexSummary listing;
   std::vector<InputFile> files = collect(inputs.paths, listing);
   std::uint64_t total = 0;

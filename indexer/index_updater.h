@@ -45,6 +45,17 @@ struct IndexInputs {
   std::vector<std::filesystem::path> jsonl;  ///< JSON lines, plain or .gz
 };
 
+/// When a run may delete the documents whose inputs it no longer sees.
+struct DeletionPolicy {
+  /// False: add and update only (opslag-index --add).
+  bool delete_gone = true;
+  /// A run that would delete more than this share of the documents deletes none of them and
+  /// says so (a mistyped or empty folder, one file given where a folder was meant)...
+  int max_delete_percent = 50;
+  /// ... unless this is set (opslag-index --allow-mass-delete).
+  bool allow_mass_delete = false;
+};
+
 /// Makes the database at `db_dir` mirror its inputs: new and changed documents (by content
 /// hash) are (re)indexed, documents no longer in the inputs deleted, unchanged ones left alone.
 /// Inputs are read and analysed on a second thread (InputPreparer) while this one writes.
@@ -64,6 +75,9 @@ class IndexUpdater {
   /// shards; 0 (the default) means "as it is, or one for a new database".
   void set_shards(int count) { shards_ = count; }
 
+  /// When documents no longer in the inputs are deleted; by default up to half of them.
+  void set_deletion(DeletionPolicy policy) { deletion_ = policy; }
+
   /// Called now and then during run() (at most every 100 ms) and once at its end.
   void on_progress(std::function<void(const IndexProgress&)> callback) {
     progress_ = std::move(callback);
@@ -74,8 +88,10 @@ class IndexUpdater {
   /// have a sidecar ("rapport.pdf.json") whose metadata wins. A file or line that fails is
   /// reported and keeps its previous version. Document ids are paths relative to the folder
   /// given (a file given alone: its name), or a JSON line's "id".
-  /// Throws opslag::Error if the database cannot be opened or written (for example while
-  /// another opslag-index holds its lock).
+  /// Throws BadInput, before anything is changed, if a path or JSON-lines file given does not
+  /// exist or a folder given cannot be listed (so a mistyped folder deletes nothing); throws
+  /// opslag::Error if the database cannot be opened or written (for example while another
+  /// opslag-index holds its lock).
   IndexSummary run(const IndexInputs& inputs);
 
   /// Indexes files and folders only.
@@ -97,6 +113,7 @@ class IndexUpdater {
   std::ostream& errors_;
   std::function<void(const IndexProgress&)> progress_;
   int shards_ = 0;
+  DeletionPolicy deletion_;
 };
 
 }  // namespace opslag

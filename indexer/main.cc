@@ -23,6 +23,8 @@ int main(int argc, char** argv) try {
   std::vector<std::string> paths, jsonl;
   bool quiet = false;
   int shards = 0;
+  opslag::DeletionPolicy deletion;
+  bool add_only = false;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
       ->envname("OPSLAG_SCHEMA")
@@ -32,6 +34,15 @@ int main(int argc, char** argv) try {
   app.add_option("--shards", shards,
                  "split a new database into N shards (by a hash of the id) for xapian-tcpsrv")
       ->check(CLI::Range(1, 256));
+  app.add_flag("--add", add_only,
+               "add and update documents, delete none (for indexing a few new files)");
+  app.add_option("--max-delete-percent", deletion.max_delete_percent,
+                 "delete nothing when a run would delete more than this share of the documents "
+                 "(a mistyped or empty folder)")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  app.add_flag("--allow-mass-delete", deletion.allow_mass_delete,
+               "delete however many documents are gone from the inputs");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
@@ -44,6 +55,8 @@ int main(int argc, char** argv) try {
   const opslag::DanishAnalyzer analyzer(schema);
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
   updater.set_shards(shards);
+  deletion.delete_gone = !add_only;
+  updater.set_deletion(deletion);
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
   const opslag::IndexSummary summary =

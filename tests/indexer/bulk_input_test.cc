@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "indexer/index_updater.h"
+#include "schema/errors.h"
 #include "schema/stored_document.h"
 #include "tests/support/temp_dir.h"
 
@@ -157,11 +158,15 @@ TEST_F(BulkInputTest, ATruncatedGzipKeepsWhatWasIndexedFromIt) {
   EXPECT_EQ(Xapian::Database(db_path_.string()).get_doccount(), 400u);
 }
 
-TEST_F(BulkInputTest, AMissingJsonLinesFileIsReportedByName) {
-  const IndexSummary summary = index_jsonl(dir_.path() / "findes-ikke.jsonl");
-  EXPECT_EQ(summary.failed, 1);
-  EXPECT_NE(errors_.str().find("findes-ikke.jsonl: cannot read the file"), std::string::npos)
-      << errors_.str();
+TEST_F(BulkInputTest, AMissingJsonLinesFileIsNamedBeforeAnythingIsChanged) {
+  try {
+    (void)index_jsonl(dir_.path() / "findes-ikke.jsonl");
+    FAIL() << "expected BadInput";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("findes-ikke.jsonl: no such JSON-lines file; nothing was"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST_F(BulkInputTest, ASidecarOverridesTheMetadataReadFromTheFile) {

@@ -152,12 +152,64 @@ TEST_F(IndexUpdaterTest, AFileThatTurnsBadKeepsItsPreviousVersion) {
   EXPECT_EQ(stored("nemid.txt")->title, "NemID lanceres i dag");
 }
 
-TEST_F(IndexUpdaterTest, ReportsAPathThatDoesNotExist) {
+TEST_F(IndexUpdaterTest, AMistypedFolderIsAnErrorBeforeAnythingIsDeleted) {
+  (void)index();
   std::ostringstream errors;
   IndexUpdater updater(schema_, analyzer_, db_path_, errors);
-  const IndexSummary summary = updater.run({corpus_.path(), corpus_.path() / "findes-ikke"});
+  try {
+    (void)updater.run({corpus_.path().string() + "s"});  // "corpuss"
+    FAIL() << "expected BadInput";
+  } catch (const BadInput& e) {
+    EXPECT_NE(
+        std::string(e.what()).find("s: no such file or folder; nothing was indexed or deleted"),
+        std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(count(), 3u);
+}
+
+TEST_F(IndexUpdaterTest, AnEmptyFolderDeletesNothingAndSaysWhy) {
+  (void)index();
+  testing::TempDir empty;  // an unmounted disk looks like this
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  const IndexSummary summary = updater.run({empty.path()});
+  EXPECT_EQ(summary.deleted, 0);
   EXPECT_EQ(summary.failed, 1);
-  EXPECT_NE(errors.str().find("findes-ikke: no such file or folder"), std::string::npos);
+  EXPECT_EQ(count(), 3u);
+  EXPECT_NE(errors_.str().find("would delete 3 of 3 documents (more than 50%), so it deleted none"),
+            std::string::npos)
+      << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, OneFileGivenWhereTheFolderWasMeantDeletesNothing) {
+  (void)index();
+  corpus_.write("ny.txt", "Ny fil\n\nOm MitID.\n");
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  const IndexSummary summary = updater.run({corpus_.path() / "ny.txt"});
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_EQ(summary.deleted, 0);
+  EXPECT_EQ(count(), 4u);
+}
+
+TEST_F(IndexUpdaterTest, AMassDeleteHappensWhenAllowed) {
+  (void)index();
+  testing::TempDir empty;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_deletion({.allow_mass_delete = true});
+  EXPECT_EQ(updater.run({empty.path()}).deleted, 3);
+  EXPECT_EQ(count(), 0u);
+}
+
+TEST_F(IndexUpdaterTest, AddOnlyAddsAndUpdatesButDeletesNothing) {
+  (void)index();
+  fs::remove(corpus_.path() / "post.md");
+  corpus_.write("nemid.txt", "NemID lanceres i morgen\n\nNy tekst.\n");
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_deletion({.delete_gone = false});
+  const IndexSummary summary = updater.run({corpus_.path()});
+  EXPECT_EQ(summary.updated, 1);
+  EXPECT_EQ(summary.deleted, 0);
+  EXPECT_TRUE(stored("post.md"));
 }
 
 TEST_F(IndexUpdaterTest, IgnoresHiddenAndUnsupportedFiles) {

@@ -54,6 +54,42 @@ TEST_F(ExecutablesTest, IndexerNamesABadFileAndExitsOne) {
   EXPECT_NE(r.output.find("added 2"), std::string::npos) << r.output;
 }
 
+TEST_F(ExecutablesTest, IndexerRefusesAMistypedFolderWithExitTwoAndKeepsTheArchive) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string mistyped = corpus_.path().string() + "s";
+  const CommandResult r = run(bin("opslag-index") + " --db " + db_.string() + " " + mistyped);
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find(mistyped + ": no such file or folder; nothing was indexed or deleted"),
+            std::string::npos)
+      << r.output;
+  const CommandResult again = run(index_command());
+  EXPECT_NE(again.output.find("deleted 0, unchanged 2"), std::string::npos) << again.output;
+}
+
+TEST_F(ExecutablesTest, IndexerDeletesMostOfTheArchiveOnlyWhenAllowed) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  testing::TempDir empty;
+  const std::string command =
+      bin("opslag-index") + " --db " + db_.string() + " " + empty.path().string();
+  const CommandResult refused = run(command);
+  EXPECT_EQ(refused.status, 1) << refused.output;
+  EXPECT_NE(refused.output.find("would delete 2 of 2 documents"), std::string::npos)
+      << refused.output;
+  EXPECT_NE(refused.output.find("--allow-mass-delete"), std::string::npos) << refused.output;
+  const CommandResult allowed = run(command + " --allow-mass-delete");
+  EXPECT_EQ(allowed.status, 0) << allowed.output;
+  EXPECT_NE(allowed.output.find("deleted 2"), std::string::npos) << allowed.output;
+}
+
+TEST_F(ExecutablesTest, IndexerAddsOneFileWithoutDeletingTheRest) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const fs::path added = corpus_.write("ny/mitid.txt", "MitID\n\nOm MitID.\n");
+  const CommandResult r =
+      run(bin("opslag-index") + " --db " + db_.string() + " --add " + added.string());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("added 1, updated 0, deleted 0"), std::string::npos) << r.output;
+}
+
 TEST_F(ExecutablesTest, ABadSchemaIsRefusedWithItsLine) {
   const fs::path schema = corpus_.write(
       "schema/schema.json", "{\n  \"version\": 1,\n  \"language\": \"da\",\n  \"fields\": 7\n}\n");
