@@ -29,6 +29,28 @@ bool is_hidden(const fs::path& path) {
   return !name.empty() && name[0] == '.';
 }
 
+/// Why `file` is not read, or "" when it may be: only regular files, and symbolic links to
+/// regular files inside `root` (the folder given) unless `follow_links`, so nobody can publish
+/// /etc/passwd by linking it into the folder, and no FIFO or device hangs or floods the run.
+/// A link that cannot be followed at all is left to the reader, which says why.
+std::string refusal(const fs::path& file, const fs::path& root, bool follow_links) {
+  std::error_code ec;
+  const fs::file_status own = fs::symlink_status(file, ec);
+  if (ec) return "";
+  if (!fs::is_symlink(own))
+    return fs::is_regular_file(own) ? ""
+                                    : "not a regular file (a FIFO, socket or device): not read";
+  const fs::path target = fs::canonical(file, ec);
+  if (ec) return "";
+  if (!fs::is_regular_file(target, ec))
+    return "a link to " + target.string() + ", which is not a regular file: not read";
+  if (follow_links) return "";
+  const fs::path inside = target.lexically_relative(fs::canonical(root, ec));
+  if (!ec && !inside.empty() && *inside.begin() != "..") return "";
+  return "a link to " + target.string() + ", outside " + root.string() +
+         ": not read (--follow-symlinks reads it)";
+}
+
 }  // namespace
 
 std::string IndexSummary::to_string() const {
@@ -292,7 +314,12 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
                                              IndexSummary& summary) const {
   std::vector<InputFile> sources;
   std::map<std::string, fs::path> taken;
-  const auto add = [&](const fs::path& file, std::string id) {
+  const auto add = [&](const fs::path& file, std::string id, const fs::path& root) {
+    if (const std::string why = refusal(file, root, follow_symlinks_); !why.empty()) {
+      errors_ << file.string() << ": " << why << '\n';
+      ++summary.failed;
+      return;
+    }
     if (const auto [it, fresh] = taken.emplace(id, file); !fresh) {
       errors_ << file.string() << ": id \"" << id << "\" is already used by " << it->second.string()
               << '\n';
@@ -307,7 +334,7 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
     if (ec || !fs::exists(status)) {
       throw BadInput(path.string() + ": no such file or folder; nothing was indexed or deleted");
     } else if (!fs::is_directory(status)) {
-      add(path, path.filename().string());
+      add(path, path.filename().string(), path.parent_path());
     } else {
       std::vector<fs::path> files;
       const auto options = fs::directory_options::skip_permission_denied;
@@ -323,7 +350,8 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
         throw BadInput(path.string() + ": cannot list the folder (" + ec.message() +
                        "); nothing was indexed or deleted");
       std::sort(files.begin(), files.end());
-      for (const fs::path& file : files) add(file, file.lexically_relative(path).generic_string());
+      for (const fs::path& file : files)
+        add(file, file.lexically_relative(path).generic_string(), path);
     }
   }
   return sources;

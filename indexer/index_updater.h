@@ -75,6 +75,10 @@ class IndexUpdater {
   /// shards; 0 (the default) means "as it is, or one for a new database".
   void set_shards(int count) { shards_ = count; }
 
+  /// Reads files that symbolic links inside a folder point to outside it too (by default they
+  /// are refused: whoever can write the folder could otherwise publish any file).
+  void set_follow_symlinks(bool follow) { follow_symlinks_ = follow; }
+
   /// When documents no longer in the inputs are deleted; by default up to half of them.
   void set_deletion(DeletionPolicy policy) { deletion_ = policy; }
 
@@ -84,7 +88,8 @@ class IndexUpdater {
   }
 
   /// Indexes `inputs`. Folders are read recursively for the files document_reader handles
-  /// (hidden files and folders skipped, symbolic links to folders not followed); a file may
+  /// (hidden files and folders skipped, symbolic links to folders not followed, only regular
+  /// files and links to regular files inside the folder read: see set_follow_symlinks); a file may
   /// have a sidecar ("rapport.pdf.json") whose metadata wins. A file or line that fails is
   /// reported and keeps its previous version. Document ids are paths relative to the folder
   /// given (a file given alone: its name), or a JSON line's "id".
@@ -114,6 +119,7 @@ class IndexUpdater {
   std::function<void(const IndexProgress&)> progress_;
   int shards_ = 0;
   DeletionPolicy deletion_;
+  bool follow_symlinks_ = false;
 };
 
 }  // namespace opslag

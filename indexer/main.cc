@@ -43,6 +43,9 @@ int main(int argc, char** argv) try {
       ->capture_default_str();
   app.add_flag("--allow-mass-delete", deletion.allow_mass_delete,
                "delete however many documents are gone from the inputs");
+  bool follow_symlinks = false;
+  app.add_flag("--follow-symlinks", follow_symlinks,
+               "also read files that symbolic links in a folder point to outside it");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
@@ -57,6 +60,7 @@ int main(int argc, char** argv) try {
   updater.set_shards(shards);
   deletion.delete_gone = !add_only;
   updater.set_deletion(deletion);
+  updater.set_follow_symlinks(follow_symlinks);
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
   const opslag::IndexSummary summary =

@@ -1,6 +1,8 @@
 // Tests incremental indexing: full runs, changes, deletions, failures, and what readers see.
 #include "indexer/index_updater.h"
 
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -210,6 +212,42 @@ TEST_F(IndexUpdaterTest, AddOnlyAddsAndUpdatesButDeletesNothing) {
   EXPECT_EQ(summary.updated, 1);
   EXPECT_EQ(summary.deleted, 0);
   EXPECT_TRUE(stored("post.md"));
+}
+
+TEST_F(IndexUpdaterTest, AFifoIsNamedAndNotReadSoTheRunDoesNotHang) {
+  ASSERT_EQ(mkfifo((corpus_.path() / "rør.txt").c_str(), 0600), 0);
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find("rør.txt: not a regular file"), std::string::npos) << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, ALinkToADeviceIsNotRead) {
+  fs::create_symlink("/dev/zero", corpus_.path() / "nul.txt");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_NE(errors_.str().find("nul.txt: a link to /dev/zero, which is not a regular file"),
+            std::string::npos)
+      << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, ALinkToAFileOutsideTheFolderIsNotPublished) {
+  testing::TempDir outside;
+  const fs::path secret = outside.write("hemmelig.txt", "Hemmelig\n\nKodeord: sesam.\n");
+  fs::create_symlink(secret, corpus_.path() / "link.txt");
+  fs::create_symlink("nemid.txt", corpus_.path() / "kopi.txt");  // inside: read
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.added, 4);
+  EXPECT_FALSE(stored("link.txt"));
+  EXPECT_TRUE(stored("kopi.txt"));
+  EXPECT_NE(errors_.str().find("link.txt: a link to " + fs::canonical(secret).string() +
+                               ", outside"),
+            std::string::npos)
+      << errors_.str();
+  IndexUpdater follows(schema_, analyzer_, db_path_, errors_);
+  follows.set_follow_symlinks(true);
+  EXPECT_EQ(follows.run({corpus_.path()}).added, 1);
+  EXPECT_TRUE(stored("link.txt"));
 }
 
 TEST_F(IndexUpdaterTest, IgnoresHiddenAndUnsupportedFiles) {
