@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "schema/errors.h"
 #include "tests/support/small_stack.h"
 #include "tests/support/temp_dir.h"
 
@@ -104,6 +105,34 @@ TEST(HtmlReaderTest, ADeeplyNestedPageIsReadWithoutOverflowingTheStack) {
   testing::run_with_stack(testing::kSmallStack, [&] { doc = read_html(html); });
   EXPECT_EQ(doc.date, "2010-07-01");
   EXPECT_EQ(doc.body, "1. juli 2010\n\nNemID");
+}
+
+TEST(HtmlReaderTest, CountsNestingFromTheTagsAlone) {
+  EXPECT_EQ(html_nesting("<html><body><main><div><p>a<br><img src=x/><p>b</div></main>"), 2u);
+  EXPECT_EQ(html_nesting("<div><!-- <div><div> --><script>if (a<b) x = '<div>';</script></div>"),
+            1u);
+  EXPECT_EQ(html_nesting("<b><i><b><i>tekst"), 4u);  // unclosed: as deep as a parser goes
+  EXPECT_EQ(html_nesting("a < b and 3<4 </>"), 0u);
+}
+
+TEST(HtmlReaderTest, RefusesAPageNestedDeeperThanTheLimitNamingTheDepth) {
+  std::string html = "<html><body>";
+  for (std::size_t i = 0; i <= kMaxHtmlNesting; ++i) html += "<b>x";
+  try {
+    (void)read_html(html);
+    FAIL() << "expected BadInput";
+  } catch (const BadInput& e) {
+    EXPECT_NE(std::string(e.what()).find("HTML nested 20001 elements deep (at most 20000"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(HtmlReaderTest, ReadsAPageOfManyUnclosedTagsWithinTheLimit) {
+  std::string html = "<html><body><main>";
+  for (int i = 0; i < 5000; ++i) html += "<b><i>ord ";
+  const StoredDocument doc = read_html(html);
+  EXPECT_NE(doc.body.find("ord ord"), std::string::npos);
 }
 
 TEST(HtmlReaderTest, AHeadlineRepeatingThePageTitleWinsWhereverItStands) {
