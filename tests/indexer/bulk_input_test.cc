@@ -10,6 +10,7 @@
 #include "schema/errors.h"
 #include "schema/stored_document.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/thrown_message.h"
 
 namespace opslag {
 namespace {
@@ -159,14 +160,11 @@ TEST_F(BulkInputTest, ATruncatedGzipKeepsWhatWasIndexedFromIt) {
 }
 
 TEST_F(BulkInputTest, AMissingJsonLinesFileIsNamedBeforeAnythingIsChanged) {
-  try {
-    (void)index_jsonl(dir_.path() / "findes-ikke.jsonl");
-    FAIL() << "expected BadInput";
-  } catch (const BadInput& e) {
-    EXPECT_NE(std::string(e.what()).find("findes-ikke.jsonl: no such JSON-lines file; nothing was"),
-              std::string::npos)
-        << e.what();
-  }
+  const std::string message = testing::thrown_message<BadInput>(
+      [&] { (void)index_jsonl(dir_.path() / "findes-ikke.jsonl"); });
+  EXPECT_NE(message.find("findes-ikke.jsonl: no such JSON-lines file; nothing was"),
+            std::string::npos)
+      << message;
 }
 
 TEST_F(BulkInputTest, ASidecarOverridesTheMetadataReadFromTheFile) {

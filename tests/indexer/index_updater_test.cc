@@ -1,15 +1,15 @@
 // Tests incremental indexing: full runs, changes, deletions, failures, and what readers see.
 #include "indexer/index_updater.h"
 
-#include <sys/stat.h>
-
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <sstream>
 
 #include "schema/errors.h"
 #include "schema/stored_document.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/thrown_message.h"
 
 namespace opslag {
 namespace {
@@ -158,15 +158,11 @@ TEST_F(IndexUpdaterTest, AMistypedFolderIsAnErrorBeforeAnythingIsDeleted) {
   (void)index();
   std::ostringstream errors;
   IndexUpdater updater(schema_, analyzer_, db_path_, errors);
-  try {
-    (void)updater.run({corpus_.path().string() + "s"});  // "corpuss"
-    FAIL() << "expected BadInput";
-  } catch (const BadInput& e) {
-    EXPECT_NE(
-        std::string(e.what()).find("s: no such file or folder; nothing was indexed or deleted"),
-        std::string::npos)
-        << e.what();
-  }
+  const std::string message = testing::thrown_message<BadInput>(
+      [&] { (void)updater.run({corpus_.path().string() + "s"}); });  // "corpuss"
+  EXPECT_NE(message.find("s: no such file or folder; nothing was indexed or deleted"),
+            std::string::npos)
+      << message;
   EXPECT_EQ(count(), 3u);
 }
 
@@ -240,9 +236,9 @@ TEST_F(IndexUpdaterTest, ALinkToAFileOutsideTheFolderIsNotPublished) {
   EXPECT_EQ(summary.added, 4);
   EXPECT_FALSE(stored("link.txt"));
   EXPECT_TRUE(stored("kopi.txt"));
-  EXPECT_NE(errors_.str().find("link.txt: a link to " + fs::canonical(secret).string() +
-                               ", outside"),
-            std::string::npos)
+  EXPECT_NE(
+      errors_.str().find("link.txt: a link to " + fs::canonical(secret).string() + ", outside"),
+      std::string::npos)
       << errors_.str();
   IndexUpdater follows(schema_, analyzer_, db_path_, errors_);
   follows.set_follow_symlinks(true);

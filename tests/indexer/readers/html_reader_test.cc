@@ -9,6 +9,7 @@
 #include "schema/errors.h"
 #include "tests/support/small_stack.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/thrown_message.h"
 
 namespace opslag {
 namespace {
@@ -118,14 +119,9 @@ TEST(HtmlReaderTest, CountsNestingFromTheTagsAlone) {
 TEST(HtmlReaderTest, RefusesAPageNestedDeeperThanTheLimitNamingTheDepth) {
   std::string html = "<html><body>";
   for (std::size_t i = 0; i <= kMaxHtmlNesting; ++i) html += "<b>x";
-  try {
-    (void)read_html(html);
-    FAIL() << "expected BadInput";
-  } catch (const BadInput& e) {
-    EXPECT_NE(std::string(e.what()).find("HTML nested 20001 elements deep (at most 20000"),
-              std::string::npos)
-        << e.what();
-  }
+  const std::string message = testing::thrown_message<BadInput>([&] { (void)read_html(html); });
+  EXPECT_NE(message.find("HTML nested 20001 elements deep (at most 20000"), std::string::npos)
+      << message;
 }
 
 TEST(HtmlReaderTest, ReadsAPageOfManyUnclosedTagsWithinTheLimit) {
