@@ -25,6 +25,7 @@ int main(int argc, char** argv) try {
   int shards = 0;
   opslag::DeletionPolicy deletion;
   bool add_only = false;
+  bool follow_symlinks = false;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
       ->envname("OPSLAG_SCHEMA")
@@ -43,7 +44,6 @@ int main(int argc, char** argv) try {
       ->capture_default_str();
   app.add_flag("--allow-mass-delete", deletion.allow_mass_delete,
                "delete however many documents are gone from the inputs");
-  bool follow_symlinks = false;
   app.add_flag("--follow-symlinks", follow_symlinks,
                "also read files that symbolic links in a folder point to outside it");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");

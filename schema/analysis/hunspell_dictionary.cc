@@ -109,12 +109,14 @@ HunspellDictionary::Rule HunspellDictionary::read_rule(const std::vector<std::st
 }
 
 void HunspellDictionary::note_number(const Rule& rule, const std::vector<std::string>& f) {
+  if (f.size() < 6) return;
   // "+KONSONANT_FORDOBLING" marks the definite singular with a doubled consonant ("natten").
-  const bool singular =
-      f.size() >= 6 && (f[5] == "+BESTEMT_ENTAL" || f[5] == "+KONSONANT_FORDOBLING");
-  if (!singular && (f.size() < 6 || f[5] != "+PLUR_BEK")) return;
-  std::vector<Flag>& kind = singular ? singular_flags_ : plural_flags_;
-  if (std::find(kind.begin(), kind.end(), rule.flag) == kind.end()) kind.push_back(rule.flag);
+  std::vector<Flag>* kind = f[5] == "+PLUR_BEK" ? &plural_flags_
+                            : f[5] == "+BESTEMT_ENTAL" || f[5] == "+KONSONANT_FORDOBLING"
+                                ? &singular_flags_
+                                : nullptr;
+  if (kind && std::find(kind->begin(), kind->end(), rule.flag) == kind->end())
+    kind->push_back(rule.flag);
 }
 
 std::vector<HunspellDictionary::CharClass> HunspellDictionary::read_condition(
@@ -194,9 +196,28 @@ std::vector<std::pair<std::string, std::string>> HunspellDictionary::umlaut_plur
   static constexpr std::array<std::string_view, 6> kEndings = {"er", "r", "der", "ter", "e", ""};
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kVowels = {
       {{"ø", "o"}, {"æ", "a"}, {"æ", "å"}, {"ø", "a"}}};
-  const auto singular = [&](const std::string& w) {
+  const auto is_singular = [&](const std::string& w) {
     const auto it = words_.find(w);
     return it != words_.end() && has_any_flag(it->second, singular_flags_);
+  };
+  // The first listed singular the plural's stem gives, its vowel put back and a doubled last
+  // consonant single ("rødder" -> "rodd" -> "rod").
+  const auto singular_of = [&](const std::string& plural) -> std::optional<std::string> {
+    for (std::string_view ending : kEndings) {
+      if (!plural.ends_with(ending)) continue;
+      const std::string rest = plural.substr(0, plural.size() - ending.size());
+      for (const auto& [from, to] : kVowels) {
+        const std::size_t at = rest.rfind(from);
+        if (at == std::string::npos) continue;
+        std::string candidate = rest;
+        candidate.replace(at, from.size(), to);
+        if (is_singular(candidate)) return candidate;
+        if (candidate.size() > 2 && candidate.back() == candidate[candidate.size() - 2] &&
+            is_singular(candidate.substr(0, candidate.size() - 1)))
+          return candidate.substr(0, candidate.size() - 1);
+      }
+    }
+    return std::nullopt;
   };
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [word, flags] : words_) {
@@ -204,24 +225,8 @@ std::vector<std::pair<std::string, std::string>> HunspellDictionary::umlaut_plur
     if (word.find("ø") == std::string::npos && word.find("æ") == std::string::npos) continue;
     if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       continue;  // names
-    std::optional<std::string> found;
-    for (std::string_view ending : kEndings) {
-      if (found || !word.ends_with(ending)) continue;
-      const std::string rest = word.substr(0, word.size() - ending.size());
-      for (const auto& [from, to] : kVowels) {
-        const std::size_t at = rest.rfind(from);
-        if (found || at == std::string::npos) continue;
-        std::string candidate = rest;
-        candidate.replace(at, from.size(), to);
-        if (singular(candidate)) {
-          found = candidate;
-        } else if (candidate.size() > 2 && candidate.back() == candidate[candidate.size() - 2] &&
-                   singular(candidate.substr(0, candidate.size() - 1))) {
-          found = candidate.substr(0, candidate.size() - 1);  // "rødder" -> "rodd" -> "rod"
-        }
-      }
-    }
-    if (found && *found != word) out.emplace_back(word, *found);
+    if (auto singular = singular_of(word); singular && *singular != word)
+      out.emplace_back(word, std::move(*singular));
   }
   std::sort(out.begin(), out.end());
   return out;
