@@ -132,6 +132,7 @@ class IndexUpdater::Run {
     const bool fresh = input.id.empty() || seen_.insert(id_term(input.id)).second;
     if (!fresh && input.error.empty()) input.error = "id \"" + input.id + "\" is used twice";
     if (!input.protect.empty()) protected_.insert(input.protect.generic_string());
+    if (!input.note.empty()) owner_.errors_ << input.where << ": " << input.note << '\n';
     if (!input.error.empty()) {
       owner_.errors_ << input.where << ": " << input.error << '\n';
       ++summary_.failed;
@@ -372,7 +373,7 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   run.summary().failed = listing.failed;
   run.progress().total_bytes = total;
   InputPreparer preparer(schema_, analyzer_, db_dir_.string(), run.rebuild(), std::move(files),
-                         inputs.jsonl);
+                         inputs.jsonl, max_document_bytes_);
   for (PreparedInput input; preparer.next(input);) run.apply(input);
   return run.finish();
 }

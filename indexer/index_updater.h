@@ -79,6 +79,12 @@ class IndexUpdater {
   /// are refused: whoever can write the folder could otherwise publish any file).
   void set_follow_symlinks(bool follow) { follow_symlinks_ = follow; }
 
+  /// The most text a document keeps, in bytes after extraction: beyond, its text is cut (at a
+  /// word) and `errors` gets a line saying so; the document is indexed. Bounds the analysis's
+  /// memory, which grows with a document's text.
+  void set_max_document_bytes(std::size_t bytes) { max_document_bytes_ = bytes; }
+  static constexpr std::size_t kMaxDocumentBytes = 4u << 20;
+
   /// When documents no longer in the inputs are deleted; by default up to half of them.
   void set_deletion(DeletionPolicy policy) { deletion_ = policy; }
 
@@ -120,6 +126,7 @@ class IndexUpdater {
   int shards_ = 0;
   DeletionPolicy deletion_;
   bool follow_symlinks_ = false;
+  std::size_t max_document_bytes_ = kMaxDocumentBytes;
 };
 
 }  // namespace opslag

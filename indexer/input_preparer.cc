@@ -35,6 +35,16 @@ std::string read_bytes(const fs::path& file) {
   return out.str();
 }
 
+/// Where to cut `text` to at most `limit` bytes: after the last space or line end within the
+/// limit's last 1000 bytes, else at the last whole UTF-8 character.
+std::size_t text_cut(std::string_view text, std::size_t limit) {
+  std::size_t at = limit;
+  const std::size_t space = text.find_last_of(" \n", limit);
+  if (space != std::string_view::npos && space + 1000 >= limit) return space;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 std::string content_hash(std::string_view bytes) {
   const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
   char hex[33];
@@ -47,11 +57,12 @@ std::string content_hash(std::string_view bytes) {
 
 InputPreparer::InputPreparer(const Schema& schema, const DanishAnalyzer& analyzer,
                              std::string db_dir, bool rebuild, std::vector<InputFile> files,
-                             std::vector<fs::path> jsonl)
+                             std::vector<fs::path> jsonl, std::size_t max_text_bytes)
     : schema_(schema),
       analyzer_(analyzer),
       db_dir_(std::move(db_dir)),
       rebuild_(rebuild),
+      max_text_bytes_(max_text_bytes),
       files_(std::move(files)),
       jsonl_(std::move(jsonl)) {
   if (!rebuild_) snapshot_ = Xapian::Database(db_dir_);
@@ -125,6 +136,13 @@ void InputPreparer::compare(const std::string& id, const std::string& hash, Prep
 }
 
 void InputPreparer::finish(StoredDocument& doc, PreparedInput& out) {
+  if (doc.body.size() > max_text_bytes_) {
+    const std::size_t size = doc.body.size();
+    doc.body.resize(text_cut(doc.body, max_text_bytes_));
+    doc.body.shrink_to_fit();
+    out.note = "its text of " + std::to_string(size >> 10) + " KB is cut to the first " +
+               std::to_string(doc.body.size() >> 10) + " KB (--max-document-bytes)";
+  }
   out.xdoc = make_xapian_document(schema_, analyzer_, doc, &out.compounds);
   out.spellings = spelling_words(out.xdoc);
 }

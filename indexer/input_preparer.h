@@ -32,6 +32,7 @@ struct PreparedInput {
   std::string id;     ///< the document's id; empty when the input failed before it was known
   std::string where;  ///< the file, or FILE:LINE, for messages
   std::string error;  ///< why the input failed; empty when it did not
+  std::string note;   ///< what was done to it that its reader should know (its text was cut)
   /// Set when part of a JSON-lines file could not be read: its documents must be kept.
   std::filesystem::path protect;
   bool unchanged = false;  ///< the index holds this id with this content already
@@ -50,9 +51,10 @@ struct PreparedInput {
 /// for the writer, so memory stays bounded. The destructor stops the worker.
 class InputPreparer {
  public:
+  /// A document's text beyond `max_text_bytes` (after extraction) is cut, and noted.
   InputPreparer(const Schema& schema, const DanishAnalyzer& analyzer, std::string db_dir,
                 bool rebuild, std::vector<InputFile> files,
-                std::vector<std::filesystem::path> jsonl);
+                std::vector<std::filesystem::path> jsonl, std::size_t max_text_bytes);
   ~InputPreparer();
   InputPreparer(const InputPreparer&) = delete;
   InputPreparer& operator=(const InputPreparer&) = delete;
@@ -68,7 +70,7 @@ class InputPreparer {
   void work();
   void prepare_file(const InputFile& input, std::uint64_t& position);
   void prepare_jsonl(const std::filesystem::path& file, std::uint64_t& position);
-  /// Builds the Xapian document of `doc` into `out` unless the index has it unchanged.
+  /// Builds the Xapian document of `doc` into `out`, its text cut to max_text_bytes_.
   void finish(StoredDocument& doc, PreparedInput& out);
   /// Whether the index holds `id`, and with content `hash`, into `out`.
   void compare(const std::string& id, const std::string& hash, PreparedInput& out);
@@ -78,6 +80,7 @@ class InputPreparer {
   const DanishAnalyzer& analyzer_;
   std::string db_dir_;
   bool rebuild_;
+  std::size_t max_text_bytes_;
   std::vector<InputFile> files_;
   std::vector<std::filesystem::path> jsonl_;
   Xapian::Database snapshot_;  // the index as the run found it, for the unchanged check

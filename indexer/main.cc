@@ -26,6 +26,7 @@ int main(int argc, char** argv) try {
   opslag::DeletionPolicy deletion;
   bool add_only = false;
   bool follow_symlinks = false;
+  std::size_t max_document_bytes = opslag::IndexUpdater::kMaxDocumentBytes;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
       ->envname("OPSLAG_SCHEMA")
@@ -46,6 +47,11 @@ int main(int argc, char** argv) try {
                "delete however many documents are gone from the inputs");
   app.add_flag("--follow-symlinks", follow_symlinks,
                "also read files that symbolic links in a folder point to outside it");
+  app.add_option("--max-document-bytes", max_document_bytes,
+                 "most bytes of text a document keeps after extraction; beyond, it is cut (and "
+                 "said so), which bounds the indexer's memory")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
+      ->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
@@ -61,6 +67,7 @@ int main(int argc, char** argv) try {
   deletion.delete_gone = !add_only;
   updater.set_deletion(deletion);
   updater.set_follow_symlinks(follow_symlinks);
+  updater.set_max_document_bytes(max_document_bytes);
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
   const opslag::IndexSummary summary =

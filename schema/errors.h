@@ -41,11 +41,18 @@ class IndexMismatch : public Error {
   using Error::Error;
 };
 
-/// A database cannot be opened or a remote shard cannot be reached: the index is not there to
-/// search, through no fault of the request. HTTP 503.
+/// A database cannot be opened or read (missing, being rebuilt, damaged on disk) or a remote
+/// shard cannot be reached: the index is not there to search, through no fault of the request.
+/// HTTP 503.
 class IndexUnavailable : public Error {
  public:
-  using Error::Error;
+  explicit IndexUnavailable(const std::string& message, std::string database = {})
+      : Error(message), database_(std::move(database)) {}
+  /// The database(s) as the operator named them, when known; clients are told it.
+  [[nodiscard]] const std::string& database() const { return database_; }
+
+ private:
+  std::string database_;
 };
 
 /// Opslag itself went wrong, not its input: a library call failed (ICU) or the code asked for

@@ -17,26 +17,28 @@ std::string StoredDocument::to_data() const {
 StoredDocument StoredDocument::from_data(std::string_view data) {
   // The JSON never holds a raw NUL (it escapes one as \u0000), so the first NUL ends it.
   const std::size_t end = data.find('\0');
-  if (end == std::string_view::npos) throw Error("stored document has no body separator");
-  nlohmann::json j;
+  if (end == std::string_view::npos)
+    throw IndexUnavailable("a stored document is damaged: it has no body separator");
   try {
-    j = nlohmann::json::parse(data.substr(0, end));
+    const nlohmann::json j = nlohmann::json::parse(data.substr(0, end));
+    const auto get = [&j](const char* key) { return j.value(key, std::string()); };
+    StoredDocument doc;
+    doc.id = get("id");
+    doc.title = get("title");
+    doc.body = std::string(data.substr(end + 1));
+    doc.date = get("date");
+    doc.source = get("source");
+    doc.type = get("type");
+    doc.url = get("url");
+    doc.path = get("path");
+    doc.language = get("language");
+    doc.hash = get("hash");
+    return doc;
   } catch (const nlohmann::json::exception& e) {
-    throw Error(std::string("stored document metadata is not JSON: ") + e.what());
+    throw IndexUnavailable(std::string("a stored document is damaged: its metadata is not the "
+                                       "JSON opslag-index writes: ") +
+                           e.what());
   }
-  const auto get = [&j](const char* key) { return j.value(key, std::string()); };
-  StoredDocument doc;
-  doc.id = get("id");
-  doc.title = get("title");
-  doc.body = std::string(data.substr(end + 1));
-  doc.date = get("date");
-  doc.source = get("source");
-  doc.type = get("type");
-  doc.url = get("url");
-  doc.path = get("path");
-  doc.language = get("language");
-  doc.hash = get("hash");
-  return doc;
 }
 
 }  // namespace opslag

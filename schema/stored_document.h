@@ -27,7 +27,8 @@ struct StoredDocument {
   /// the body as it is (searches read it for every hit; unescaping JSON would cost more).
   [[nodiscard]] std::string to_data() const;
 
-  /// Reads what to_data() wrote. Throws opslag::Error if `data` is not in that form.
+  /// Reads what to_data() wrote. Throws IndexUnavailable (an opslag::Error) saying the
+  /// document is damaged if `data` is not in that form.
   [[nodiscard]] static StoredDocument from_data(std::string_view data);
 };
 

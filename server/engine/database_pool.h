@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "schema/database_sources.h"
+#include "schema/errors.h"
 #include "schema/schema.h"
 
 namespace opslag {
@@ -38,7 +39,9 @@ class DatabasePool {
   /// Runs `work(Handles&)` on handles taken from the pool and returns what it returns. When
   /// Xapian says the revision read was replaced under it (two commits during one request), it
   /// runs again on the newest; when a remote shard went away, the handles are dropped (the next
-  /// request connects afresh) and the NetworkError goes on to the caller.
+  /// request connects afresh) and the NetworkError goes on to the caller. A database that cannot
+  /// be read (missing, being rebuilt, damaged) drops the handles too, and is thrown as
+  /// IndexUnavailable naming the databases.
   template <typename F>
   auto with(F&& work) const;
 
@@ -95,17 +98,30 @@ class DatabasePool {
 
 template <typename F>
 auto DatabasePool::with(F&& work) const {
-  Lease lease(*this);
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return work(*lease);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kModifiedRetries) throw;
-      lease.refresh();
-    } catch (const Xapian::NetworkError&) {
-      lease.drop();  // a shard went away
-      throw;
+  try {
+    Lease lease(*this);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return work(*lease);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kModifiedRetries) throw;
+        lease.refresh();
+      } catch (const Xapian::NetworkError&) {
+        lease.drop();  // a shard went away
+        throw;
+      } catch (const Xapian::DatabaseError&) {
+        lease.drop();  // missing, being rebuilt or damaged: the next request opens it afresh
+        throw;
+      }
     }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // changing too fast to read: not damaged
+  } catch (const Xapian::DatabaseError& e) {
+    throw IndexUnavailable(
+        "the index " + describe(sources_) + " cannot be read: " + e.get_description(),
+        describe(sources_));
+  } catch (const IndexUnavailable& e) {
+    throw IndexUnavailable(e.what(), describe(sources_));
   }
 }
 

@@ -168,8 +168,10 @@ std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database
 SearchResult Searcher::search(const SearchRequest& request) const {
   check_query(request.query, limits_);  // before counting words, which needs valid UTF-8
   check_search_request(request, limits_, count_words(request.query));
+  const Deadline deadline(limits_.request_timeout_ms);
   try {
-    return pool_.with([&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, request); });
+    return pool_.with(
+        [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, request, deadline); });
   } catch (const Xapian::NetworkError&) {  // a shard stopped answering
     if (!allow_partial_ || pool_.sources().size() < 2) throw;
   } catch (const IndexUnavailable&) {  // and cannot be reached again
@@ -189,7 +191,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
   const Xapian::Database lexicon =
       pool_.lexicon().empty() ? reachable : open_source(pool_.lexicon());
-  SearchResult result = search(reachable, lexicon, request);
+  SearchResult result = search(reachable, lexicon, request, deadline);
   result.partial = true;
   return result;
 }
@@ -213,8 +215,9 @@ ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& 
 }
 
 SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexicon,
-                              const SearchRequest& request) const {
+                              const SearchRequest& request, const Deadline& deadline) const {
   const ParsedQuery parsed = parse(db, lexicon, request.query);
+  deadline.check("while reading the query");
   const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   {
@@ -231,10 +234,14 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     enquire.add_matchspy(&sources);
     enquire.add_matchspy(&years);
     enquire.add_matchspy(&types);
-    // Counting every match (below) stops when the time is up: total and facets are then
+    // Counting every match (below) stops at half the time limit: total and facets are then
     // estimates, not a request that runs on. Xapian warns that its timer and remote shards
     // may not agree, so shards are counted whole.
-    if (!remote_) enquire.set_time_limit(limits_.request_timeout_ms / 1000.0);
+    if (!remote_) enquire.set_time_limit(limits_.request_timeout_ms / 2000.0);
+    // And a match that would run past the limit stops: the search is answered 503. (Remote
+    // shards match on their own servers, which cannot run our spy; --shard-timeout bounds them.)
+    DeadlineSpy on_time(deadline);
+    if (!remote_) enquire.add_matchspy(&on_time);
     // Counting the matches for the total and the facets costs in proportion to how many there
     // are (a query matching 21,000 of 32,000 documents took 14 ms instead of 1 ms for the top
     // ten), so up to Limits::exact_matches are counted exactly; beyond, the total is Xapian's
@@ -260,13 +267,20 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     result.types = facet_counts(types, false, scale);
     // Remote shards: the documents in one round of requests, not one per hit. (Xapian 1.4.22's
     // fetch() without arguments crashes on a page after the first: PagesThroughTheRanking.)
+    deadline.check("while counting the matches");
     mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+      deadline.check("while making the snippets");
       Hit hit;
       hit.doc = StoredDocument::from_data(it.get_document().get_data());
       hit.score = it.get_weight();
       std::size_t at = 0;
-      hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
+      try {
+        hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
+      } catch (const BadInput& e) {  // the stored text, not the request, is at fault
+        throw IndexUnavailable("the stored text of document \"" + hit.doc.id +
+                               "\" is damaged: " + e.what());
+      }
       // Pages of a PDF are separated by form feeds.
       if (hit.doc.body.find('\f') != std::string::npos)
         hit.page =

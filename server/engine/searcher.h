@@ -13,6 +13,7 @@
 #include "schema/schema.h"
 #include "schema/stored_document.h"
 #include "server/engine/database_pool.h"
+#include "server/engine/deadline.h"
 #include "server/engine/query_parser.h"
 #include "server/engine/request_limits.h"
 #include "server/engine/search_request.h"
@@ -161,9 +162,9 @@ class Searcher {
   [[nodiscard]] ParsedQuery parse(const Xapian::Database& db, const Xapian::Database& lexicon,
                                   std::string_view query) const;
   /// One search on `db`, all shards or the reachable ones; spelling and compound data from
-  /// `lexicon`.
+  /// `lexicon`. Throws LimitExceeded (503) once past `deadline`.
   [[nodiscard]] SearchResult search(Xapian::Database& db, const Xapian::Database& lexicon,
-                                    const SearchRequest& request) const;
+                                    const SearchRequest& request, const Deadline& deadline) const;
 
   bool remote_ = false;  // a source is tcp:HOST:PORT
   DatabasePool pool_;

@@ -1,8 +1,14 @@
 // The access log: JSON lines, one per request.
 #include "server/http/access_log.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -12,13 +18,23 @@
 
 namespace opslag {
 
-AccessLog::AccessLog(const std::string& path)
-    : out_(path == "-" ? stdout : std::fopen(path.c_str(), "a")), owned_(path != "-") {
-  if (!out_) throw Error("cannot open the access log " + path + ": " + std::strerror(errno));
+AccessLog::AccessLog(const std::string& path, std::size_t queue_lines)
+    : fd_(path == "-" ? STDOUT_FILENO
+                      : open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644)),
+      owned_(path != "-"),
+      capacity_(queue_lines) {
+  if (fd_ < 0) throw Error("cannot open the access log " + path + ": " + std::strerror(errno));
+  writer_ = std::thread([this] { write_queued(); });
 }
 
 AccessLog::~AccessLog() {
-  if (owned_) std::fclose(out_);
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  queued_.notify_all();
+  writer_.join();
+  if (owned_) close(fd_);
 }
 
 namespace {
@@ -63,10 +79,62 @@ std::string AccessLog::line(const httplib::Request& req, const httplib::Response
 
 void AccessLog::write(const httplib::Request& req, const httplib::Response& res,
                       double milliseconds) {
-  const std::string text = line(req, res, milliseconds) + '\n';
-  std::lock_guard lock(mutex_);
-  std::fwrite(text.data(), 1, text.size(), out_);
-  std::fflush(out_);
+  std::string text = line(req, res, milliseconds) + '\n';
+  {
+    std::lock_guard lock(mutex_);
+    if (queue_.size() >= capacity_) {
+      ++dropped_;
+      return;
+    }
+    queue_.push_back(std::move(text));
+  }
+  queued_.notify_one();
+}
+
+void AccessLog::write_queued() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    queued_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and all written
+    std::deque<std::string> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    std::string text;
+    for (const std::string& line : batch) text += line;
+    const bool written = write_out(text);
+    lock.lock();
+    if (!written) {
+      dropped_ += queue_.size();
+      queue_.clear();
+      if (stopping_) return;
+    }
+  }
+}
+
+bool AccessLog::write_out(const std::string& text) {
+  std::size_t done = 0;
+  std::chrono::steady_clock::time_point give_up = std::chrono::steady_clock::time_point::max();
+  while (done < text.size()) {
+    pollfd p{fd_, POLLOUT, 0};
+    if (poll(&p, 1, 250) <= 0) {
+      bool stopping = false;
+      {
+        std::lock_guard lock(mutex_);
+        stopping = stopping_;
+      }
+      const auto now = std::chrono::steady_clock::now();
+      if (stopping && give_up == std::chrono::steady_clock::time_point::max())
+        give_up = now + std::chrono::seconds(2);
+      if (now >= give_up) return false;
+      continue;
+    }
+    // At most PIPE_BUF at once: a pipe that polled writable takes that much without blocking.
+    const std::size_t size = std::min<std::size_t>(text.size() - done, PIPE_BUF);
+    const ssize_t n = ::write(fd_, text.data() + done, size);
+    if (n < 0 && errno != EINTR && errno != EAGAIN) return false;
+    if (n > 0) done += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 }  // namespace opslag

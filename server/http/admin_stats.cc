@@ -31,7 +31,11 @@ nlohmann::json admin_stats_json(const IndexStatus& status,
             {"max_result_depth", limits.max_result_depth},
             {"max_request_line", transport.max_request_line},
             {"max_header_bytes", transport.max_header_bytes},
-            {"max_body_bytes", transport.max_body_bytes},
+            {"max_header_count", transport.max_header_count},
+            {"max_connections", transport.max_connections},
+            {"max_connections_per_client", transport.max_connections_per_client},
+            {"header_timeout_ms", transport.header_timeout_ms},
+            {"idle_timeout_s", transport.idle_timeout_s},
             {"request_timeout_ms", limits.request_timeout_ms},
             {"exact_matches", limits.exact_matches}}}};
 }

@@ -1,91 +1,295 @@
-// The one owner of cpp-httplib's hooks: limits before routing, errors, CORS, logs and metrics.
+// The one owner of the transport: libmicrohttpd's callbacks, connection bounds, limits before
+// routing, errors, CORS, logs and metrics.
 #include "server/http/http_server.h"
 
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <iostream>
 
 #include "server/http/json_answers.h"
 
 namespace opslag {
 namespace {
 
-/// When the request this thread is answering began: set before routing, read by the logger
-/// (cpp-httplib calls both on the thread that serves the connection, and gives the logger no
-/// start time of its own).
-thread_local std::chrono::steady_clock::time_point request_start;
+using Clock = std::chrono::steady_clock;
+
+bool same_name(const std::string& a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+/// Headers libmicrohttpd writes itself from the answer it is given.
+bool is_framing_header(const std::string& name) {
+  return same_name(name, "Content-Length") || same_name(name, "Transfer-Encoding") ||
+         same_name(name, "Connection");
+}
 
 }  // namespace
 
+/// libmicrohttpd's callbacks, each handing over to the HttpServer it was registered with.
+struct HttpServer::Callbacks {
+  /// What a request carries between its callbacks: the target as the client sent it.
+  struct Pending {
+    std::string target;
+    bool headers_in = false;
+    bool answered = false;
+  };
+
+  static HttpServer& server(void* cls) { return *static_cast<HttpServer*>(cls); }
+
+  static GuardedConnection* guarded_connection(MHD_Connection* connection) {
+    const MHD_ConnectionInfo* info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? static_cast<GuardedConnection*>(info->socket_context) : nullptr;
+  }
+
+  static void connection_changed(void* cls, MHD_Connection* connection, void** socket_context,
+                                 MHD_ConnectionNotificationCode code) {
+    ConnectionGuard& guard = server(cls).guard_;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+      const MHD_ConnectionInfo* info =
+          MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+      *socket_context = guard.opened(info ? info->connect_fd : -1);
+    } else if (*socket_context) {
+      guard.closed(static_cast<GuardedConnection*>(*socket_context));
+      *socket_context = nullptr;
+    }
+  }
+
+  /// Called with the request line, before the headers: keeps the target as sent.
+  static void* request_line(void* cls, const char* uri, MHD_Connection*) {
+    ++server(cls).requests_begun_;
+    return new Pending{uri ? uri : ""};
+  }
+
+  static void request_completed(void* cls, MHD_Connection* connection, void** request,
+                                MHD_RequestTerminationCode) {
+    if (*request) --server(cls).requests_begun_;
+    delete static_cast<Pending*>(*request);
+    *request = nullptr;
+    if (GuardedConnection* guarded = guarded_connection(connection))
+      server(cls).guard_.request_ended(guarded);
+  }
+
+  static MHD_Result add_header(void* cls, MHD_ValueKind, const char* name, const char* value) {
+    static_cast<httplib::Headers*>(cls)->emplace(name, value ? value : "");
+    return MHD_YES;
+  }
+
+  /// Whether the request on `connection` announces a body, or a method not served: then it is
+  /// answered at once, the body never read, and the connection closed after.
+  static bool refused_at_once(MHD_Connection* connection, std::string_view method) {
+    const char* length =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return (length && std::string_view(length) != "0") ||
+           MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+                                       MHD_HTTP_HEADER_TRANSFER_ENCODING) ||
+           (method != "GET" && method != "HEAD" && method != "OPTIONS");
+  }
+
+  /// Called once the headers are in, and again when the request is whole. A request without a
+  /// body is answered on the second call, so the connection may carry the next one; any other
+  /// on the first, never reading its body. Nothing thrown may reach libmicrohttpd, which is C:
+  /// what escapes the routes' own handling (memory) closes the connection.
+  static MHD_Result request(void* cls, MHD_Connection* connection, const char* url,
+                            const char* method, const char* version, const char* upload,
+                            std::size_t* upload_size, void** request) noexcept {
+    try {
+      return answer(cls, connection, url, method, version, upload, upload_size, request);
+    } catch (...) {
+      return MHD_NO;
+    }
+  }
+
+  static MHD_Result answer(void* cls, MHD_Connection* connection, const char*, const char* method,
+                           const char* version, const char*, std::size_t* upload_size,
+                           void** request) {
+    auto* pending = static_cast<Pending*>(*request);
+    if (!pending) {  // only when the request line never reached request_line()
+      pending = new Pending;
+      ++server(cls).requests_begun_;
+      *request = pending;
+    }
+    if (pending->answered) {  // body data after the answer: left unread, as the answer says
+      *upload_size = 0;
+      return MHD_YES;
+    }
+    HttpServer& self = server(cls);
+    GuardedConnection* guarded = guarded_connection(connection);
+    if (!pending->headers_in) {
+      pending->headers_in = true;
+      if (guarded) self.guard_.request_began(guarded);
+      if (!refused_at_once(connection, method)) return MHD_YES;
+    }
+    pending->answered = true;
+    const auto start = Clock::now();
+
+    httplib::Request req;
+    req.method = method;
+    req.version = version;
+    req.target = pending->target;
+    const std::size_t question = req.target.find('?');
+    req.path = httplib::detail::decode_url(req.target.substr(0, question), false);
+    if (question != std::string::npos)
+      httplib::detail::parse_query_text(req.target.substr(question + 1), req.params);
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, &add_header, &req.headers);
+    if (guarded) req.remote_addr = self.guard_.client(guarded);
+
+    httplib::Response res;
+    if (guarded && !self.guard_.admitted(guarded)) {
+      send_error(res, 503, self.guard_.refusal(guarded));
+      res.set_header("Connection", "close");
+      res.set_header("Retry-After", "1");
+    } else {
+      self.answer(req, res);
+    }
+    self.log(req, res, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    const MHD_Result queued = send(connection, res);
+    *upload_size = 0;
+    return queued;
+  }
+
+  /// Hands `res` to libmicrohttpd, which frames it (Content-Length, keep-alive) and sends it,
+  /// the body left out for HEAD.
+  static MHD_Result send(MHD_Connection* connection, httplib::Response& res) {
+    auto* body = new std::string(std::move(res.body));
+    MHD_Response* response = MHD_create_response_from_buffer_with_free_callback_cls(
+        body->size(), body->data(), [](void* owned) { delete static_cast<std::string*>(owned); },
+        body);
+    if (!response) {
+      delete body;
+      return MHD_NO;
+    }
+    bool close = false;
+    for (const auto& [name, value] : res.headers) {
+      if (same_name(name, "Connection")) close = value == "close";
+      if (!is_framing_header(name)) MHD_add_response_header(response, name.c_str(), value.c_str());
+    }
+    if (close) MHD_add_response_header(response, "Connection", "close");
+    const MHD_Result queued =
+        MHD_queue_response(connection, static_cast<unsigned>(res.status), response);
+    MHD_destroy_response(response);
+    return queued;
+  }
+};
+
 HttpServer::HttpServer(HttpSettings settings)
-    : settings_(std::move(settings)), cors_(settings_.allowed_origins) {
-  const unsigned threads = settings_.threads;
-  // httplib owns and deletes the queue it is given.
-  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Without it, a keep-alive client waits ~40 ms for each answer (Nagle's algorithm meeting the
-  // client's delayed ACK), which would cost far more than the search itself.
-  server_.set_tcp_nodelay(true);
-  // httplib closes a keep-alive connection after 5 requests by default; a search box sends more.
-  server_.set_keep_alive_max_count(kKeepAliveRequests);
-  server_.set_payload_max_length(settings_.limits.max_body_bytes);
-  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    request_start = std::chrono::steady_clock::now();
-    return refuse_oversized(req, res) ? httplib::Server::HandlerResponse::Handled
-                                      : httplib::Server::HandlerResponse::Unhandled;
-  });
-  server_.Options(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
-    cors_.answer_preflight(req, res);
-  });
-  server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (res.body.empty()) send_error(res, res.status, error_message(req, res.status));
-  });
-  server_.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
-        guarded(req, res, [&] { std::rethrow_exception(error); });
-      });
-  // After routing and after the error handler, so error answers carry the headers too.
-  server_.set_post_routing_handler(
-      [this](const httplib::Request& req, httplib::Response& res) { cors_.add_headers(req, res); });
-  if (settings_.metrics || settings_.access_log)
-    server_.set_logger(
-        [this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
+    : settings_(std::move(settings)), cors_(settings_.allowed_origins), guard_(settings_.limits) {}
+
+HttpServer::~HttpServer() {
+  if (listen_fd_ >= 0) close(listen_fd_);
 }
 
 void HttpServer::get(const std::string& pattern, std::string route,
                      httplib::Server::Handler handler) {
-  routes_.push_back({std::regex(pattern), std::move(route)});
-  server_.Get(pattern, std::move(handler));
+  routes_.push_back({std::regex(pattern), std::move(route), std::move(handler)});
 }
 
 std::string HttpServer::route_of(const std::string& path) const {
-  const auto found = std::find_if(routes_.begin(), routes_.end(),
-                                  [&](const Route& r) { return std::regex_match(path, r.pattern); });
+  const auto found = std::find_if(routes_.begin(), routes_.end(), [&](const Route& r) {
+    return std::regex_match(path, r.pattern);
+  });
   return found == routes_.end() ? "other" : found->name;
 }
 
 bool HttpServer::bind(const std::string& host, int port) {
-  port_ = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
-  if (port_ > 0) return true;
-  port_ = 0;
-  return false;
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return false;
+  for (addrinfo* a = found; a && listen_fd_ < 0; a = a->ai_next) {
+    const int fd =
+        socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
+    if (fd < 0) continue;
+    const int on = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    if (::bind(fd, a->ai_addr, a->ai_addrlen) == 0 && ::listen(fd, SOMAXCONN) == 0) {
+      listen_fd_ = fd;
+    } else {
+      close(fd);
+    }
+  }
+  freeaddrinfo(found);
+  if (listen_fd_ < 0) return false;
+  sockaddr_storage bound{};
+  socklen_t size = sizeof bound;
+  getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&bound), &size);
+  port_ = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6&>(bound).sin6_port
+                                            : reinterpret_cast<sockaddr_in&>(bound).sin_port);
+  return true;
 }
 
-void HttpServer::listen() { server_.listen_after_bind(); }
+bool HttpServer::listen() {
+  const TransportLimits& limits = settings_.limits;
+  // Room for the largest request line and headers allowed, twice (libmicrohttpd keeps them
+  // and the answer's headers in one pool a connection), so our limits answer first.
+  const std::size_t pool = std::max<std::size_t>(
+      32 * 1024, 2 * (limits.max_request_line + limits.max_header_bytes) + 16 * 1024);
+  const unsigned threads = std::max(1u, settings_.threads);
+  MHD_Daemon* daemon = MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, nullptr, nullptr,
+      &Callbacks::request, this, MHD_OPTION_LISTEN_SOCKET, listen_fd_, MHD_OPTION_THREAD_POOL_SIZE,
+      threads > 1 ? threads : 0u, MHD_OPTION_CONNECTION_LIMIT,
+      static_cast<unsigned>(limits.max_connections + 64), MHD_OPTION_CONNECTION_TIMEOUT,
+      limits.idle_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool, MHD_OPTION_URI_LOG_CALLBACK,
+      &Callbacks::request_line, this, MHD_OPTION_NOTIFY_COMPLETED, &Callbacks::request_completed,
+      this, MHD_OPTION_NOTIFY_CONNECTION, &Callbacks::connection_changed, this, MHD_OPTION_END);
+  if (!daemon) return false;
+  running_ = true;
+  {
+    std::unique_lock lock(mutex_);
+    stop_wanted_.wait(lock, [this] { return stop_requested_; });
+  }
+  // Stop accepting; give the requests already begun kStopGrace to arrive whole and be
+  // answered; then close every connection, the idle and the slow ones too.
+  if (MHD_quiesce_daemon(daemon) == listen_fd_) {  // it is ours to close, new clients refused
+    close(listen_fd_);
+    listen_fd_ = -1;
+  }
+  const auto give_up = Clock::now() + kStopGrace;
+  while (requests_begun_ > 0 && Clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  MHD_stop_daemon(daemon);
+  running_ = false;
+  return true;
+}
+
+void HttpServer::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_requested_ = true;
+  }
+  stop_wanted_.notify_all();
+}
 
 std::string HttpServer::error_message(const httplib::Request& req, int status) const {
   const TransportLimits& limits = settings_.limits;
   switch (status) {
     case 404:
       return "no such route: " + req.path;
+    case 405:
+      return "method " + req.method + " is not served: only GET, HEAD and OPTIONS";
     case 413:
-      return "the request body is larger than " + std::to_string(limits.max_body_bytes) +
-             " bytes (--max-body-bytes)";
+      return "a request to opslag-server carries no body (it has Content-Length or "
+             "Transfer-Encoding)";
     case 414:
-      return "the request line is longer than " +
-             std::to_string(std::min(limits.max_request_line, kHttplibRequestLine)) +
+      return "the request line is longer than " + std::to_string(limits.max_request_line) +
              " bytes (--max-request-line)";
     case 431:
       return "the request headers are larger than " + std::to_string(limits.max_header_bytes) +
-             " bytes (--max-header-bytes)";
+             " bytes (--max-header-bytes) or more than " + std::to_string(limits.max_header_count) +
+             " lines (--max-header-count)";
     default:
       return "request failed with status " + std::to_string(status);
   }
@@ -93,25 +297,59 @@ std::string HttpServer::error_message(const httplib::Request& req, int status) c
 
 bool HttpServer::refuse_oversized(const httplib::Request& req, httplib::Response& res) const {
   const TransportLimits& limits = settings_.limits;
-  int status = 0;
-  if (req.target.size() > limits.max_request_line) status = 414;
   std::size_t header_bytes = 0;
   for (const auto& [name, value] : req.headers) header_bytes += name.size() + value.size() + 4;
-  if (!status && header_bytes > limits.max_header_bytes) status = 431;
+  const auto length = req.headers.find("Content-Length");
+  const bool has_body =
+      req.has_header("Transfer-Encoding") || (length != req.headers.end() && length->second != "0");
+  int status = 0;
+  if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
+    status = 405;
+    res.set_header("Allow", "GET, HEAD, OPTIONS");
+  } else if (req.target.size() > limits.max_request_line) {
+    status = 414;
+  } else if (header_bytes > limits.max_header_bytes ||
+             req.headers.size() > limits.max_header_count) {
+    status = 431;
+  } else if (has_body) {
+    status = 413;
+  }
   if (!status) return false;
   send_error(res, status, error_message(req, status));
   return true;
 }
 
-void HttpServer::log(const httplib::Request& req, const httplib::Response& res) const {
-  // Requests httplib refuses before routing (a malformed line) have no start time of their own.
-  const auto now = std::chrono::steady_clock::now();
-  const double ms = request_start.time_since_epoch().count() == 0
-                        ? 0
-                        : std::chrono::duration<double, std::milli>(now - request_start).count();
-  request_start = {};
-  if (settings_.metrics) settings_.metrics->record(route_of(req.path), res.status, ms / 1000);
-  if (settings_.access_log) settings_.access_log->write(req, res, ms);
+void HttpServer::route(httplib::Request& req, httplib::Response& res) const {
+  if (refuse_oversized(req, res)) return;
+  if (req.method == "OPTIONS") {
+    cors_.answer_preflight(req, res);
+    return;
+  }
+  for (const Route& r : routes_) {
+    if (!std::regex_match(req.path, req.matches, r.pattern)) continue;
+    guarded(req, res, [&] { r.handler(req, res); });
+    if (res.status == -1) res.status = 200;
+    return;
+  }
+  res.status = 404;
+}
+
+void HttpServer::answer(httplib::Request& req, httplib::Response& res) const {
+  guarded(req, res, [&] { route(req, res); });
+  if (res.status == -1) res.status = 500;
+  if (res.status >= 400 && res.body.empty())
+    send_error(res, res.status, error_message(req, res.status));
+  cors_.add_headers(req, res);
+}
+
+void HttpServer::log(const httplib::Request& req, const httplib::Response& res,
+                     double milliseconds) const {
+  if (settings_.metrics) {
+    settings_.metrics->record(route_of(req.path), res.status, milliseconds / 1000);
+    settings_.metrics->set_transport({guard_.open(), guard_.timed_out(), guard_.refused(),
+                                      settings_.access_log ? settings_.access_log->dropped() : 0});
+  }
+  if (settings_.access_log) settings_.access_log->write(req, res, milliseconds);
 }
 
 }  // namespace opslag

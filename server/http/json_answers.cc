@@ -16,12 +16,20 @@ namespace {
 /// standard error, the server's log of failures.
 void fail(const httplib::Request& req, httplib::Response& res, int status,
           const std::string& message, std::string_view cause) {
-  std::cerr << "opslag-server: " << req.method << ' ' << req.path << " answered " << status
-            << ": " << cause << std::endl;
+  std::cerr << "opslag-server: " << req.method << ' ' << req.path << " answered " << status << ": "
+            << cause << std::endl;
   send_error(res, status, message);
 }
 
 }  // namespace
+
+std::string unavailable_message(const IndexUnavailable& e) {
+  // A local database is named as the operator named it; a remote shard's address is not said
+  // to clients.
+  const bool named = !e.database().empty() && e.database().find("tcp:") == std::string::npos;
+  return (named ? "the index " + e.database() : std::string("the index")) +
+         " is not available (missing, being rebuilt or damaged): see the server's log";
+}
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
@@ -44,7 +52,7 @@ void guarded(const httplib::Request& req, httplib::Response& res,
   } catch (const IndexMismatch& e) {
     fail(req, res, 503, "the index was built with another schema: see the server's log", e.what());
   } catch (const IndexUnavailable& e) {
-    fail(req, res, 503, "the index is not available: see the server's log", e.what());
+    fail(req, res, 503, unavailable_message(e), e.what());
   } catch (const Xapian::DatabaseError& e) {
     fail(req, res, 503, "the index is not available: see the server's log", e.get_description());
   } catch (const Xapian::NetworkError& e) {

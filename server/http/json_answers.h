@@ -8,12 +8,17 @@
 #include <string>
 #include <string_view>
 
+#include "schema/errors.h"
 #include "server/engine/request_limits.h"
 
 namespace opslag {
 
 /// Answers `body` as JSON with `status`.
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+
+/// What a client is told of `e`: the index, named as the operator named it (a remote shard's
+/// address is not), is not available.
+[[nodiscard]] std::string unavailable_message(const IndexUnavailable& e);
 
 /// Answers {"error": message} with `status`.
 void send_error(httplib::Response& res, int status, const std::string& message);

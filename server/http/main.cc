@@ -20,6 +20,14 @@
 #include "server/http/web_routes.h"
 
 int main(int argc, char** argv) try {
+  // Signals go to one thread that stops the server: it stops accepting, the requests in flight
+  // are answered, then the listener returns and main exits. Blocked before any thread starts,
+  // so every thread inherits the mask and none dies of them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   CLI::App app{"opslag-server: the Opslag search API over HTTP."};
   opslag::ServerOptions options;
   options.schema_file = OPSLAG_SCHEMA_DEFAULT;
@@ -37,19 +45,12 @@ int main(int argc, char** argv) try {
   const unsigned threads = options.threads ? options.threads : opslag::default_threads();
   opslag::HttpServer server({options.transport, options.allowed_origins, threads, &metrics,
                              access_log ? &*access_log : nullptr});
-  const opslag::Routes routes(
-      searcher, {&metrics, opslag::read_admin_token(options), options.transport});
+  const opslag::Routes routes(searcher,
+                              {&metrics, opslag::read_admin_token(options), options.transport});
   const opslag::WebRoutes web_routes(suggester, options.limits);
   routes.add_to(server);
   web_routes.add_to(server);
 
-  // Signals go to one thread that stops the server: it stops accepting, the requests in flight
-  // are answered, then the listener returns and main exits.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -57,6 +58,7 @@ int main(int argc, char** argv) try {
   });
   stopper.detach();
 
+  opslag::raise_open_file_limit();
   if (!server.bind(options.host, options.port)) {
     std::cerr << "opslag-server: cannot listen on " << options.host << ":" << options.port << '\n';
     return 1;
@@ -64,7 +66,11 @@ int main(int argc, char** argv) try {
   std::cerr << "opslag-server: serving " << opslag::describe(options.databases) << " on http://"
             << options.host << ":" << options.port << "/ with " << threads << " threads"
             << std::endl;
-  server.listen();
+  if (!server.listen()) {
+    std::cerr << "opslag-server: cannot start serving on " << options.host << ":" << options.port
+              << '\n';
+    return 1;
+  }
   return 0;
 } catch (...) {
   return opslag::exit_status_of_exception("opslag-server", 2);

@@ -33,6 +33,11 @@ void header(std::string& out, const char* name, const char* type, const char* he
 
 }  // namespace
 
+void Metrics::set_transport(const TransportStatus& transport) {
+  std::lock_guard lock(mutex_);
+  transport_ = transport;
+}
+
 std::string Metrics::render(const IndexStatus& index) const {
   std::string out;
   {
@@ -58,6 +63,20 @@ std::string Metrics::render(const IndexStatus& index) const {
       out += "opslag_http_request_duration_seconds_count{" + label + "} " +
              std::to_string(h.total) + '\n';
     }
+    header(out, "opslag_http_connections_open", "gauge", "Connections open now.");
+    out += "opslag_http_connections_open " + std::to_string(transport_.open_connections) + '\n';
+    header(out, "opslag_http_connections_timed_out_total", "counter",
+           "Connections cut for not sending a request's headers within --header-timeout-ms.");
+    out += "opslag_http_connections_timed_out_total " +
+           std::to_string(transport_.timed_out_connections) + '\n';
+    header(out, "opslag_http_connections_refused_total", "counter",
+           "Connections answered 503 beyond --max-connections or --max-connections-per-client.");
+    out += "opslag_http_connections_refused_total " +
+           std::to_string(transport_.refused_connections) + '\n';
+    header(out, "opslag_access_log_dropped_lines_total", "counter",
+           "Access log lines dropped because the log's output did not take them.");
+    out += "opslag_access_log_dropped_lines_total " + std::to_string(transport_.dropped_log_lines) +
+           '\n';
   }
   header(out, "opslag_index_documents", "gauge", "Documents in the index.");
   out += "opslag_index_documents " + std::to_string(index.documents) + '\n';

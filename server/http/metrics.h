@@ -12,6 +12,14 @@
 
 namespace opslag {
 
+/// What the transport counts beside the requests, as of the last answer.
+struct TransportStatus {
+  std::size_t open_connections = 0;
+  unsigned long timed_out_connections = 0;  ///< cut for sending their headers too slowly
+  unsigned long refused_connections = 0;    ///< answered 503 beyond a connection bound
+  unsigned long dropped_log_lines = 0;      ///< access log lines the output did not take
+};
+
 /// Requests by route and status and a latency histogram by route, for scraping. record() is
 /// called once per answered request from any worker thread; both methods are thread-safe.
 class Metrics {
@@ -23,6 +31,9 @@ class Metrics {
   /// One answered request to `route` (the route's name, as HttpServer::route_of gives it, so
   /// ids do not become labels) with `status`, which took `seconds`.
   void record(std::string_view route, int status, double seconds);
+
+  /// The transport's counts now; the transport calls it after each answer.
+  void set_transport(const TransportStatus& transport);
 
   /// Every counter and histogram, then the index's gauges from `index`, in Prometheus' text
   /// exposition format (version 0.0.4).
@@ -38,6 +49,7 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, int>, unsigned long> requests_;
   std::map<std::string, Histogram> latency_;
+  TransportStatus transport_;
 };
 
 }  // namespace opslag

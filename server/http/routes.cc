@@ -1,8 +1,10 @@
 // HTTP handlers of the API: read the parameters, call the Searcher, answer JSON.
 #include "server/http/routes.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 
 #include "schema/analysis/icu_text.h"
 #include "schema/errors.h"
@@ -66,8 +68,12 @@ void Routes::add_to(HttpServer& server) const {
 bool Routes::is_admin(const httplib::Request& req) const {
   if (operations_.admin_token.empty()) return false;
   const std::string auth = req.get_header_value("Authorization");
-  return auth.starts_with("Bearer ") &&
-         same_secret(std::string_view(auth).substr(7), operations_.admin_token);
+  // The scheme's name is case-insensitive (RFC 9110, 11.1); the token is compared as sent.
+  const bool bearer = auth.size() > 7 && auth[6] == ' ' &&
+                      std::equal(auth.begin(), auth.begin() + 6, "bearer", [](char a, char b) {
+                        return std::tolower(static_cast<unsigned char>(a)) == b;
+                      });
+  return bearer && same_secret(std::string_view(auth).substr(7), operations_.admin_token);
 }
 
 void Routes::get_search(const httplib::Request& req, httplib::Response& res) const {
@@ -110,7 +116,14 @@ void Routes::get_similar(const httplib::Request& req, httplib::Response& res) co
 }
 
 void Routes::get_health(const httplib::Request& req, httplib::Response& res) const {
-  guarded(req, res, [&] { send_json(res, 200, health_json(searcher_.status())); });
+  guarded(req, res, [&] {
+    try {
+      send_json(res, 200, health_json(searcher_.status()));
+    } catch (const IndexUnavailable& e) {
+      std::cerr << "opslag-server: GET /health answered 503: " << e.what() << std::endl;
+      send_json(res, 503, {{"status", "unavailable"}, {"error", unavailable_message(e)}});
+    }
+  });
 }
 
 void Routes::get_metrics(const httplib::Request& req, httplib::Response& res) const {

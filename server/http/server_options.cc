@@ -1,6 +1,8 @@
 // opslag-server's options, their defaults and checks.
 #include "server/http/server_options.h"
 
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <thread>
@@ -11,6 +13,13 @@
 namespace opslag {
 
 unsigned default_threads() { return std::max(8u, 4 * std::thread::hardware_concurrency()); }
+
+void raise_open_file_limit() {
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= files.rlim_max) return;
+  files.rlim_cur = files.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &files);
+}
 
 namespace {
 
@@ -42,7 +51,7 @@ void add_serving_options(CLI::App& app, ServerOptions& o) {
       ->check(CLI::Range(1, 65535))
       ->capture_default_str();
   app.add_option("--threads", o.threads,
-                 "worker threads, each serving one connection at a time (default: 4 a core, at "
+                 "worker threads, each answering one request at a time (default: 4 a core, at "
                  "least 8: " +
                      std::to_string(default_threads()) + " here)")
       ->check(CLI::Range(1u, 1024u));
@@ -81,16 +90,31 @@ void add_limit_options(CLI::App& app, ServerOptions& o) {
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   TransportLimits& t = o.transport;
-  app.add_option("--max-request-line", t.max_request_line,
-                 "longest URL asked for, in bytes (cpp-httplib reads at most " +
-                     std::to_string(kHttplibRequestLine) + ")")
-      ->check(CLI::Range(std::size_t{64}, kHttplibRequestLine))
+  app.add_option("--max-request-line", t.max_request_line, "longest URL asked for, in bytes")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{65536}))
       ->capture_default_str();
   app.add_option("--max-header-bytes", t.max_header_bytes, "most bytes of request headers")
       ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 20))
       ->capture_default_str();
-  app.add_option("--max-body-bytes", t.max_body_bytes, "largest request body, in bytes")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 30))
+  app.add_option("--max-header-count", t.max_header_count, "most request header lines")
+      ->check(CLI::Range(std::size_t{8}, std::size_t{10000}))
+      ->capture_default_str();
+  app.add_option("--max-connections", t.max_connections,
+                 "connections open at once; beyond, a client gets 503")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+  app.add_option("--max-connections-per-client", t.max_connections_per_client,
+                 "connections open at once from one address; beyond, it gets 503")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+  app.add_option("--header-timeout-ms", t.header_timeout_ms,
+                 "milliseconds from a connection's opening, or its previous answer, to the end "
+                 "of its next request's headers; a slower client is disconnected")
+      ->check(CLI::Range(std::size_t{10}, std::size_t{3600000}))
+      ->capture_default_str();
+  app.add_option("--idle-timeout", t.idle_timeout_s,
+                 "seconds a connection may send nothing before it is closed")
+      ->check(CLI::Range(1u, 3600u))
       ->capture_default_str();
   app.add_option("--request-timeout-ms", l.request_timeout_ms,
                  "milliseconds one search may take; counting every match stops then, and a "

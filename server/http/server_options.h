@@ -35,6 +35,10 @@ void add_server_options(CLI::App& app, ServerOptions& options);
 /// worker for each open keep-alive connection, so there must be more than cores.
 [[nodiscard]] unsigned default_threads();
 
+/// Raises this process's limit of open files to the most it may have, so --max-connections
+/// connections fit beside the databases' files.
+void raise_open_file_limit();
+
 /// The admin token: the first line of `options.admin_token_file` if given, else the variable
 /// OPSLAG_ADMIN_TOKEN, else empty (administration off). Throws Error naming the file if it
 /// cannot be read or holds no token.

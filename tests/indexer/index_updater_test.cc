@@ -62,6 +62,31 @@ TEST_F(IndexUpdaterTest, FirstRunAddsEveryReadableFile) {
   EXPECT_EQ(errors_.str(), "");
 }
 
+TEST_F(IndexUpdaterTest, ATextLongerThanTheLimitIsCutAtAWordAndSaidSo) {
+  std::string long_text = "Lang rapport\n\n";
+  while (long_text.size() < 300000) long_text += "Digitaliseringsstyrelsen skriver om NemID. ";
+  long_text += "slutordet";
+  corpus_.write("lang.txt", long_text);
+  errors_.str("");
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_max_document_bytes(100000);
+  const IndexSummary summary = updater.run({corpus_.path()});
+  EXPECT_EQ(summary.failed, 0) << errors_.str();
+  EXPECT_NE(errors_.str().find("lang.txt: its text of 292 KB is cut to the first 97 KB "
+                               "(--max-document-bytes)"),
+            std::string::npos)
+      << errors_.str();
+  const auto doc = stored("lang.txt");
+  ASSERT_TRUE(doc);
+  EXPECT_LE(doc->body.size(), 100000u);
+  EXPECT_GT(doc->body.size(), 99000u);
+  const std::string last_word = doc->body.substr(doc->body.find_last_of(' ') + 1);
+  EXPECT_TRUE(last_word == "Digitaliseringsstyrelsen" || last_word == "skriver" ||
+              last_word == "om" || last_word == "NemID.")
+      << "cut inside a word: " << last_word;
+  EXPECT_EQ(doc->body.find("slutordet"), std::string::npos);
+}
+
 TEST_F(IndexUpdaterTest, IdsArePathsRelativeToTheFolderIndexed) {
   (void)index();
   const auto doc = stored("sider/borger.html");

@@ -71,11 +71,14 @@ class XapianErrorsTest : public ::testing::Test {
 
   /// Expects what every executable does with a Xapian error: exit status 2 (not a signal,
   /// which run() reports as -1, nor 134 from std::terminate), and one line naming the program
-  /// and the error's description.
+  /// and the error's description (and, from a search, the database: `names`).
   static void expect_message_and_exit_status(const CommandResult& r, const std::string& program,
-                                             const std::string& error) {
+                                             const std::string& error,
+                                             const std::string& names = "") {
     EXPECT_EQ(r.status, 2) << r.output;
-    EXPECT_NE(r.output.find(program + ": " + error + ": "), std::string::npos) << r.output;
+    EXPECT_TRUE(r.output.starts_with(program + ": ")) << r.output;
+    EXPECT_NE(r.output.find(error + ": "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(names), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("terminate called"), std::string::npos) << r.output;
   }
 
@@ -96,13 +99,15 @@ TEST_F(XapianErrorsTest, TheIndexerTurnsAFailedWriteIntoAMessageAndExitStatus) {
 TEST_F(XapianErrorsTest, TheSearchCommandTurnsACorruptBlockIntoAMessageAndExitStatus) {
   index_and_corrupt_the_document_data();
   const CommandResult r = run(bin("opslag-search") + " --db " + db_.string() + " NemID");
-  expect_message_and_exit_status(r, "opslag-search", "DatabaseCorruptError");
+  expect_message_and_exit_status(r, "opslag-search", "DatabaseCorruptError",
+                                 "the index " + db_.string() + " cannot be read");
 }
 
 TEST_F(XapianErrorsTest, TheRelevanceCommandTurnsACorruptBlockIntoAMessageAndExitStatus) {
   index_and_corrupt_the_document_data();
   const CommandResult r = run(bin("opslag-relevance") + " --quiet --db " + db_.string());
-  expect_message_and_exit_status(r, "opslag-relevance", "DatabaseCorruptError");
+  expect_message_and_exit_status(r, "opslag-relevance", "DatabaseCorruptError",
+                                 "the index " + db_.string() + " cannot be read");
 }
 
 TEST_F(XapianErrorsTest, TheServerAnswers503WhenItsRemoteShardGoesAwayAndKeepsServing) {

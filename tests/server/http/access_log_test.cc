@@ -1,10 +1,14 @@
 // Tests the access log's JSON lines.
 #include "server/http/access_log.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "schema/errors.h"
 #include "tests/support/temp_dir.h"
@@ -63,6 +67,33 @@ TEST(AccessLogTest, WritesOneWholeLinePerRequestToItsFile) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["path"], "/x");
   EXPECT_EQ(lines[1]["path"], "/y");
+}
+
+TEST(AccessLogTest, AStalledReaderNeverHoldsUpAnsweringLinesAreDroppedAndCounted) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  {
+    AccessLog log("/dev/fd/" + std::to_string(fds[1]), 100);
+    httplib::Response res;
+    res.status = 200;
+    // The pipe holds 64 KiB and nobody reads it: these lines fill it, then the queue. Each
+    // write() returns at once (were it to wait for the reader, this test would hang).
+    for (int i = 0; i < 5000; ++i) log.write(request("/stalled"), res, 0.1);
+    EXPECT_GT(log.dropped(), 0u);
+    // The reader comes back: lines flow again.
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    std::string read;
+    char buffer[65536];
+    for (int i = 0; i < 500 && read.find("/resumed") == std::string::npos; ++i) {
+      if (i % 10 == 0) log.write(request("/resumed"), res, 0.1);
+      const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+      if (n > 0) read.append(buffer, static_cast<std::size_t>(n));
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_NE(read.find("/resumed"), std::string::npos);
+  }
+  close(fds[0]);
+  close(fds[1]);
 }
 
 TEST(AccessLogTest, AFileThatCannotBeOpenedIsNamed) {

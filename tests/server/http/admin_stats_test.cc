@@ -21,10 +21,10 @@ TEST(AdminStatsTest, ShowsTheSearchLimitsAndTheTransportLimitsTogether) {
   Limits limits;
   limits.max_page_size = 7;
   TransportLimits transport;
-  transport.max_body_bytes = 99;
+  transport.max_connections_per_client = 99;
   const nlohmann::json j = admin_stats_json(IndexStatus{}, {}, limits, transport);
   EXPECT_EQ(j["limits"]["max_page_size"], 7);
-  EXPECT_EQ(j["limits"]["max_body_bytes"], 99);
+  EXPECT_EQ(j["limits"]["max_connections_per_client"], 99);
   EXPECT_EQ(j["limits"]["max_request_line"], TransportLimits{}.max_request_line);
 }
 

@@ -55,5 +55,15 @@ TEST(MetricsTest, RendersTheIndexGaugesWithTypeAndHelp) {
   EXPECT_TRUE(has_line(text, "# TYPE opslag_http_requests_total counter")) << text;
 }
 
+TEST(MetricsTest, RendersWhatTheTransportCountsBesideTheRequests) {
+  Metrics metrics;
+  metrics.set_transport({5, 3, 2, 7});
+  const std::string text = metrics.render(IndexStatus{});
+  EXPECT_TRUE(has_line(text, "opslag_http_connections_open 5")) << text;
+  EXPECT_TRUE(has_line(text, "opslag_http_connections_timed_out_total 3")) << text;
+  EXPECT_TRUE(has_line(text, "opslag_http_connections_refused_total 2")) << text;
+  EXPECT_TRUE(has_line(text, "opslag_access_log_dropped_lines_total 7")) << text;
+}
+
 }  // namespace
 }  // namespace opslag

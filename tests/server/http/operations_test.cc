@@ -123,13 +123,38 @@ TEST_F(OperationsTest, LargeHeadersGet431NamingTheLimit) {
                "--max-header-bytes");
 }
 
-TEST_F(OperationsTest, ALargeBodyGets413NamingTheLimit) {
+TEST_F(OperationsTest, ManyHeaderLinesGet431NamingTheLimit) {
   TransportLimits transport;
-  transport.max_body_bytes = 16;
+  transport.max_header_count = 10;
   start({}, "", transport);
+  httplib::Headers headers;
+  for (int i = 0; i < 20; ++i) headers.emplace("X-Line-" + std::to_string(i), "x");
+  expect_error(get("/search?q=NemID", headers), 431, "--max-header-count");
+}
+
+TEST_F(OperationsTest, OneHeaderOverTheLimitGets431NotABadRequest) {
+  start();
+  expect_error(get("/search?q=NemID", {{"X-Padding", std::string(9000, 'x')}}), 431,
+               "--max-header-bytes");
+}
+
+TEST_F(OperationsTest, APostGets405NamingTheMethodsServed) {
+  start();
   httplib::Client client("127.0.0.1", port_);
-  expect_error(client.Post("/search?q=NemID", std::string(1000, 'x'), "text/plain"), 413,
-               "--max-body-bytes");
+  const auto res = client.Post("/search?q=NemID", std::string(1000, 'x'), "text/plain");
+  expect_error(res, 405, "only GET, HEAD and OPTIONS");
+  EXPECT_EQ(res->get_header_value("Allow"), "GET, HEAD, OPTIONS");
+}
+
+TEST_F(OperationsTest, AGetWithABodyGets413) {
+  start();
+  httplib::Client client("127.0.0.1", port_);
+  httplib::Request req;
+  req.method = "GET";
+  req.path = "/search?q=NemID";
+  req.body = "x";
+  req.set_header("Content-Type", "text/plain");
+  expect_error(client.send(req), 413, "carries no body");
 }
 
 TEST_F(OperationsTest, ASearchLongerThanTheTimeLimitGets503NamingIt) {
@@ -217,6 +242,15 @@ TEST_F(OperationsTest, AdministrationNeedsTheRightBearerToken) {
   EXPECT_EQ(stats["documents"], testing::TinyIndex::kDocuments);
   EXPECT_TRUE(stats["indexed_at"].is_string()) << stats;
   EXPECT_EQ(stats["limits"]["max_query_bytes"], 1000);
+}
+
+TEST_F(OperationsTest, TheBearerSchemeIsReadInAnyCaseButTheTokenExactly) {
+  start({}, "s3cret-token");
+  EXPECT_EQ(get("/admin/stats", {{"Authorization", "bearer s3cret-token"}})->status, 200);
+  EXPECT_EQ(get("/admin/stats", {{"Authorization", "BEARER s3cret-token"}})->status, 200);
+  // Header values are taken as sent: never percent-decoded, never cut at a NUL.
+  EXPECT_EQ(get("/admin/stats", {{"Authorization", "Bearer s3cret-token%00junk"}})->status, 401);
+  EXPECT_EQ(get("/admin/stats", {{"Authorization", "Bearer s3cret%2Dtoken"}})->status, 401);
 }
 
 TEST_F(OperationsTest, OnlyTheAdminSeesWhichFileADocumentCameFrom) {

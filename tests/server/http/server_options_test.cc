@@ -24,18 +24,22 @@ TEST(ServerOptionsTest, DefaultsServeOnLoopbackWithTheDefaultLimits) {
   EXPECT_EQ(o.host, "127.0.0.1");
   EXPECT_EQ(o.port, 8080);
   EXPECT_EQ(o.limits.max_page_size, Limits{}.max_page_size);
-  EXPECT_EQ(o.transport.max_body_bytes, TransportLimits{}.max_body_bytes);
+  EXPECT_EQ(o.transport.max_connections, TransportLimits{}.max_connections);
+  EXPECT_EQ(o.transport.header_timeout_ms, TransportLimits{}.header_timeout_ms);
 }
 
 TEST(ServerOptionsTest, EachLimitOptionSetsItsLimit) {
   const ServerOptions o =
-      parse({"--db", "db", "--max-page-size", "20", "--max-query-words", "8",
-             "--max-request-line", "1024", "--max-body-bytes", "0", "--exact-matches", "100"});
+      parse({"--db", "db", "--max-page-size", "20", "--max-query-words", "8", "--max-request-line",
+             "1024", "--max-connections-per-client", "3", "--header-timeout-ms", "500",
+             "--idle-timeout", "2", "--exact-matches", "100"});
   EXPECT_EQ(o.limits.max_page_size, 20);
   EXPECT_EQ(o.limits.max_query_words, 8u);
   EXPECT_EQ(o.limits.exact_matches, 100u);
   EXPECT_EQ(o.transport.max_request_line, 1024u);
-  EXPECT_EQ(o.transport.max_body_bytes, 0u);
+  EXPECT_EQ(o.transport.max_connections_per_client, 3u);
+  EXPECT_EQ(o.transport.header_timeout_ms, 500u);
+  EXPECT_EQ(o.transport.idle_timeout_s, 2u);
 }
 
 TEST(ServerOptionsTest, SeveralDatabasesAreSearchedAsOne) {
@@ -46,13 +50,12 @@ TEST(ServerOptionsTest, SeveralDatabasesAreSearchedAsOne) {
 TEST(ServerOptionsTest, ValuesOutOfRangeAreRefused) {
   EXPECT_THROW(parse({"--db", "db", "--port", "70000"}), CLI::ValidationError);
   EXPECT_THROW(parse({"--db", "db", "--max-page-size", "0"}), CLI::ValidationError);
-  EXPECT_THROW(parse({"--db", "db", "--max-request-line", "9000"}), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "db", "--max-request-line", "100000"}), CLI::ValidationError);
   EXPECT_THROW(parse({"--db", "db", "--threads", "0"}), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "db", "--header-timeout-ms", "0"}), CLI::ValidationError);
 }
 
-TEST(ServerOptionsTest, TheDatabaseIsRequired) {
-  EXPECT_THROW(parse({}), CLI::RequiredError);
-}
+TEST(ServerOptionsTest, TheDatabaseIsRequired) { EXPECT_THROW(parse({}), CLI::RequiredError); }
 
 TEST(ServerOptionsTest, AnOptionMayComeFromTheEnvironment) {
   ::setenv("OPSLAG_MAX_RESULT_DEPTH", "300", 1);
