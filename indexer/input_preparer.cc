@@ -35,14 +35,10 @@ std::string read_bytes(const fs::path& file) {
   return out.str();
 }
 
-/// Where to cut `text` to at most `limit` bytes: after the last space or line end within the
-/// limit's last 1000 bytes, else at the last whole UTF-8 character.
-std::size_t text_cut(std::string_view text, std::size_t limit) {
-  std::size_t at = limit;
-  const std::size_t space = text.find_last_of(" \n", limit);
-  if (space != std::string_view::npos && space + 1000 >= limit) return space;
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
+/// What the indexer says of a document whose text of `from` bytes was cut to `to`.
+std::string cut_note(std::size_t from, std::size_t to) {
+  return "its text of " + std::to_string(from >> 10) + " KB is cut to the first " +
+         std::to_string(to >> 10) + " KB (--max-document-bytes)";
 }
 
 std::string content_hash(std::string_view bytes) {
@@ -136,12 +132,11 @@ void InputPreparer::compare(const std::string& id, const std::string& hash, Prep
 }
 
 void InputPreparer::finish(StoredDocument& doc, PreparedInput& out) {
-  if (doc.body.size() > max_text_bytes_) {
+  if (doc.body.size() > max_text_bytes_) {  // a JSON line's; a file's was cut as it was read
     const std::size_t size = doc.body.size();
     doc.body.resize(text_cut(doc.body, max_text_bytes_));
     doc.body.shrink_to_fit();
-    out.note = "its text of " + std::to_string(size >> 10) + " KB is cut to the first " +
-               std::to_string(doc.body.size() >> 10) + " KB (--max-document-bytes)";
+    out.note = cut_note(size, doc.body.size());
   }
   out.xdoc = make_xapian_document(schema_, analyzer_, doc, &out.compounds);
   out.spellings = spelling_words(out.xdoc);
@@ -161,7 +156,9 @@ void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position
     const std::string hash = content_hash(meta.empty() ? bytes : bytes + '\0' + meta);
     compare(input.id, hash, out);
     if (!out.unchanged) {
-      StoredDocument doc = read_document(input.file, bytes, analyzer_);
+      TextLimit limit{max_text_bytes_};
+      StoredDocument doc = read_document(input.file, bytes, analyzer_, &limit);
+      if (limit.cut_from) out.note = cut_note(limit.cut_from, doc.body.size());
       if (!meta.empty()) {
         try {
           apply_sidecar(meta, analyzer_, doc);
@@ -196,6 +193,10 @@ void InputPreparer::prepare_jsonl(const fs::path& file, std::uint64_t& position)
       out.where = file.string() + ":" + std::to_string(reader.line_number());
       out.bytes = line.size();
       try {
+        if (reader.oversized())
+          throw BadInput("the line is " + std::to_string(reader.oversized() >> 20) +
+                         " MB, more than the " + std::to_string(JsonlReader::kMaxLineBytes >> 20) +
+                         " MB a document's line may hold: skipped");
         StoredDocument doc = document_from_json(line, analyzer_);
         out.id = doc.id;
         doc.hash = content_hash(line);

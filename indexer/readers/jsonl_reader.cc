@@ -1,6 +1,7 @@
 // JSON lines: streaming with zlib, one document a line with nlohmann-json.
 #include "indexer/readers/jsonl_reader.h"
 
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "indexer/readers/danish_dates.h"
@@ -8,8 +9,8 @@
 
 namespace opslag {
 
-JsonlReader::JsonlReader(const std::filesystem::path& file)
-    : file_(gzopen(file.c_str(), "rb"), gzclose) {
+JsonlReader::JsonlReader(const std::filesystem::path& file, std::uint64_t max_line_bytes)
+    : file_(gzopen(file.c_str(), "rb"), gzclose), max_line_bytes_(max_line_bytes) {
   if (!file_) throw BadInput("cannot read the file (permission denied or gone)");
   gzbuffer(file_.get(), 1 << 17);
 }
@@ -17,12 +18,23 @@ JsonlReader::JsonlReader(const std::filesystem::path& file)
 bool JsonlReader::next(std::string& line) {
   for (;;) {
     line.clear();
+    oversized_ = 0;
     char buffer[1 << 16];
     bool any = false;
+    std::uint64_t length = 0;
     while (gzgets(file_.get(), buffer, sizeof buffer)) {
       any = true;
-      line += buffer;
-      if (!line.empty() && line.back() == '\n') break;
+      const std::size_t got = std::strlen(buffer);
+      length += got;
+      if (length <= max_line_bytes_) line.append(buffer, got);
+      if (got > 0 && buffer[got - 1] == '\n') break;
+    }
+    if (length > max_line_bytes_) {  // read past, never held whole
+      line.clear();
+      line.shrink_to_fit();
+      oversized_ = length;
+      ++line_number_;
+      return true;
     }
     int status = Z_OK;
     const char* message = gzerror(file_.get(), &status);

@@ -18,12 +18,20 @@ namespace opslag {
 /// at a time, so a file of any size takes little memory.
 class JsonlReader {
  public:
-  /// Throws BadInput if `file` cannot be opened.
-  explicit JsonlReader(const std::filesystem::path& file);
+  /// The longest line kept by default: a document's JSON, its text included.
+  static constexpr std::uint64_t kMaxLineBytes = 32u << 20;
 
-  /// The next non-blank line into `line`; false at the end. Throws BadInput on a read error
-  /// (a truncated .gz), naming the line.
+  /// Throws BadInput if `file` cannot be opened.
+  explicit JsonlReader(const std::filesystem::path& file,
+                       std::uint64_t max_line_bytes = kMaxLineBytes);
+
+  /// The next non-blank line into `line`; false at the end. A line longer than `max_line_bytes`
+  /// is read past, not kept: `line` is then empty and oversized() says how long it was. Throws
+  /// BadInput on a read error (a truncated .gz), naming the line.
   bool next(std::string& line);
+
+  /// Bytes of the line next() returned last if it was longer than the limit, else 0.
+  [[nodiscard]] std::uint64_t oversized() const { return oversized_; }
 
   /// The number of the line next() returned last, from 1.
   [[nodiscard]] std::uint64_t line_number() const { return line_number_; }
@@ -33,7 +41,9 @@ class JsonlReader {
 
  private:
   std::unique_ptr<gzFile_s, decltype(&gzclose)> file_;
+  std::uint64_t max_line_bytes_;
   std::uint64_t line_number_ = 0;
+  std::uint64_t oversized_ = 0;
 };
 
 /// The document one JSON line describes: {"id", "title", "body", "date", "source", "type",

@@ -44,7 +44,9 @@ class ZipArchive {
     zip_stat_init(&stat);
     if (zip_stat(archive_.get(), name, 0, &stat) != 0) return std::nullopt;
     if (!(stat.valid & ZIP_STAT_SIZE) || stat.size > kMaxEntryBytes)
-      throw BadInput(std::string(name) + " is too large to read");
+      throw BadInput(std::string(name) + " is too large to read (" +
+                     std::to_string(stat.size >> 20) + " MB uncompressed; at most " +
+                     std::to_string(kMaxEntryBytes >> 20) + " MB)");
     const std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(
         zip_fopen(archive_.get(), name, 0), zip_fclose);
     if (!file) throw BadInput(std::string("cannot read ") + name + " in the archive");
@@ -54,7 +56,8 @@ class ZipArchive {
     return out;
   }
 
-  static constexpr zip_uint64_t kMaxEntryBytes = 200u << 20;
+  // Parsing XML takes several times its size in memory: 32 MB of it is a 10,000-page document.
+  static constexpr zip_uint64_t kMaxEntryBytes = 32u << 20;
 
  private:
   std::unique_ptr<zip_t, decltype(&zip_discard)> archive_{nullptr, zip_discard};

@@ -91,6 +91,23 @@ TEST_F(BulkInputTest, SkipsUnchangedLinesOnTheNextRun) {
   EXPECT_EQ(again.added + again.updated + again.deleted, 0);
 }
 
+TEST_F(BulkInputTest, ALineLongerThanALineMayBeIsSkippedUnreadAndTheRestIndexed) {
+  // 40 MB of text that gzip makes 40 KB of: the reader must not hold it, let alone parse it.
+  const std::string huge = R"({"id": "stor", "body": ")" + std::string(40u << 20, 'a') + "\"}\n";
+  std::string lines = kLines;
+  lines.insert(lines.find('\n') + 1, huge);
+  const fs::path file = dir_.write("docs.jsonl.gz", gzip(lines));
+  const IndexSummary summary = index_jsonl(file);
+  EXPECT_EQ(summary.added, 3);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_NE(errors_.str().find(file.string() +
+                               ":2: the line is 40 MB, more than the 32 MB a document's line may "
+                               "hold: skipped"),
+            std::string::npos)
+      << errors_.str();
+  EXPECT_FALSE(stored("stor"));
+}
+
 TEST_F(BulkInputTest, NamesTheFileAndLineOfABadRecordAndIndexesTheRest) {
   const fs::path file =
       dir_.write("docs.jsonl", kLines + "{\"id\": \"x\", \"body\": \n" +

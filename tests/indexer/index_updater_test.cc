@@ -72,7 +72,7 @@ TEST_F(IndexUpdaterTest, ATextLongerThanTheLimitIsCutAtAWordAndSaidSo) {
   updater.set_max_document_bytes(100000);
   const IndexSummary summary = updater.run({corpus_.path()});
   EXPECT_EQ(summary.failed, 0) << errors_.str();
-  EXPECT_NE(errors_.str().find("lang.txt: its text of 292 KB is cut to the first 97 KB "
+  EXPECT_NE(errors_.str().find("lang.txt: its text of 293 KB is cut to the first 97 KB "
                                "(--max-document-bytes)"),
             std::string::npos)
       << errors_.str();

@@ -179,6 +179,14 @@ TEST(OfficeReaderTest, RefusesAnArchiveThatIsNotAWordDocument) {
             "content.xml is missing: not an OpenDocument file");
 }
 
+TEST(OfficeReaderTest, RefusesAnEntryTooLargeToParseInBoundedMemory) {
+  // 40 MB of XML compresses to a few kilobytes: the size is read from the archive, not found
+  // out by inflating it.
+  const std::string paragraphs(40u << 20, ' ');
+  EXPECT_EQ(failure(make_zip({{"word/document.xml", word_xml(paragraphs)}})),
+            "word/document.xml is too large to read (40 MB uncompressed; at most 32 MB)");
+}
+
 TEST(OfficeReaderTest, NamesTheEntryWhoseXmlDoesNotParse) {
   const std::string reason = failure(make_zip({{"word/document.xml", "<w:document><w:body>"}}));
   EXPECT_TRUE(reason.starts_with("word/document.xml is not valid XML: ")) << reason;
