@@ -117,6 +117,11 @@ class IndexUpdater::Run {
       }
     }
     for (Shard& shard : shards_) {
+      // A new database says at once which schema its documents follow, so each batch is
+      // searchable as it is committed and an interrupted first run is resumed, not redone. (A
+      // database of another schema is stamped only at the end: until all its documents are
+      // rewritten, it holds some of the old layout.)
+      if (shard.db.get_doccount() == 0) owner_.schema_.stamp_layout(shard.db);
       shard.db.commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
       shard.db.begin_transaction();
     }
@@ -212,8 +217,13 @@ class IndexUpdater::Run {
   static Xapian::WritableDatabase open(const fs::path& path) {
     try {
       return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-      throw Error("database " + path.string() + " is locked: another opslag-index is writing it");
+    } catch (const Xapian::DatabaseLockError& e) {
+      // Xapian says "already locked" when another writer holds the lock; any other failure to
+      // take it (a read-only folder or disk, no permission) has its own cause.
+      if (e.get_msg().find("already locked") != std::string::npos)
+        throw Error("database " + path.string() + " is locked: another opslag-index is writing it");
+      throw Error("cannot write database " + path.string() +
+                  " (read-only or not permitted?): " + e.get_description());
     } catch (const Xapian::Error& e) {
       throw Error("cannot open database " + path.string() + ": " + e.get_msg());
     }

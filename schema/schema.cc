@@ -330,9 +330,13 @@ std::string Schema::layout() const {
   return out;
 }
 
-void Schema::stamp(Xapian::WritableDatabase& db) const {
+void Schema::stamp_layout(Xapian::WritableDatabase& db) const {
   db.set_metadata(std::string(kVersionKey), std::to_string(version_));
   db.set_metadata(std::string(kLayoutKey), layout());
+}
+
+void Schema::stamp(Xapian::WritableDatabase& db) const {
+  stamp_layout(db);
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   db.set_metadata(std::string(kIndexedAtKey),
                   std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()));

@@ -76,6 +76,9 @@ class Schema {
   /// Records version and layout in `db`'s metadata, and the time now as the end of the index
   /// run that wrote it (see indexed_at).
   void stamp(Xapian::WritableDatabase& db) const;
+  /// Records version and layout only: a new database's first batch is then searchable, and a
+  /// run interrupted after it goes on from it.
+  void stamp_layout(Xapian::WritableDatabase& db) const;
 
   /// When an index run last stamped `db` (Unix seconds), or 0 if none did.
   [[nodiscard]] static std::int64_t indexed_at(const Xapian::Database& db);

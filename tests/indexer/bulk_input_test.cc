@@ -108,6 +108,34 @@ TEST_F(BulkInputTest, ALineLongerThanALineMayBeIsSkippedUnreadAndTheRestIndexed)
   EXPECT_FALSE(stored("stor"));
 }
 
+TEST_F(BulkInputTest, AnInterruptedFirstRunIsSearchableUpToItsLastBatchAndResumed) {
+  std::string lines;
+  const int count = 4 * IndexUpdater::kBatchDocuments + 500;
+  for (int i = 0; i < count; ++i)
+    lines += R"({"id": "d)" + std::to_string(i) + R"(", "body": "NemID nummer )" +
+             std::to_string(i) + "\"}\n";
+  const fs::path file = dir_.write("docs.jsonl", lines);
+  {
+    IndexUpdater updater(testing::project_schema(), analyzer_, db_path_, errors_);
+    // Stopped as a kill would stop it: past the first batch's commit, before the end.
+    updater.on_progress([&](const IndexProgress& p) {
+      if (p.documents > IndexUpdater::kBatchDocuments && p.documents < std::uint64_t(count))
+        throw std::runtime_error("interrupted");
+    });
+    EXPECT_THROW((void)updater.run(IndexInputs{{}, {file}}), std::runtime_error);
+  }
+  const Xapian::Database db(db_path_.string());
+  const auto committed = static_cast<int>(db.get_doccount());  // whole batches
+  EXPECT_GE(committed, IndexUpdater::kBatchDocuments);
+  EXPECT_LT(committed, count);
+  EXPECT_EQ(committed % IndexUpdater::kBatchDocuments, 0);
+  EXPECT_NO_THROW(testing::project_schema().check_compatible(db, db_path_.string()))
+      << "the server would refuse the database";
+  const IndexSummary summary = index_jsonl(file);
+  EXPECT_EQ(summary.unchanged, committed) << "the next run redid the work";
+  EXPECT_EQ(summary.added, count - committed);
+}
+
 TEST_F(BulkInputTest, NamesTheFileAndLineOfABadRecordAndIndexesTheRest) {
   const fs::path file =
       dir_.write("docs.jsonl", kLines + "{\"id\": \"x\", \"body\": \n" +

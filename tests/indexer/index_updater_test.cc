@@ -87,6 +87,22 @@ TEST_F(IndexUpdaterTest, ATextLongerThanTheLimitIsCutAtAWordAndSaidSo) {
   EXPECT_EQ(doc->body.find("slutordet"), std::string::npos);
 }
 
+TEST_F(IndexUpdaterTest, ADatabaseThatCannotBeLockedForAnotherReasonSaysSoNotLocked) {
+  (void)index();
+  // The lock file cannot be opened for writing, as on a read-only disk (root may write any
+  // file, so a folder stands in for it).
+  fs::remove(db_path_ / "flintlock");
+  fs::create_directory(db_path_ / "flintlock");
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  const std::string message =
+      testing::thrown_message<Error>([&] { (void)updater.run({corpus_.path()}); });
+  EXPECT_NE(
+      message.find("cannot write database " + db_path_.string() + " (read-only or not permitted?)"),
+      std::string::npos)
+      << message;
+  EXPECT_EQ(message.find("another opslag-index"), std::string::npos) << message;
+}
+
 TEST_F(IndexUpdaterTest, IdsArePathsRelativeToTheFolderIndexed) {
   (void)index();
   const auto doc = stored("sider/borger.html");
