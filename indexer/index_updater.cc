@@ -152,13 +152,25 @@ class IndexUpdater::Run {
     report(false);
   }
 
-  /// Deletes what was not seen (within the deletion policy), stamps the schema and commits,
-  /// shard by shard.
-  IndexSummary finish() {
+  /// Deletes the document `id`; false if the index has none.
+  bool remove(const std::string& id) {
+    const std::string term = id_term(id);
+    Shard& shard = shard_of(id);
+    const Xapian::PostingIterator it = shard.db.postlist_begin(term);
+    if (it == shard.db.postlist_end(term)) return false;
+    forget_spellings(shard, shard.db.get_document(*it));
+    shard.db.delete_document(term);
+    ++summary_.deleted;
+    return true;
+  }
+
+  /// Deletes what was not seen if `delete_gone` (within the deletion policy), stamps the schema
+  /// and commits, shard by shard.
+  IndexSummary finish(bool delete_gone) {
     std::vector<std::vector<std::string>> gone(shards_.size());  // collected first: no
     std::size_t gone_count = 0;  // deleting under a live term iterator
     Xapian::doccount total = 0;
-    if (owner_.deletion_.delete_gone) {
+    if (delete_gone) {
       const std::string& prefix = owner_.schema_.field("id").prefix;
       for (std::size_t i = 0; i < shards_.size(); ++i) {
         Xapian::WritableDatabase& db = shards_[i].db;
@@ -385,7 +397,19 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   InputPreparer preparer(schema_, analyzer_, db_dir_.string(), run.rebuild(), std::move(files),
                          inputs.jsonl, max_document_bytes_);
   for (PreparedInput input; preparer.next(input);) run.apply(input);
-  return run.finish();
+  return run.finish(deletion_.delete_gone);
+}
+
+IndexSummary IndexUpdater::remove(const std::vector<std::string>& ids) {
+  if (std::error_code ec; !fs::exists(db_dir_, ec))
+    throw BadInput(db_dir_.string() + ": no such database; nothing was deleted");
+  Run run(*this);
+  for (const std::string& id : ids) {
+    if (run.remove(id)) continue;
+    errors_ << db_dir_.string() << ": no document with id \"" << id << "\"\n";
+    ++run.summary().failed;
+  }
+  return run.finish(false);
 }
 
 }  // namespace opslag

@@ -105,6 +105,11 @@ class IndexUpdater {
   /// opslag-index holds its lock).
   IndexSummary run(const IndexInputs& inputs);
 
+  /// Deletes the documents with these ids, and nothing else; an id the index does not hold is
+  /// reported to `errors` and counted as failed. Throws BadInput if the database does not
+  /// exist, opslag::Error as run() does.
+  IndexSummary remove(const std::vector<std::string>& ids);
+
   /// Indexes files and folders only.
   IndexSummary run(const std::vector<std::filesystem::path>& paths) {
     return run(IndexInputs{paths, {}});

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "indexer/document_list.h"
 #include "indexer/index_updater.h"
 #include "indexer/progress_printer.h"
 #include "schema/analysis/danish_analyzer.h"
@@ -27,6 +28,8 @@ int main(int argc, char** argv) try {
   bool add_only = false;
   bool follow_symlinks = false;
   std::size_t max_document_bytes = opslag::IndexUpdater::kMaxDocumentBytes;
+  bool list = false;
+  std::vector<std::string> delete_ids;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
       ->envname("OPSLAG_SCHEMA")
@@ -52,15 +55,23 @@ int main(int argc, char** argv) try {
                  "said so), which bounds the indexer's memory")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
       ->capture_default_str();
+  app.add_flag("--list", list, "print what the index holds, a line a document: id, date, title");
+  app.add_option("--delete", delete_ids, "delete the documents with these ids, and nothing else");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
-  if (paths.empty() && jsonl.empty()) {
-    std::cerr << "opslag-index: give files or folders to index, or --jsonl FILE\n";
+  const bool indexing = !paths.empty() || !jsonl.empty();
+  if (indexing + list + !delete_ids.empty() != 1) {
+    std::cerr << "opslag-index: give files or folders to index (or --jsonl FILE), or --list, or "
+                 "--delete ID...: one of them\n";
     return 2;
   }
 
   const opslag::Schema schema = opslag::Schema::load(schema_file);
+  if (list) {
+    opslag::list_documents(schema, db_dir, std::cout);
+    return 0;
+  }
   const opslag::DanishAnalyzer analyzer(schema);
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
   updater.set_shards(shards);
@@ -71,8 +82,9 @@ int main(int argc, char** argv) try {
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
   const opslag::IndexSummary summary =
-      updater.run({std::vector<std::filesystem::path>(paths.begin(), paths.end()),
-                   std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())});
+      indexing ? updater.run({std::vector<std::filesystem::path>(paths.begin(), paths.end()),
+                              std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())})
+               : updater.remove(delete_ids);
   if (!quiet) {
     progress.finish();
     std::cout << summary.to_string() << '\n';

@@ -90,6 +90,25 @@ TEST_F(ExecutablesTest, IndexerAddsOneFileWithoutDeletingTheRest) {
   EXPECT_NE(r.output.find("added 1, updated 0, deleted 0"), std::string::npos) << r.output;
 }
 
+TEST_F(ExecutablesTest, IndexerListsWhatTheIndexHoldsAndDeletesOnlyTheIdsGiven) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string indexer = bin("opslag-index") + " --db " + db_.string();
+  EXPECT_EQ(run(indexer + " --list").output,
+            "nemid.txt\t2010-07-01\tNemID lanceres i dag\npost.md\t2014-11-01\tDigital Post for "
+            "alle\n");
+  const CommandResult unknown = run(indexer + " --delete nemid.txt --delete ukendt.txt");
+  EXPECT_EQ(unknown.status, 1) << unknown.output;
+  EXPECT_NE(unknown.output.find("no document with id \"ukendt.txt\""), std::string::npos)
+      << unknown.output;
+  EXPECT_NE(unknown.output.find("deleted 1"), std::string::npos) << unknown.output;
+  EXPECT_EQ(run(indexer + " --list").output, "post.md\t2014-11-01\tDigital Post for alle\n");
+  const CommandResult both = run(indexer + " --list " + corpus_.path().string());
+  EXPECT_EQ(both.status, 2) << both.output;
+  EXPECT_NE(run(bin("opslag-index") + " --db " + (data_.path() / "ingen").string() + " --list")
+                .output.find("no such database"),
+            std::string::npos);
+}
+
 TEST_F(ExecutablesTest, ABadSchemaIsRefusedWithItsLine) {
   const fs::path schema = corpus_.write(
       "schema/schema.json", "{\n  \"version\": 1,\n  \"language\": \"da\",\n  \"fields\": 7\n}\n");
