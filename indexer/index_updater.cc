@@ -152,6 +152,9 @@ class IndexUpdater::Run {
     report(false);
   }
 
+  /// Keeps every document whose file lies under `folder` (a path ending in "/"), seen or not.
+  void protect_folder(std::string folder) { protected_folders_.push_back(std::move(folder)); }
+
   /// Deletes the document `id`; false if the index has none.
   bool remove(const std::string& id) {
     const std::string term = id_term(id);
@@ -179,8 +182,8 @@ class IndexUpdater::Run {
           if (seen_.contains(*term)) continue;
           const Xapian::PostingIterator it = db.postlist_begin(*term);
           if (it == db.postlist_end(*term)) continue;
-          if (!protected_.empty() &&
-              protected_.contains(StoredDocument::from_data(db.get_document(*it).get_data()).path))
+          if ((!protected_.empty() || !protected_folders_.empty()) &&
+              is_protected(StoredDocument::from_data(db.get_document(*it).get_data()).path))
             continue;
           gone[i].push_back(*term);
           ++gone_count;
@@ -316,12 +319,20 @@ class IndexUpdater::Run {
     owner_.progress_(progress_);
   }
 
+  /// Whether a document from file `path` must be kept although it was not seen.
+  bool is_protected(const std::string& path) const {
+    return protected_.contains(path) ||
+           std::any_of(protected_folders_.begin(), protected_folders_.end(),
+                       [&](const std::string& folder) { return path.starts_with(folder); });
+  }
+
   const IndexUpdater& owner_;
   std::vector<Shard> shards_;
   std::optional<Xapian::WritableDatabase> lexicon_;  // spelling and compounds of all shards
   bool rebuild_ = false;
   std::set<std::string> seen_;
-  std::set<std::string> protected_;
+  std::set<std::string> protected_;             // JSON-lines files partly unread
+  std::vector<std::string> protected_folders_;  // folders that could not be listed
   int batch_ = 0;
   IndexSummary summary_;
   IndexProgress progress_;
@@ -334,7 +345,8 @@ IndexUpdater::IndexUpdater(const Schema& schema, const DanishAnalyzer& analyzer,
     : schema_(schema), analyzer_(analyzer), db_dir_(std::move(db_dir)), errors_(errors) {}
 
 std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
-                                             IndexSummary& summary) const {
+                                             IndexSummary& summary,
+                                             std::vector<std::string>& unlisted) const {
   std::vector<InputFile> sources;
   std::map<std::string, fs::path> taken;
   const auto add = [&](const fs::path& file, std::string id, const fs::path& root) {
@@ -360,18 +372,36 @@ std::vector<InputFile> IndexUpdater::collect(const std::vector<fs::path>& paths,
       add(path, path.filename().string(), path.parent_path());
     } else {
       std::vector<fs::path> files;
-      const auto options = fs::directory_options::skip_permission_denied;
-      for (auto it = fs::recursive_directory_iterator(path, options, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (is_hidden(it->path())) {
-          if (it->is_directory()) it.disable_recursion_pending();
+      // Folder by folder, so that one which cannot be listed is named and its documents kept,
+      // never taken for gone; the folder given itself stops the run.
+      std::vector<fs::path> folders{path};
+      while (!folders.empty()) {
+        const fs::path folder = folders.back();
+        folders.pop_back();
+        std::vector<fs::path> found;
+        for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator();
+             it.increment(ec)) {
+          if (is_hidden(it->path())) continue;
+          std::error_code type_ec;  // a broken link is no folder, and no error of the listing
+          if (it->is_directory(type_ec)) {
+            if (!it->is_symlink(type_ec)) folders.push_back(it->path());
+          } else if (is_supported_file(it->path())) {
+            found.push_back(it->path());
+          }
+        }
+        if (ec && folder == path)
+          throw BadInput(path.string() + ": cannot list the folder (" + ec.message() +
+                         "); nothing was indexed or deleted");
+        if (ec) {
+          errors_ << folder.string() << ": cannot list the folder (" << ec.message()
+                  << "); the documents indexed from it are kept\n";
+          ++summary.failed;
+          unlisted.push_back(folder.generic_string() + "/");
+          ec.clear();
           continue;
         }
-        if (!it->is_directory(ec) && is_supported_file(it->path())) files.push_back(it->path());
+        files.insert(files.end(), found.begin(), found.end());
       }
-      if (ec)
-        throw BadInput(path.string() + ": cannot list the folder (" + ec.message() +
-                       "); nothing was indexed or deleted");
       std::sort(files.begin(), files.end());
       for (const fs::path& file : files)
         add(file, file.lexically_relative(path).generic_string(), path);
@@ -385,13 +415,15 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
     if (std::error_code ec; !fs::exists(file, ec))
       throw BadInput(file.string() + ": no such JSON-lines file; nothing was indexed or deleted");
   IndexSummary listing;
-  std::vector<InputFile> files = collect(inputs.paths, listing);
+  std::vector<std::string> unlisted;
+  std::vector<InputFile> files = collect(inputs.paths, listing, unlisted);
   std::uint64_t total = 0;
   std::error_code ec;
   for (const InputFile& f : files) total += fs::file_size(f.file, ec) * !ec;
   for (const fs::path& f : inputs.jsonl) total += fs::file_size(f, ec) * !ec;
 
   Run run(*this);
+  for (const std::string& folder : unlisted) run.protect_folder(folder);
   run.summary().failed = listing.failed;
   run.progress().total_bytes = total;
   InputPreparer preparer(schema_, analyzer_, db_dir_.string(), run.rebuild(), std::move(files),

@@ -120,8 +120,11 @@ class IndexUpdater {
 
  private:
   class Run;
+  /// The files to read in `paths`. A subfolder that cannot be listed is reported, counted in
+  /// `summary.failed` and added to `unlisted` (as "folder/"), whose documents are kept.
   [[nodiscard]] std::vector<InputFile> collect(const std::vector<std::filesystem::path>& paths,
-                                               IndexSummary& summary) const;
+                                               IndexSummary& summary,
+                                               std::vector<std::string>& unlisted) const;
 
   const Schema& schema_;
   const DanishAnalyzer& analyzer_;

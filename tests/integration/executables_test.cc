@@ -1,5 +1,6 @@
 // Runs the three executables as a user would and checks what they print and return.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -79,6 +80,27 @@ TEST_F(ExecutablesTest, IndexerDeletesMostOfTheArchiveOnlyWhenAllowed) {
   const CommandResult allowed = run(command + " --allow-mass-delete");
   EXPECT_EQ(allowed.status, 0) << allowed.output;
   EXPECT_NE(allowed.output.find("deleted 2"), std::string::npos) << allowed.output;
+}
+
+TEST_F(ExecutablesTest, IndexerNamesASubfolderItCannotListAndKeepsItsDocuments) {
+  corpus_.write("lukket/notat.txt", "Notat om MitID\n\nTekst om MitID.\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const fs::path closed = corpus_.path() / "lukket";
+  fs::permissions(closed, fs::perms::none);
+  // Root lists any folder; without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH it cannot.
+  const std::string as_user =
+      geteuid() == 0 ? "setpriv --bounding-set=-dac_override,-dac_read_search " : "";
+  const CommandResult r = run(as_user + index_command());
+  fs::permissions(closed, fs::perms::owner_all);
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find(closed.string() +
+                          ": cannot list the folder (Permission denied); the documents indexed "
+                          "from it are kept"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("deleted 0, unchanged 2, failed 1"), std::string::npos) << r.output;
+  const CommandResult list = run(bin("opslag-index") + " --db " + db_.string() + " --list");
+  EXPECT_NE(list.output.find("lukket/notat.txt"), std::string::npos) << list.output;
 }
 
 TEST_F(ExecutablesTest, IndexerAddsOneFileWithoutDeletingTheRest) {
