@@ -92,6 +92,8 @@ TEST_F(ExecutablesTest, IndexerNamesASubfolderItCannotListAndKeepsItsDocuments) 
       geteuid() == 0 ? "setpriv --bounding-set=-dac_override,-dac_read_search " : "";
   const CommandResult r = run(as_user + index_command());
   fs::permissions(closed, fs::perms::owner_all);
+  if (r.output.starts_with("setpriv:"))
+    GTEST_SKIP() << "this machine lets no process drop root's capabilities: " << r.output;
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find(closed.string() +
                           ": cannot list the folder (Permission denied); the documents indexed "
