@@ -117,9 +117,9 @@ auto DatabasePool::with(F&& work) const {
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;  // changing too fast to read: not damaged
   } catch (const Xapian::DatabaseError& e) {
-    throw IndexUnavailable(
-        "the index " + describe(sources_) + " cannot be read: " + e.get_description(),
-        describe(sources_));
+    const std::string database = describe(sources_);
+    throw IndexUnavailable("the index " + database + " cannot be read: " + e.get_description(),
+                           database);
   } catch (const IndexUnavailable& e) {
     throw IndexUnavailable(e.what(), describe(sources_));
   }

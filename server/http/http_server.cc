@@ -145,14 +145,17 @@ struct HttpServer::Callbacks {
     if (guarded) req.remote_addr = self.guard_.client(guarded);
 
     httplib::Response res;
+    std::string route;
     if (guarded && !self.guard_.admitted(guarded)) {
       send_error(res, 503, self.guard_.refusal(guarded));
       res.set_header("Connection", "close");
       res.set_header("Retry-After", "1");
+      route = self.route_of(req.path);
     } else {
-      self.answer(req, res);
+      route = self.answer(req, res);
     }
-    self.log(req, res, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    self.log(route, req, res,
+             std::chrono::duration<double, std::milli>(Clock::now() - start).count());
     const MHD_Result queued = send(connection, res);
     *upload_size = 0;
     return queued;
@@ -321,33 +324,38 @@ bool HttpServer::refuse_oversized(const httplib::Request& req, httplib::Response
   return true;
 }
 
-void HttpServer::route(httplib::Request& req, httplib::Response& res) const {
+void HttpServer::route(const Route* found, httplib::Request& req, httplib::Response& res) const {
   if (refuse_oversized(req, res)) return;
   if (req.method == "OPTIONS") {
     cors_.answer_preflight(req, res);
     return;
   }
-  for (const Route& r : routes_) {
-    if (!std::regex_match(req.path, req.matches, r.pattern)) continue;
-    guarded(req, res, [&] { r.handler(req, res); });
-    if (res.status == -1) res.status = 200;
+  if (!found) {
+    res.status = 404;
     return;
   }
-  res.status = 404;
+  guarded(req, res, [&] { found->handler(req, res); });
+  if (res.status == -1) res.status = 200;
 }
 
-void HttpServer::answer(httplib::Request& req, httplib::Response& res) const {
-  guarded(req, res, [&] { route(req, res); });
+std::string_view HttpServer::answer(httplib::Request& req, httplib::Response& res) const {
+  // One match a request: it picks the handler (and fills req.matches) and names the route.
+  const auto found = std::find_if(routes_.begin(), routes_.end(), [&](const Route& r) {
+    return std::regex_match(req.path, req.matches, r.pattern);
+  });
+  const Route* route_found = found == routes_.end() ? nullptr : &*found;
+  guarded(req, res, [&] { route(route_found, req, res); });
   if (res.status == -1) res.status = 500;
   if (res.status >= 400 && res.body.empty())
     send_error(res, res.status, error_message(req, res.status));
   cors_.add_headers(req, res);
+  return route_found ? std::string_view(route_found->name) : "other";
 }
 
-void HttpServer::log(const httplib::Request& req, const httplib::Response& res,
-                     double milliseconds) const {
+void HttpServer::log(std::string_view route, const httplib::Request& req,
+                     const httplib::Response& res, double milliseconds) const {
   if (settings_.metrics) {
-    settings_.metrics->record(route_of(req.path), res.status, milliseconds / 1000);
+    settings_.metrics->record(route, res.status, milliseconds / 1000);
     settings_.metrics->set_transport({guard_.open(), guard_.timed_out(), guard_.refused(),
                                       settings_.access_log ? settings_.access_log->dropped() : 0});
   }

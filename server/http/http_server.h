@@ -85,11 +85,14 @@ class HttpServer {
   /// Answers the error of a request beyond a transport limit and returns true, if it is.
   bool refuse_oversized(const httplib::Request& req, httplib::Response& res) const;
   [[nodiscard]] std::string error_message(const httplib::Request& req, int status) const;
-  /// The one answer to `req` (filled from the wire): limits, routing, errors, CORS.
-  void answer(httplib::Request& req, httplib::Response& res) const;
-  void route(httplib::Request& req, httplib::Response& res) const;
-  /// Counts and logs the answer `res` to `req`, which took `milliseconds`.
-  void log(const httplib::Request& req, const httplib::Response& res, double milliseconds) const;
+  /// The one answer to `req` (filled from the wire): limits, routing, errors, CORS. Returns
+  /// the name of the route its path matches, as route_of() would, for the metrics.
+  std::string_view answer(httplib::Request& req, httplib::Response& res) const;
+  /// The answer of route `found` (nullptr: none matched) once the limits are checked.
+  void route(const Route* found, httplib::Request& req, httplib::Response& res) const;
+  /// Counts the answer `res` to `req` under `route` and logs it; it took `milliseconds`.
+  void log(std::string_view route, const httplib::Request& req, const httplib::Response& res,
+           double milliseconds) const;
 
   HttpSettings settings_;
   CorsPolicy cors_;
