@@ -22,6 +22,30 @@ class DocumentReaderTest : public ::testing::Test {
   DanishAnalyzer analyzer_{testing::project_schema()};
 };
 
+TEST_F(DocumentReaderTest, AnHtmlPagesTextIsCutToTheLimitAtAWordAndSaysFromHowMuch) {
+  std::string html = "<html><body><h1>Lang side</h1><p>";
+  while (html.size() < 300000) html += "Borgerne bruger MitID hver dag. ";
+  html += "slutordet</p></body></html>";
+  TextLimit limit{50000};
+  const StoredDocument doc = read_document("lang.html", html, analyzer_, &limit);
+  EXPECT_LE(doc.body.size(), 50000u);
+  EXPECT_GT(doc.body.size(), 49000u);
+  EXPECT_GT(limit.cut_from, 50000u);
+  EXPECT_EQ(doc.body.find("slutordet"), std::string::npos);
+  const std::string last_word = doc.body.substr(doc.body.find_last_of(' ') + 1);
+  EXPECT_TRUE(last_word == "Borgerne" || last_word == "bruger" || last_word == "MitID" ||
+              last_word == "hver" || last_word == "dag.")
+      << "cut inside a word: " << last_word;
+}
+
+TEST_F(DocumentReaderTest, TextWithinTheLimitIsNotCut) {
+  TextLimit limit{50000};
+  const StoredDocument doc =
+      read_document("kort.txt", "Kort notat\n\nBorgerne bruger MitID.\n", analyzer_, &limit);
+  EXPECT_EQ(limit.cut_from, 0u);
+  EXPECT_NE(doc.body.find("Borgerne bruger MitID."), std::string::npos);
+}
+
 TEST_F(DocumentReaderTest, KnowsWhichFilesItCanRead) {
   for (const char* name : {"a.txt", "A.TXT", "b.md", "c.markdown", "d.html", "e.HTM", "f.text",
                            "g.pdf", "h.PDF", "i.docx", "j.odt"})
