@@ -156,8 +156,11 @@
       }
     }
 
-    function show(suggestions) {
+    /** Shows `suggestions`, the completions of `typed` (kept on the list as data-query, so a
+     *  reader can tell which keystroke the list answers). */
+    function show(suggestions, typed) {
       items = suggestions;
+      list.dataset.query = typed;
       list.replaceChildren(...suggestions.map((s, i) => element(doc, 'li', {
         id: `${list.id}-${i}`,
         role: 'option',
@@ -176,7 +179,7 @@
       const typed = input.value;
       if (controller) controller.abort();
       if (!typed.trim()) {
-        show([]);
+        show([], typed);
         return;
       }
       controller = new AbortController();
@@ -185,10 +188,10 @@
           `${base}/suggest?q=${encodeURIComponent(typed)}`, controller.signal);
         // A later keystroke has asked again: its answer is the one to show.
         if (input.value !== typed) return;
-        show(status === 200 && body && Array.isArray(body.suggestions) ? body.suggestions : []);
+        show(status === 200 && body && Array.isArray(body.suggestions) ? body.suggestions : [], typed);
       } catch (e) {
         if (e.name === 'AbortError') return;
-        show([]);
+        show([], typed);
         if (onUnavailable) onUnavailable();
       }
     }
