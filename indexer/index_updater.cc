@@ -14,6 +14,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "indexer/database_layout.h"
 #include "indexer/input_preparer.h"
 #include "indexer/readers/document_reader.h"
 #include "schema/document_terms.h"
@@ -65,22 +66,6 @@ std::string IndexSummary::to_string() const {
   return line;
 }
 
-/// The shard folders of a database: "shard-0", "shard-1" ... listed in a XAPIANDB stub file in
-/// its folder, which Xapian opens as one database.
-constexpr const char* kStub = "XAPIANDB";
-
-/// How many shards the database at `dir` has: 0 when it is not there yet, 1 when it is one
-/// database, N when a stub lists N shards.
-int shards_at(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) return 0;
-  std::ifstream stub(dir / kStub);
-  if (!stub) return fs::exists(dir / "iamglass", ec) ? 1 : 0;
-  int count = 0;
-  for (std::string line; std::getline(stub, line);) count += !line.empty();
-  return count;
-}
-
 /// One run's writing side: the open shards, what has been seen and done, the batch, and the
 /// progress.
 class IndexUpdater::Run {
@@ -93,20 +78,12 @@ class IndexUpdater::Run {
     if (existing > 0 && existing != wanted)
       throw Error("database " + dir.string() + " has " + std::to_string(existing) +
                   (existing == 1 ? " shard" : " shards") + ", not " + std::to_string(wanted) +
-                  ": index into a new folder to change the number of shards");
-    if (std::error_code ec; wanted > 1 && !fs::create_directories(dir, ec) && ec)
-      throw Error("cannot make the folder " + dir.string() + ": " + ec.message());
-    for (int i = 0; i < wanted; ++i) {
-      const fs::path path = wanted == 1 ? dir : dir / ("shard-" + std::to_string(i));
-      shards_.push_back({open(path), path.string(), {}, {}});
-    }
-    // Remote shards cannot serve spelling and compound data: a lexicon beside them holds
-    // all of it, for a search front to keep a local copy of.
-    if (wanted > 1) lexicon_ = open(dir / "lexicon");
-    if (wanted > 1 && existing == 0) {
-      std::ofstream stub(dir / kStub);
-      for (int i = 0; i < wanted; ++i) stub << "auto shard-" << i << '\n';
-      if (!stub) throw Error("cannot write " + (dir / kStub).string());
+                  ": rebuild it with --rebuild --shards " + std::to_string(wanted) +
+                  ", or index into a new folder");
+    if (dry()) {
+      open_to_read(dir, wanted, existing > 0);
+    } else {
+      open_to_write(dir, wanted, existing);
     }
     // A database of another schema is rebuilt whole: its terms may not mean what ours do.
     for (Shard& shard : shards_) {
@@ -116,18 +93,22 @@ class IndexUpdater::Run {
         rebuild_ = true;
       }
     }
+    if (dry()) return;
     for (Shard& shard : shards_) {
       // A new database says at once which schema its documents follow, so each batch is
       // searchable as it is committed and an interrupted first run is resumed, not redone. (A
       // database of another schema is stamped only at the end: until all its documents are
       // rewritten, it holds some of the old layout.)
-      if (shard.db.get_doccount() == 0) owner_.schema_.stamp_layout(shard.db);
-      shard.db.commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
-      shard.db.begin_transaction();
+      if (shard.db.get_doccount() == 0) owner_.schema_.stamp_layout(*shard.writer);
+      shard.writer->commit();  // so the preparing thread can open what DB_CREATE_OR_OPEN made
+      shard.writer->begin_transaction();
     }
     if (lexicon_) lexicon_->begin_transaction();
   }
 
+  /// Whether the database exists for the preparing thread to compare with (not in a dry run
+  /// on a new database).
+  [[nodiscard]] bool readable() const { return !dry() || exists_; }
   [[nodiscard]] bool rebuild() const { return rebuild_; }
   IndexSummary& summary() { return summary_; }
   IndexProgress& progress() { return progress_; }
@@ -141,6 +122,7 @@ class IndexUpdater::Run {
     if (!input.error.empty()) {
       owner_.errors_ << input.where << ": " << input.error << '\n';
       ++summary_.failed;
+      if (fresh && !input.id.empty()) failed_.insert(id_term(input.id));
     } else if (input.unchanged) {
       ++summary_.unchanged;
     } else {
@@ -152,6 +134,38 @@ class IndexUpdater::Run {
     report(false);
   }
 
+  /// Copies from the database at `live` the documents this run would have kept had it written
+  /// there (those of inputs that failed, of folders not listed, of JSON-lines files read in
+  /// part) and has not stored: a rebuild keeps their last good versions as every run does.
+  /// Nothing when `live` is not there or follows another schema.
+  void keep_from(const fs::path& live) {
+    if (shards_at(live) == 0 || dry()) return;
+    Xapian::Database old;
+    try {
+      old = Xapian::Database(live.string());
+      owner_.schema_.check_compatible(old, live.string());
+    } catch (const IndexMismatch&) {
+      return;  // its terms would not mean what ours do
+    } catch (const Xapian::Error& e) {
+      throw Error("cannot open database " + live.string() + ": " + e.get_msg());
+    }
+    const std::string& prefix = owner_.schema_.field("id").prefix;
+    for (auto term = old.allterms_begin(prefix); term != old.allterms_end(prefix); ++term) {
+      const bool failed = failed_.contains(*term);
+      if (seen_.contains(*term) && !failed) continue;  // stored by this run
+      const Xapian::PostingIterator it = old.postlist_begin(*term);
+      if (it == old.postlist_end(*term)) continue;
+      const Xapian::Document doc = old.get_document(*it);
+      if (!failed && !is_protected(StoredDocument::from_data(doc.get_data()).path)) continue;
+      Shard& shard = shard_of((*term).substr(prefix.size()));
+      // A resumed build may hold a good version already, read before the input failed.
+      if (shard.db.postlist_begin(*term) != shard.db.postlist_end(*term)) continue;
+      for (const std::string& word : spelling_words(doc)) ++shard.spellings[word];
+      shard.writer->add_document(doc);
+      seen_.insert(*term);
+    }
+  }
+
   /// Keeps every document whose file lies under `folder` (a path ending in "/"), seen or not.
   void protect_folder(std::string folder) { protected_folders_.push_back(std::move(folder)); }
 
@@ -161,9 +175,13 @@ class IndexUpdater::Run {
     Shard& shard = shard_of(id);
     const Xapian::PostingIterator it = shard.db.postlist_begin(term);
     if (it == shard.db.postlist_end(term)) return false;
-    forget_spellings(shard, shard.db.get_document(*it));
-    shard.db.delete_document(term);
     ++summary_.deleted;
+    if (dry()) {
+      *owner_.plan_ << "delete " << id << '\n';
+      return true;
+    }
+    forget_spellings(shard, shard.db.get_document(*it));
+    shard.writer->delete_document(term);
     return true;
   }
 
@@ -176,7 +194,7 @@ class IndexUpdater::Run {
     if (delete_gone) {
       const std::string& prefix = owner_.schema_.field("id").prefix;
       for (std::size_t i = 0; i < shards_.size(); ++i) {
-        Xapian::WritableDatabase& db = shards_[i].db;
+        const Xapian::Database& db = shards_[i].db;
         total += db.get_doccount();
         for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
           if (seen_.contains(*term)) continue;
@@ -202,17 +220,22 @@ class IndexUpdater::Run {
     }
     for (std::size_t i = 0; i < shards_.size(); ++i) {
       Shard& shard = shards_[i];
-      Xapian::WritableDatabase& db = shard.db;
       for (const std::string& term : gone[i]) {
-        const Xapian::PostingIterator it = db.postlist_begin(term);
-        if (it == db.postlist_end(term)) continue;
-        forget_spellings(shard, db.get_document(*it));
-        db.delete_document(term);
+        const Xapian::PostingIterator it = shard.db.postlist_begin(term);
+        if (it == shard.db.postlist_end(term)) continue;
         ++summary_.deleted;
+        if (dry()) {
+          *owner_.plan_ << "delete " << term.substr(owner_.schema_.field("id").prefix.size())
+                        << '\n';
+          continue;
+        }
+        forget_spellings(shard, shard.db.get_document(*it));
+        shard.writer->delete_document(term);
       }
+      if (dry()) continue;
       flush_tables(shard);
-      owner_.schema_.stamp(db);
-      db.commit_transaction();
+      owner_.schema_.stamp(*shard.writer);
+      shard.writer->commit_transaction();
     }
     if (lexicon_) lexicon_->commit_transaction();
     summary_.seconds = elapsed();
@@ -223,24 +246,48 @@ class IndexUpdater::Run {
  private:
   /// One database being written, with this batch's changes to its spelling and compound data.
   struct Shard {
-    Xapian::WritableDatabase db;
+    Xapian::Database db;  ///< what it holds, the batch's changes included
+    std::optional<Xapian::WritableDatabase> writer;  ///< the same database; none in a dry run
     std::string name;
     std::unordered_map<std::string, int> spellings;
     std::set<std::pair<std::string, std::string>> compounds;  // part term, compound word
   };
 
-  static Xapian::WritableDatabase open(const fs::path& path) {
-    try {
-      return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError& e) {
-      // Xapian says "already locked" when another writer holds the lock; any other failure to
-      // take it (a read-only folder or disk, no permission) has its own cause.
-      if (e.get_msg().find("already locked") != std::string::npos)
-        throw Error("database " + path.string() + " is locked: another opslag-index is writing it");
-      throw Error("cannot write database " + path.string() +
-                  " (read-only or not permitted?): " + e.get_description());
-    } catch (const Xapian::Error& e) {
-      throw Error("cannot open database " + path.string() + ": " + e.get_msg());
+  [[nodiscard]] bool dry() const { return owner_.plan_ != nullptr; }
+
+  /// Opens (or makes) the `wanted` shards of the database at `dir` to write, with its lexicon
+  /// and stub when it has several.
+  void open_to_write(const fs::path& dir, int wanted, int existing) {
+    if (std::error_code ec; wanted > 1 && !fs::create_directories(dir, ec) && ec)
+      throw Error("cannot make the folder " + dir.string() + ": " + ec.message());
+    for (int i = 0; i < wanted; ++i) {
+      const fs::path path = shard_path(dir, i, wanted);
+      Xapian::WritableDatabase writer = open_writable(path, Xapian::DB_CREATE_OR_OPEN);
+      shards_.push_back({writer, writer, path.string(), {}, {}});
+    }
+    // Remote shards cannot serve spelling and compound data: a lexicon beside them holds
+    // all of it, for a search front to keep a local copy of.
+    if (wanted > 1) lexicon_ = open_writable(dir / "lexicon", Xapian::DB_CREATE_OR_OPEN);
+    if (wanted > 1 && existing == 0) {
+      std::ofstream stub(dir / kShardStub);
+      for (int i = 0; i < wanted; ++i) stub << "auto shard-" << i << '\n';
+      if (!stub) throw Error("cannot write " + (dir / kShardStub).string());
+    }
+  }
+
+  /// Opens the shards of the database at `dir` to read only, taking no lock, or none at all
+  /// when it does not `exist` yet (a dry run changes nothing).
+  void open_to_read(const fs::path& dir, int wanted, bool exist) {
+    exists_ = exist;
+    for (int i = 0; i < wanted; ++i) {
+      const fs::path path = shard_path(dir, i, wanted);
+      Xapian::Database db;
+      try {
+        if (exist) db = Xapian::Database(path.string());
+      } catch (const Xapian::Error& e) {
+        throw Error("cannot open database " + path.string() + ": " + e.get_msg());
+      }
+      shards_.push_back({db, std::nullopt, path.string(), {}, {}});
     }
   }
 
@@ -257,23 +304,28 @@ class IndexUpdater::Run {
     if (input.existed) {  // else a new id: no look-up needed (ids are unique in a run)
       const Xapian::PostingIterator existing = shard.db.postlist_begin(term);
       known = existing != shard.db.postlist_end(term);
-      if (known) forget_spellings(shard, shard.db.get_document(*existing));
+      if (known && !dry()) forget_spellings(shard, shard.db.get_document(*existing));
+    }
+    if (dry()) {
+      *owner_.plan_ << (known ? "update " : "add ") << input.id << '\n';
+      ++(known ? summary_.updated : summary_.added);
+      return;
     }
     for (const std::string& word : input.spellings) ++shard.spellings[word];
     // Which words hold a part, so a search can say "portal: also sundhedsportalen".
     for (CompoundWord& c : input.compounds)
       shard.compounds.emplace(part_term(c.part_stem), std::move(c.word));
     if (known) {
-      shard.db.replace_document(term, input.xdoc);
+      shard.writer->replace_document(term, input.xdoc);
     } else {
-      shard.db.add_document(input.xdoc);
+      shard.writer->add_document(input.xdoc);
     }
     ++(known ? summary_.updated : summary_.added);
     if (++batch_ >= kBatchDocuments) {
       for (Shard& s : shards_) {
         flush_tables(s);
-        s.db.commit_transaction();
-        s.db.begin_transaction();
+        s.writer->commit_transaction();
+        s.writer->begin_transaction();
       }
       if (lexicon_) {
         lexicon_->commit_transaction();
@@ -297,7 +349,7 @@ class IndexUpdater::Run {
   /// Writes the batch's spelling counts and compound words: once per word, not once per
   /// document, which is most of what they cost.
   void flush_tables(Shard& shard) {
-    for (Xapian::WritableDatabase* db : {&shard.db, lexicon_ ? &*lexicon_ : nullptr}) {
+    for (Xapian::WritableDatabase* db : {&*shard.writer, lexicon_ ? &*lexicon_ : nullptr}) {
       if (!db) continue;
       for (const auto& [word, count] : shard.spellings) {
         if (count > 0) db->add_spelling(word, static_cast<Xapian::termcount>(count));
@@ -330,7 +382,9 @@ class IndexUpdater::Run {
   std::vector<Shard> shards_;
   std::optional<Xapian::WritableDatabase> lexicon_;  // spelling and compounds of all shards
   bool rebuild_ = false;
+  bool exists_ = true;  // in a dry run: whether the database is there yet
   std::set<std::string> seen_;
+  std::set<std::string> failed_;                // id terms of inputs that failed
   std::set<std::string> protected_;             // JSON-lines files partly unread
   std::vector<std::string> protected_folders_;  // folders that could not be listed
   int batch_ = 0;
@@ -426,9 +480,10 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   for (const std::string& folder : unlisted) run.protect_folder(folder);
   run.summary().failed = listing.failed;
   run.progress().total_bytes = total;
-  InputPreparer preparer(schema_, analyzer_, db_dir_.string(), run.rebuild(), std::move(files),
-                         inputs.jsonl, max_document_bytes_);
+  InputPreparer preparer(schema_, analyzer_, db_dir_.string(), run.rebuild() || !run.readable(),
+                         std::move(files), inputs.jsonl, max_document_bytes_);
   for (PreparedInput input; preparer.next(input);) run.apply(input);
+  if (!keep_from_.empty()) run.keep_from(keep_from_);
   return run.finish(deletion_.delete_gone);
 }
 

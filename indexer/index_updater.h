@@ -88,6 +88,11 @@ class IndexUpdater {
   /// When documents no longer in the inputs are deleted; by default up to half of them.
   void set_deletion(DeletionPolicy policy) { deletion_ = policy; }
 
+  /// Makes run() and remove() change nothing, not even take the database's lock: instead each
+  /// document they would add, update or delete is written to `plan` as a line "add ID",
+  /// "update ID" or "delete ID", and the summary counts them. nullptr: change the database.
+  void set_dry_run(std::ostream* plan) { plan_ = plan; }
+
   /// Called now and then during run() (at most every 100 ms) and once at its end.
   void on_progress(std::function<void(const IndexProgress&)> callback) {
     progress_ = std::move(callback);
@@ -104,6 +109,18 @@ class IndexUpdater {
   /// opslag::Error if the database cannot be opened or written (for example while another
   /// opslag-index holds its lock).
   IndexSummary run(const IndexInputs& inputs);
+
+  /// Builds a new database of `inputs` beside the live one at the database folder (in the
+  /// folder "DB.rebuild"), while the live one stays searchable and locked against other runs,
+  /// then puts it in the live one's place in one atomic step (see database_replacement.h) and
+  /// removes the old one: a server following the folder moves to the new database without a
+  /// moment of none. Nothing is replaced when the new one would lose more documents than the
+  /// deletion policy allows (the build is removed and the run counts as failed), nor when a
+  /// document fails to be read (the build is kept, and the next --rebuild resumes it). An
+  /// interrupted rebuild leaves the live database as it was; the next one resumes the build.
+  /// Throws BadInput, before anything is changed, as run() does, and when the database folder
+  /// holds files that are not the database's (all of it is replaced).
+  IndexSummary rebuild(const IndexInputs& inputs);
 
   /// Deletes the documents with these ids, and nothing else; an id the index does not hold is
   /// reported to `errors` and counted as failed. Throws BadInput if the database does not
@@ -135,6 +152,8 @@ class IndexUpdater {
   DeletionPolicy deletion_;
   bool follow_symlinks_ = false;
   std::size_t max_document_bytes_ = kMaxDocumentBytes;
+  std::ostream* plan_ = nullptr;     // a dry run's plan; null when the run changes the database
+  std::filesystem::path keep_from_;  // a rebuild's live database (see Run::keep_from)
 };
 
 }  // namespace opslag

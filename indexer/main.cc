@@ -29,6 +29,8 @@ int main(int argc, char** argv) try {
   bool follow_symlinks = false;
   std::size_t max_document_bytes = opslag::IndexUpdater::kMaxDocumentBytes;
   bool list = false;
+  bool rebuild = false;
+  bool dry_run = false;
   std::vector<std::string> delete_ids;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
   app.add_option("--schema", schema_file, "schema.json to index with")
@@ -57,6 +59,12 @@ int main(int argc, char** argv) try {
       ->capture_default_str();
   app.add_flag("--list", list, "print what the index holds, a line a document: id, date, title");
   app.add_option("--delete", delete_ids, "delete the documents with these ids, and nothing else");
+  app.add_flag("--rebuild", rebuild,
+               "build a new database from the paths beside the live one (DB.rebuild), searchable "
+               "meanwhile, and put it in the live one's place in one step when done");
+  app.add_flag("--dry-run", dry_run,
+               "change nothing: print a line for each document that would be added, updated or "
+               "deleted (add ID, update ID, delete ID)");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   opslag::read_options_from_environment_and_file(app);
   CLI11_PARSE(app, argc, argv);
@@ -64,6 +72,11 @@ int main(int argc, char** argv) try {
   if (indexing + list + !delete_ids.empty() != 1) {
     std::cerr << "opslag-index: give files or folders to index (or --jsonl FILE), or --list, or "
                  "--delete ID...: one of them\n";
+    return 2;
+  }
+  if ((rebuild && !indexing) || (dry_run && list)) {
+    std::cerr << "opslag-index: --rebuild needs files or folders to index, and --dry-run goes "
+                 "with indexing or --delete\n";
     return 2;
   }
 
@@ -79,15 +92,18 @@ int main(int argc, char** argv) try {
   updater.set_deletion(deletion);
   updater.set_follow_symlinks(follow_symlinks);
   updater.set_max_document_bytes(max_document_bytes);
+  if (dry_run) updater.set_dry_run(&std::cout);
   opslag::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!quiet) updater.on_progress([&](const opslag::IndexProgress& p) { progress.update(p); });
-  const opslag::IndexSummary summary =
-      indexing ? updater.run({std::vector<std::filesystem::path>(paths.begin(), paths.end()),
-                              std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())})
-               : updater.remove(delete_ids);
+  const opslag::IndexInputs inputs{std::vector<std::filesystem::path>(paths.begin(), paths.end()),
+                                   std::vector<std::filesystem::path>(jsonl.begin(), jsonl.end())};
+  // A dry run of a rebuild shows what the live database would gain and lose: the same plan.
+  const opslag::IndexSummary summary = !indexing             ? updater.remove(delete_ids)
+                                       : rebuild && !dry_run ? updater.rebuild(inputs)
+                                                             : updater.run(inputs);
   if (!quiet) {
     progress.finish();
-    std::cout << summary.to_string() << '\n';
+    std::cout << (dry_run ? "dry run, nothing was changed: " : "") << summary.to_string() << '\n';
   }
   return summary.failed > 0 ? 1 : 0;
 } catch (...) {

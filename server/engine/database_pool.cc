@@ -1,6 +1,8 @@
 // The pool of database handles: taken, reopened, given back.
 #include "server/engine/database_pool.h"
 
+#include <sys/stat.h>
+
 namespace opslag {
 
 DatabasePool::DatabasePool(const Schema& schema, std::vector<std::string> sources,
@@ -23,16 +25,39 @@ std::unique_ptr<DatabasePool::Handles> DatabasePool::take() const {
       idle_.pop_back();
     }
   }
-  if (!handles) {
-    Xapian::Database all = open_sources(sources_, schema_, timeouts_);
-    Xapian::Database lexicon = lexicon_.empty() ? all : open_source(lexicon_);
-    return std::make_unique<Handles>(Handles{std::move(all), std::move(lexicon)});
-  }
+  if (!handles) return std::make_unique<Handles>(open());
   refresh(*handles);
   return handles;
 }
 
+DatabasePool::Handles DatabasePool::open() const {
+  // The folders first: should one be replaced while opening, the next request opens again.
+  std::vector<std::pair<dev_t, ino_t>> opened = folders();
+  Xapian::Database all = open_sources(sources_, schema_, timeouts_);
+  Xapian::Database lexicon = lexicon_.empty() ? all : open_source(lexicon_);
+  return Handles{std::move(all), std::move(lexicon), std::move(opened)};
+}
+
+std::vector<std::pair<dev_t, ino_t>> DatabasePool::folders() const {
+  std::vector<std::pair<dev_t, ino_t>> found;
+  std::vector<const std::string*> local;
+  for (const std::string& source : sources_) local.push_back(&source);
+  if (!lexicon_.empty()) local.push_back(&lexicon_);
+  for (const std::string* source : local) {
+    if (source->starts_with("tcp:")) continue;
+    struct stat folder {};
+    found.emplace_back(0, 0);
+    if (::stat(source->c_str(), &folder) == 0) found.back() = {folder.st_dev, folder.st_ino};
+  }
+  return found;
+}
+
 void DatabasePool::refresh(Handles& handles) const {
+  if (handles.folders != folders()) {  // rebuilt beside and put in the folder's place
+    handles = open();
+    ++reopens_;
+    return;
+  }
   if (handles.all.reopen()) {
     ++reopens_;
     schema_.check_compatible(handles.all, describe(sources_));

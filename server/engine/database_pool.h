@@ -1,6 +1,7 @@
 // A pool of database handles that follow the index's new revisions, shared by every request.
 #pragma once
 
+#include <sys/types.h>
 #include <xapian.h>
 
 #include <atomic>
@@ -17,7 +18,8 @@ namespace opslag {
 
 /// Handles on the same sources (one database, or shards searched as one), each brought to the
 /// latest revision when a request takes it, so a reindex is picked up without a restart and a
-/// request in flight finishes on the revision it began with. Thread-safe.
+/// request in flight finishes on the revision it began with; when a database folder was
+/// replaced by a rebuilt one, they are opened afresh on it. Thread-safe.
 class DatabasePool {
  public:
   /// What one request reads: all sources as one database, and the database holding their
@@ -25,6 +27,10 @@ class DatabasePool {
   struct Handles {
     Xapian::Database all;
     Xapian::Database lexicon;
+    /// Which folders the local databases were when opened (device and inode of each): a
+    /// database rebuilt beside and put in a folder's place (opslag-index --rebuild) is another
+    /// folder at the same path, which Xapian's reopen() would not notice.
+    std::vector<std::pair<dev_t, ino_t>> folders;
   };
 
   /// Opens `sources` (see database_sources.h) and `lexicon` (if not empty) now, so a bad one
@@ -84,6 +90,10 @@ class DatabasePool {
   };
 
   [[nodiscard]] std::unique_ptr<Handles> take() const;
+  /// New handles on every source.
+  [[nodiscard]] Handles open() const;
+  /// The folders the local sources (and lexicon) name now; {0, 0} for one that is not there.
+  [[nodiscard]] std::vector<std::pair<dev_t, ino_t>> folders() const;
   void give_back(std::unique_ptr<Handles> handles) const;
   void refresh(Handles& handles) const;
 

@@ -140,9 +140,9 @@ void ConnectionGuard::cut_expired() {
   for (GuardedConnection* connection : connections_) {
     if (connection->cut || connection->deadline > now) continue;
     connection->cut = true;
+    ++timed_out_;  // counted first: whoever sees the shutdown sees it counted
     // The transport closes the socket when it sees it shut down, then calls closed().
     if (same_peer(*connection)) shutdown(connection->fd, SHUT_RDWR);
-    ++timed_out_;
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "schema/errors.h"
 #include "schema/stored_document.h"
+#include "tests/support/stored_in.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/thrown_message.h"
 
@@ -37,11 +38,7 @@ class IndexUpdaterTest : public ::testing::Test {
   }
 
   std::optional<StoredDocument> stored(const std::string& id) const {
-    Xapian::Database db(db_path_.string());
-    const std::string term = "Q" + id;
-    auto it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return std::nullopt;
-    return StoredDocument::from_data(db.get_document(*it).get_data());
+    return testing::stored_in(db_path_, id);
   }
 
   Xapian::doccount count() const { return Xapian::Database(db_path_.string()).get_doccount(); }
@@ -331,6 +328,62 @@ TEST_F(IndexUpdaterTest, ALockedDatabaseIsAClearErrorAndChangesNothing) {
     EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
   }
   EXPECT_EQ(Xapian::Database(db_path_.string()).get_doccount(), 3u);
+}
+
+TEST_F(IndexUpdaterTest, ADryRunPrintsWhatItWouldDoAndChangesNothing) {
+  (void)index();
+  const Xapian::rev before = Xapian::Database(db_path_.string()).get_revision();
+  corpus_.write("nemid.txt", "NemID lanceres i morgen\n\nNy tekst.\n");
+  corpus_.write("mitid.txt", "MitID afløser NemID\n");
+  fs::remove(corpus_.path() / "post.md");
+  std::ostringstream plan;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_dry_run(&plan);
+  const IndexSummary summary = updater.run({corpus_.path()});
+  EXPECT_EQ(plan.str(), "add mitid.txt\nupdate nemid.txt\ndelete post.md\n");
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_EQ(summary.updated, 1);
+  EXPECT_EQ(summary.deleted, 1);
+  EXPECT_EQ(summary.unchanged, 1);
+  EXPECT_EQ(Xapian::Database(db_path_.string()).get_revision(), before);
+  EXPECT_EQ(stored("nemid.txt")->title, "NemID lanceres i dag");
+  EXPECT_TRUE(stored("post.md"));
+}
+
+TEST_F(IndexUpdaterTest, ADryRunOfANewDatabaseMakesNoFolder) {
+  std::ostringstream plan;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_dry_run(&plan);
+  EXPECT_EQ(updater.run({corpus_.path()}).added, 3);
+  EXPECT_EQ(plan.str(), "add nemid.txt\nadd post.md\nadd sider/borger.html\n");
+  EXPECT_FALSE(fs::exists(db_path_));
+}
+
+TEST_F(IndexUpdaterTest, ADryRunNeedsNoLockAndSaysWhatAMassDeleteWouldRefuse) {
+  (void)index();
+  Xapian::WritableDatabase holder(db_path_.string());  // another run is writing
+  testing::TempDir empty;
+  std::ostringstream plan;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_dry_run(&plan);
+  const IndexSummary summary = updater.run({empty.path()});
+  EXPECT_EQ(summary.deleted, 0);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(plan.str(), "");
+  EXPECT_NE(errors_.str().find("would delete 3 of 3 documents"), std::string::npos)
+      << errors_.str();
+}
+
+TEST_F(IndexUpdaterTest, ADryRunOfDeletionsNamesTheIdsItWouldDelete) {
+  (void)index();
+  std::ostringstream plan;
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_dry_run(&plan);
+  const IndexSummary summary = updater.remove({"post.md", "findes-ikke.txt"});
+  EXPECT_EQ(plan.str(), "delete post.md\n");
+  EXPECT_EQ(summary.deleted, 1);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(count(), 3u);
 }
 
 TEST_F(IndexUpdaterTest, SummaryLineCountsEverything) {

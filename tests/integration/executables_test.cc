@@ -133,6 +133,38 @@ TEST_F(ExecutablesTest, IndexerListsWhatTheIndexHoldsAndDeletesOnlyTheIdsGiven) 
             std::string::npos);
 }
 
+TEST_F(ExecutablesTest, IndexerDryRunPrintsThePlanAndChangesNothing) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  fs::remove(corpus_.path() / "post.md");
+  corpus_.write("mitid.txt", "MitID\n\nOm MitID.\n");
+  const CommandResult r = run(index_command() + " --dry-run");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("add mitid.txt\ndelete post.md\ndry run, nothing was changed: added 1, "
+                          "updated 0, deleted 1, unchanged 1"),
+            std::string::npos)
+      << r.output;
+  const std::string indexer = bin("opslag-index") + " --db " + db_.string();
+  EXPECT_NE(run(indexer + " --list").output.find("post.md"), std::string::npos);
+  EXPECT_EQ(run(indexer + " --list --dry-run").status, 2);
+}
+
+TEST_F(ExecutablesTest, IndexerRebuildsBesideAndRefusesToReplaceWithAnEmptyFolder) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string indexer = bin("opslag-index") + " --db " + db_.string() + " --rebuild ";
+  const CommandResult rebuilt = run(indexer + corpus_.path().string());
+  EXPECT_EQ(rebuilt.status, 0) << rebuilt.output;
+  EXPECT_NE(rebuilt.output.find("added 0, updated 2, deleted 0"), std::string::npos)
+      << rebuilt.output;
+  testing::TempDir empty;
+  const CommandResult refused = run(indexer + empty.path().string());
+  EXPECT_EQ(refused.status, 1) << refused.output;
+  EXPECT_NE(refused.output.find("so it did not replace the live one"), std::string::npos)
+      << refused.output;
+  const CommandResult list = run(bin("opslag-index") + " --db " + db_.string() + " --list");
+  EXPECT_NE(list.output.find("nemid.txt"), std::string::npos) << list.output;
+  EXPECT_EQ(run(bin("opslag-index") + " --db " + db_.string() + " --rebuild --list").status, 2);
+}
+
 TEST_F(ExecutablesTest, ABadSchemaIsRefusedWithItsLine) {
   const fs::path schema = corpus_.write(
       "schema/schema.json", "{\n  \"version\": 1,\n  \"language\": \"da\",\n  \"fields\": 7\n}\n");

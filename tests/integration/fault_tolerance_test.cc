@@ -11,7 +11,10 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "tests/integration/run_command.h"
@@ -49,6 +52,13 @@ class FaultToleranceTest : public ::testing::Test {
   std::string index_command(const std::string& inputs) const {
     return bin("opslag-index") + " --quiet --db " + db_.string() + " " + inputs;
   }
+  /// opslag-server on the database, listening on `port` once it has started.
+  std::unique_ptr<testing::Daemon> serve(int port) const {
+    return std::make_unique<testing::Daemon>(
+        std::vector<std::string>{bin("opslag-server"), "--db", db_.string(), "--port",
+                                 std::to_string(port)},
+        port);
+  }
   testing::TempDir dir_;
   fs::path db_ = dir_.path() / "db";
 };
@@ -57,8 +67,7 @@ TEST_F(FaultToleranceTest, SearchesDuringAReindexAllSucceedWithWholeAnswers) {
   write_jsonl(dir_.path() / "first.jsonl", "first", 300);
   ASSERT_EQ(run(index_command("--jsonl " + (dir_.path() / "first.jsonl").string())).status, 0);
   const int port = testing::free_port();
-  testing::Daemon server(
-      {bin("opslag-server"), "--db", db_.string(), "--port", std::to_string(port)}, port);
+  const std::unique_ptr<testing::Daemon> server = serve(port);
   ASSERT_TRUE(testing::listening(port)) << "opslag-server did not start";
 
   // Reindexes five times, each run adding 2,000 documents in batches, while clients search.
@@ -102,6 +111,58 @@ TEST_F(FaultToleranceTest, SearchesDuringAReindexAllSucceedWithWholeAnswers) {
   EXPECT_GE(answered, 3 * kMinRequests);
   EXPECT_GT(saw_new, 0) << "no search saw the reindex";
   EXPECT_EQ(documents_in(db_), 300u + 5 * 2000u);
+}
+
+TEST_F(FaultToleranceTest, SearchesDuringRebuildsAllSucceedAndFollowTheNewDatabase) {
+  // Two archives of 300 documents with other ids; each rebuild replaces one by the other.
+  write_jsonl(dir_.path() / "a.jsonl", "a", 300);
+  write_jsonl(dir_.path() / "b.jsonl", "b", 300);
+  ASSERT_EQ(run(index_command("--jsonl " + (dir_.path() / "a.jsonl").string())).status, 0);
+  const int port = testing::free_port();
+  const std::unique_ptr<testing::Daemon> server = serve(port);
+  ASSERT_TRUE(testing::listening(port)) << "opslag-server did not start";
+
+  std::atomic<bool> rebuilding = true;
+  std::thread indexer([&] {
+    for (int round = 0; round < 4; ++round) {
+      const std::string archive = (dir_.path() / (round % 2 == 0 ? "b.jsonl" : "a.jsonl")).string();
+      EXPECT_EQ(run(index_command("--rebuild --allow-mass-delete --jsonl " + archive)).status, 0);
+    }
+    rebuilding = false;
+  });
+  constexpr int kMinRequests = 300, kMaxRequests = 20000;
+  std::atomic<int> failed = 0;
+  std::set<std::string> first_ids;
+  std::mutex ids_mutex;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 2; ++c) {
+    clients.emplace_back([&] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_read_timeout(10, 0);
+      for (int i = 0; i < kMaxRequests && (i < kMinRequests || rebuilding); ++i) {
+        const auto res = client.Get("/search?q=NemID&size=1&sort=-date");
+        const nlohmann::json body =
+            res ? nlohmann::json::parse(res->body, nullptr, false) : nlohmann::json();
+        if (!(res && res->status == 200 && body.is_object() && body["total"] == 300)) {
+          ++failed;
+          ADD_FAILURE() << (res ? res->body : "no response: " + httplib::to_string(res.error()));
+          continue;
+        }
+        std::lock_guard lock(ids_mutex);
+        first_ids.insert(body["hits"][0]["id"].get<std::string>().substr(0, 2));
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  indexer.join();
+  EXPECT_EQ(failed, 0);
+  // Both archives were searched: the server moved to each new database as it was put in place.
+  EXPECT_EQ(first_ids, (std::set<std::string>{"a-", "b-"}));
+  const auto last = httplib::Client("127.0.0.1", port).Get("/search?q=NemID&size=1");
+  ASSERT_TRUE(last);
+  EXPECT_EQ(nlohmann::json::parse(last->body)["hits"][0]["id"].get<std::string>().substr(0, 2),
+            "a-");
+  EXPECT_FALSE(fs::exists(dir_.path() / "db.rebuild"));
 }
 
 TEST_F(FaultToleranceTest, KillingTheIndexerMidRunKeepsThePreviousRevisionAndTheNextRunFinishes) {
@@ -173,8 +234,7 @@ TEST_F(FaultToleranceTest, SigtermFinishesTheRequestInFlightThenExitsZero) {
   write_jsonl(dir_.path() / "docs.jsonl", "doc", 20);
   ASSERT_EQ(run(index_command("--jsonl " + (dir_.path() / "docs.jsonl").string())).status, 0);
   const int port = testing::free_port();
-  testing::Daemon server(
-      {bin("opslag-server"), "--db", db_.string(), "--port", std::to_string(port)}, port);
+  const std::unique_ptr<testing::Daemon> server = serve(port);
   ASSERT_TRUE(testing::listening(port)) << "opslag-server did not start";
 
   // Half a request before the signal, the rest after: it is in flight when SIGTERM comes.
@@ -182,14 +242,14 @@ TEST_F(FaultToleranceTest, SigtermFinishesTheRequestInFlightThenExitsZero) {
   ASSERT_TRUE(connection.connected());
   connection.send("GET /search?q=NemID HTTP/1.1\r\nHost: 127.0.0.1\r\n");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  ASSERT_EQ(kill(server.pid(), SIGTERM), 0);
+  ASSERT_EQ(kill(server->pid(), SIGTERM), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_FALSE(testing::listening(port)) << "still accepting connections after SIGTERM";
   connection.send("Connection: close\r\n\r\n");
   const std::string answer = connection.read_all();
   EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer;
   EXPECT_NE(answer.find("\"total\":20"), std::string::npos) << answer;
-  EXPECT_EQ(server.wait_exit(std::chrono::seconds(10)), 0);
+  EXPECT_EQ(server->wait_exit(std::chrono::seconds(10)), 0);
 }
 
 }  // namespace

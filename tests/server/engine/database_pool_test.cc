@@ -84,6 +84,30 @@ TEST_F(DatabasePoolTest, AfterANetworkErrorTheNextRequestOpensNewHandles) {
   EXPECT_EQ(pool.reopens(), 0u);  // opened afresh, not a dropped handle reopened
 }
 
+TEST_F(DatabasePoolTest, AFolderReplacedByARebuiltDatabaseIsOpenedAfresh) {
+  const DatabasePool pool(testing::project_schema(), {path_});
+  const auto count = [&] {
+    return pool.with([](DatabasePool::Handles& h) { return h.all.get_doccount(); });
+  };
+  EXPECT_EQ(count(), 1u);
+  // A database of three documents at the same revision as the live one (1), moved into its
+  // place: reopen() alone sees no new revision and keeps reading the old one's tables.
+  const std::string rebuilt = (dir_.path() / "db.rebuild").string();
+  {
+    Xapian::WritableDatabase db(rebuilt, Xapian::DB_CREATE);
+    testing::project_schema().stamp(db);
+    Xapian::Document doc;
+    doc.add_term("ny");
+    for (int i = 0; i < 3; ++i) db.add_document(doc);
+    db.commit();
+  }
+  std::filesystem::remove_all(path_);
+  std::filesystem::rename(rebuilt, path_);
+  EXPECT_EQ(count(), 3u);
+  EXPECT_EQ(pool.with([](DatabasePool::Handles& h) { return h.all.get_termfreq("ny"); }), 3u);
+  EXPECT_EQ(pool.reopens(), 1u);
+}
+
 TEST_F(DatabasePoolTest, AMissingDatabaseStopsTheStart) {
   EXPECT_THROW(DatabasePool(testing::project_schema(), {(dir_.path() / "none").string()}), Error);
 }

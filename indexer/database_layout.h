@@ -1,0 +1,26 @@
+// Where a database's parts live on disk: one Xapian database, or shards under a stub file with a
+// lexicon beside them; and opening one to write with errors that say why it cannot be.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+
+namespace opslag {
+
+/// The stub file in a sharded database's folder, listing "shard-0", "shard-1" ..., which Xapian
+/// opens as one database.
+inline constexpr const char* kShardStub = "XAPIANDB";
+
+/// How many shards the database at `dir` has: 0 when it is not there yet, 1 when it is one
+/// database, N when a stub lists N shards.
+[[nodiscard]] int shards_at(const std::filesystem::path& dir);
+
+/// The folder of shard `i` of `count` in the database at `dir` (the database itself when one).
+[[nodiscard]] std::filesystem::path shard_path(const std::filesystem::path& dir, int i, int count);
+
+/// Opens the database at `path` to write with Xapian's `flags`, taking its lock; throws Error
+/// saying why it cannot (locked by another writer, read-only, damaged).
+[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, int flags);
+
+}  // namespace opslag
