@@ -5,9 +5,10 @@
 
 #include <cstdio>
 #include <fstream>
-#include <sstream>
+#include <memory>
 #include <system_error>
 
+#include "indexer/reader_process.h"
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/sidecar.h"
@@ -19,7 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_bytes(const fs::path& file) {
+/// Why `file` cannot be read as a document, checked before it is opened.
+void check_readable(const fs::path& file) {
   std::error_code ec;
   const fs::file_status status = fs::status(file, ec);
   if (ec) throw BadInput("cannot read the file: " + ec.message());
@@ -27,13 +29,49 @@ std::string read_bytes(const fs::path& file) {
   if (const auto size = fs::file_size(file, ec); !ec && size > InputPreparer::kMaxFileBytes)
     throw BadInput("file is too large (" + std::to_string(size >> 20) + " MB; the limit is " +
                    std::to_string(InputPreparer::kMaxFileBytes >> 20) + " MB)");
+}
+
+/// Hex of a 128-bit hash.
+std::string hex(XXH128_hash_t h) {
+  char out[33];
+  std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return out;
+}
+
+/// One pass over a file: the hash of all of it, its first bytes kept, its size.
+struct FileRead {
+  std::string head;
+  std::uint64_t size = 0;
+  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> hash{XXH3_createState(),
+                                                                &XXH3_freeState};
+};
+
+/// Reads `file` through in chunks, hashing every byte and keeping the first `keep`, so memory
+/// does not grow with the file's size.
+FileRead read_through(const fs::path& file, std::size_t keep) {
+  check_readable(file);
   std::ifstream in(file, std::ios::binary);
   if (!in) throw BadInput("cannot read the file (permission denied or gone)");
-  std::ostringstream out;
-  out << in.rdbuf();
+  FileRead read;
+  if (!read.hash || XXH3_128bits_reset(read.hash.get()) == XXH_ERROR)
+    throw InternalError("cannot make a hash state");
+  std::vector<char> chunk(1 << 20);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    XXH3_128bits_update(read.hash.get(), chunk.data(), got);
+    if (read.head.size() < keep)
+      read.head.append(chunk.data(), std::min(got, keep - read.head.size()));
+    read.size += got;
+  }
   if (in.bad()) throw BadInput("read error");
-  return out.str();
+  return read;
 }
+
+/// All of a small file (a sidecar).
+std::string read_all(const fs::path& file) { return read_through(file, SIZE_MAX).head; }
 
 /// What the indexer says of a document whose text of `from` bytes was cut to `to`.
 std::string cut_note(std::size_t from, std::size_t to) {
@@ -42,11 +80,7 @@ std::string cut_note(std::size_t from, std::size_t to) {
 }
 
 std::string content_hash(std::string_view bytes) {
-  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return hex;
+  return hex(XXH3_128bits(bytes.data(), bytes.size()));
 }
 
 }  // namespace
@@ -62,6 +96,16 @@ InputPreparer::InputPreparer(const Schema& schema, const DanishAnalyzer& analyze
       files_(std::move(files)),
       jsonl_(std::move(jsonl)) {
   if (!rebuild_) snapshot_ = Xapian::Database(db_dir_);
+  // PDF and office files are read in processes of their own, bounded, where opslag-read is
+  // installed beside this executable; else here (a test's executable, say).
+  if (const fs::path program = ReaderProcess::find_program(); !program.empty()) {
+    read_binary_ = [reader = ReaderProcess(program, ReaderLimits{})](
+                       const fs::path& file, std::string_view head, std::size_t max_text) {
+      return reader.read(file, head, max_text);
+    };
+  } else {
+    read_binary_ = read_binary_file;
+  }
   worker_ = std::thread([this] { work(); });
 }
 
@@ -138,6 +182,7 @@ void InputPreparer::finish(StoredDocument& doc, PreparedInput& out) {
     doc.body.shrink_to_fit();
     out.note = cut_note(size, doc.body.size());
   }
+  doc.title = short_title(std::move(doc.title));
   out.xdoc = make_xapian_document(schema_, analyzer_, doc, &out.compounds);
   out.spellings = spelling_words(out.xdoc);
 }
@@ -147,17 +192,23 @@ void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position
   out.id = input.id;
   out.where = input.file.string();
   try {
-    const std::string bytes = read_bytes(input.file);
-    out.bytes = bytes.size();
-    position += bytes.size();
+    FileRead file = read_through(input.file, head_bytes(input.file, max_text_bytes_));
+    out.bytes = file.size;
+    position += file.size;
     std::error_code ec;
     const fs::path sidecar = sidecar_of(input.file);
-    const std::string meta = fs::exists(sidecar, ec) ? read_bytes(sidecar) : "";
-    const std::string hash = content_hash(meta.empty() ? bytes : bytes + '\0' + meta);
+    const std::string meta = fs::exists(sidecar, ec) ? read_all(sidecar) : "";
+    if (!meta.empty()) {  // the hash of the file's bytes, a NUL and the sidecar's
+      const char nul = 0;
+      XXH3_128bits_update(file.hash.get(), &nul, 1);
+      XXH3_128bits_update(file.hash.get(), meta.data(), meta.size());
+    }
+    const std::string hash = hex(XXH3_128bits_digest(file.hash.get()));
     compare(input.id, hash, out);
     if (!out.unchanged) {
       TextLimit limit{max_text_bytes_};
-      StoredDocument doc = read_document(input.file, bytes, analyzer_, &limit);
+      StoredDocument doc =
+          read_document_file(input.file, file.head, file.size, analyzer_, &limit, &read_binary_);
       if (limit.cut_from) out.note = cut_note(limit.cut_from, doc.body.size());
       if (!meta.empty()) {
         try {

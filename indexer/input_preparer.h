@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "indexer/readers/document_reader.h"
 #include "schema/analysis/danish_analyzer.h"
 #include "schema/document_terms.h"
 #include "schema/schema.h"
@@ -84,6 +85,7 @@ class InputPreparer {
   std::vector<InputFile> files_;
   std::vector<std::filesystem::path> jsonl_;
   Xapian::Database snapshot_;  // the index as the run found it, for the unchanged check
+  BinaryReader read_binary_;   // PDF and office files, in opslag-read when it is there
 
   std::mutex mutex_;
   std::condition_variable changed_;

@@ -2,6 +2,7 @@
 // pugixml.
 #pragma once
 
+#include <filesystem>
 #include <string_view>
 
 #include "schema/stored_document.h"
@@ -19,5 +20,12 @@ namespace opslag {
 /// The same for an .odt: content.xml's headings and paragraphs; meta.xml's dc:title (else the
 /// first heading, else the first paragraph) and meta:creation-date or dc:date.
 [[nodiscard]] StoredDocument read_odt(std::string_view bytes);
+
+/// The same, read from `file` as libzip needs it (memory does not grow with the file's size,
+/// only with the entries read); `head` holds at least its first 8 bytes.
+[[nodiscard]] StoredDocument read_docx_file(const std::filesystem::path& file,
+                                            std::string_view head);
+[[nodiscard]] StoredDocument read_odt_file(const std::filesystem::path& file,
+                                           std::string_view head);
 
 }  // namespace opslag

@@ -85,25 +85,23 @@ std::string iso_date(std::time_t t) {
   return out;
 }
 
-}  // namespace
-
-StoredDocument read_pdf(std::string_view bytes) {
-  poppler::set_debug_error_function(quiet, nullptr);
-  if (!bytes.starts_with("%PDF-")) throw BadInput("not a PDF (no %PDF- header)");
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+/// The document of the PDF `pdf` opened, or null when poppler could not open it.
+StoredDocument read_opened(std::unique_ptr<poppler::document> pdf, std::size_t max_text) {
   if (!pdf) throw BadInput("damaged PDF: poppler cannot open it");
   if (pdf->is_locked()) throw BadInput("password-protected (encrypted) PDF");
 
   std::vector<std::string> pages;
   std::unique_ptr<poppler::page> first;
-  for (int i = 0; i < pdf->pages(); ++i) {
+  std::size_t text = 0;
+  // Pages past the text a document keeps are not read: a small file can hold gigabytes of it.
+  for (int i = 0; i < pdf->pages() && text <= max_text; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page) {
       pages.emplace_back();
       continue;
     }
     pages.push_back(utf8(page->text(poppler::rectf(), poppler::page::raw_order_layout)));
+    text += pages.back().size();
     if (i == 0) first = std::move(page);
   }
   StoredDocument doc;
@@ -124,6 +122,25 @@ StoredDocument read_pdf(std::string_view bytes) {
   doc.source = most_mentioned_publisher(doc.body).value_or("");
   doc.type = "rapport";
   return doc;
+}
+
+}  // namespace
+
+StoredDocument read_pdf(std::string_view bytes, std::size_t max_text) {
+  poppler::set_debug_error_function(quiet, nullptr);
+  if (!bytes.starts_with("%PDF-")) throw BadInput("not a PDF (no %PDF- header)");
+  return read_opened(std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
+                         bytes.data(), static_cast<int>(bytes.size()))),
+                     max_text);
+}
+
+StoredDocument read_pdf_file(const std::filesystem::path& file, std::string_view head,
+                             std::size_t max_text) {
+  poppler::set_debug_error_function(quiet, nullptr);
+  if (!head.starts_with("%PDF-")) throw BadInput("not a PDF (no %PDF- header)");
+  return read_opened(
+      std::unique_ptr<poppler::document>(poppler::document::load_from_file(file.string())),
+      max_text);
 }
 
 }  // namespace opslag

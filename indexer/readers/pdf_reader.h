@@ -1,6 +1,8 @@
 // Reads PDF files with poppler: text in reading order, page by page, title and date.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <string_view>
 
 #include "schema/stored_document.h"
@@ -14,7 +16,13 @@ namespace opslag {
 /// the first page as laid out ("DEN FÆLLESOFFENTLIGE DIGITALISERINGSSTRATEGI 2026-2029", set in
 /// capitals, becomes "Den fællesoffentlige digitaliseringsstrategi 2026-2029"), else the largest
 /// type on it. The date is the first Danish date in the text, else the PDF's creation date.
+/// Pages after the first `max_text` bytes of text are not read.
 /// Throws BadInput if the bytes are not a PDF poppler can open, or it is password-protected.
-[[nodiscard]] StoredDocument read_pdf(std::string_view bytes);
+[[nodiscard]] StoredDocument read_pdf(std::string_view bytes, std::size_t max_text = SIZE_MAX);
+
+/// The same, read from `file` as poppler needs it (memory does not grow with the file's size);
+/// `head` holds at least its first 5 bytes.
+[[nodiscard]] StoredDocument read_pdf_file(const std::filesystem::path& file, std::string_view head,
+                                           std::size_t max_text = SIZE_MAX);
 
 }  // namespace opslag

@@ -39,9 +39,12 @@ StoredDocument read_plain_text(std::string_view text) {
       body.add_line("");
       continue;
     }
-    if (count_words(line) >= 2) {
-      doc.title = std::string(line);
-      ++i;
+    if (const std::size_t words = count_words(line); words >= 2) {
+      // A long first line is the text itself (a file of one line, say), not its headline.
+      if (words <= kMaxTitleWords) {
+        doc.title = std::string(line);
+        ++i;
+      }
       break;
     }
   }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "schema/errors.h"
 #include "tests/support/temp_dir.h"
 
@@ -36,6 +38,56 @@ TEST_F(DocumentReaderTest, AnHtmlPagesTextIsCutToTheLimitAtAWordAndSaysFromHowMu
   EXPECT_TRUE(last_word == "Borgerne" || last_word == "bruger" || last_word == "MitID" ||
               last_word == "hver" || last_word == "dag.")
       << "cut inside a word: " << last_word;
+}
+
+TEST_F(DocumentReaderTest, AnHtmlPageOfMoreTagsThanAreReadIsCutThereAndSaysSo) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 250'000; ++i) html += "<p>a";  // 1 MB, but a quarter million elements
+  TextLimit limit{SIZE_MAX};
+  const StoredDocument doc = read_document("tags.html", html, analyzer_, &limit);
+  EXPECT_EQ(limit.cut_from, html.size());
+  const auto paragraphs = std::count(doc.body.begin(), doc.body.end(), 'a');
+  EXPECT_GT(paragraphs, 150'000);
+  EXPECT_LT(paragraphs, 200'000);
+}
+
+TEST_F(DocumentReaderTest, AFileReadOnlyAsFarAsTheLimitNeedsSaysItWasCutFromItsWholeSize) {
+  std::string text = "Lang tekst\n\n";
+  while (text.size() < 100'000) text += "Borgerne bruger MitID hver dag. ";
+  const std::size_t head = head_bytes("lang.txt", 20'000);
+  ASSERT_LT(head, text.size());
+  TextLimit limit{20'000};
+  const StoredDocument doc = read_document_file("lang.txt", std::string_view(text).substr(0, head),
+                                                text.size(), analyzer_, &limit);
+  EXPECT_EQ(limit.cut_from, text.size());
+  EXPECT_LE(doc.body.size(), 20'000u);
+  EXPECT_GT(doc.body.size(), 19'000u);
+}
+
+TEST_F(DocumentReaderTest, PdfAndOfficeFilesNeedOnlyTheirFirstBytesInMemory) {
+  EXPECT_EQ(head_bytes("a.pdf", 4u << 20), 64u);
+  EXPECT_EQ(head_bytes("b.docx", 4u << 20), 64u);
+  EXPECT_GT(head_bytes("c.html", 4u << 20), 3 * (4u << 20));
+  EXPECT_EQ(head_bytes("d.txt", SIZE_MAX), SIZE_MAX);
+}
+
+TEST_F(DocumentReaderTest, ALongTitleIsCutAtAWordAndEndsInAnEllipsis) {
+  std::string title;
+  while (title.size() < 1000) title += "Digitaliseringsstrategien for kommunerne, ";
+  const std::string cut = short_title(title);
+  EXPECT_LE(cut.size(), kMaxTitleBytes);
+  EXPECT_TRUE(cut.ends_with("kommunerne …") || cut.ends_with("for …") ||
+              cut.ends_with("Digitaliseringsstrategien …"))
+      << cut;
+  EXPECT_EQ(short_title("NemID lanceres"), "NemID lanceres");
+}
+
+TEST_F(DocumentReaderTest, AFileOfOneLongLineIsTextAndTakesItsTitleFromItsName) {
+  std::string line;
+  while (line.size() < 5000) line += "Dette er en lang linje uden linjeskift ";
+  const StoredDocument doc = read_document("en-linje.txt", line, analyzer_);
+  EXPECT_EQ(doc.title, "en linje");
+  EXPECT_NE(doc.body.find("Dette er en lang linje"), std::string::npos);
 }
 
 TEST_F(DocumentReaderTest, TextWithinTheLimitIsNotCut) {

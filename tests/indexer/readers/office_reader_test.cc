@@ -12,6 +12,7 @@
 #include "schema/errors.h"
 #include "tests/support/small_stack.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/thrown_message.h"
 
 namespace opslag {
 namespace {
@@ -185,6 +186,29 @@ TEST(OfficeReaderTest, RefusesAnEntryTooLargeToParseInBoundedMemory) {
   const std::string paragraphs(40u << 20, ' ');
   EXPECT_EQ(failure(make_zip({{"word/document.xml", word_xml(paragraphs)}})),
             "word/document.xml is too large to read (40 MB uncompressed; at most 32 MB)");
+}
+
+TEST(OfficeReaderTest, ReadsADocumentFromItsFileAsFromItsBytes) {
+  const std::string bytes =
+      make_zip({{"word/document.xml", word_xml(word_paragraph("Digital Post", "Title") +
+                                               word_paragraph("Breve kommer digitalt."))}});
+  testing::TempDir dir;
+  const std::filesystem::path file = dir.write("brev.docx", bytes);
+  const StoredDocument from_file = read_docx_file(file, bytes.substr(0, 64));
+  EXPECT_EQ(from_file.title, "Digital Post");
+  EXPECT_EQ(from_file.body, read_docx(bytes).body);
+  EXPECT_EQ(testing::thrown_message<BadInput>([&] {
+              (void)read_docx_file(dir.write("ikke.docx", "ikke en zip"), "ikke en zip");
+            }),
+            "not a zip archive (truncated or corrupt)");
+}
+
+TEST(OfficeReaderTest, AnEntryOfMoreTagsThanAreReadIsRefusedByName) {
+  std::string paragraphs;
+  for (int i = 0; i < 760'000; ++i) paragraphs += "<w:p></w:p>";  // 1.52 million tags
+  const std::string reason = failure(make_zip({{"word/document.xml", word_xml(paragraphs)}}));
+  EXPECT_TRUE(reason.starts_with("word/document.xml has 152")) << reason;
+  EXPECT_TRUE(reason.ends_with("tags, more than the 1500000 that are read")) << reason;
 }
 
 TEST(OfficeReaderTest, NamesTheEntryWhoseXmlDoesNotParse) {

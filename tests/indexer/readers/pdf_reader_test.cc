@@ -83,6 +83,19 @@ TEST(PdfReaderTest, ReadsTitleDatePublisherAndCleanPages) {
             "bruges ved hvert login.");
 }
 
+TEST(PdfReaderTest, PagesPastTheTextKeptAreNotRead) {
+  const StoredDocument doc = read_pdf(testdata("nemid-rapport.pdf"), 10);
+  EXPECT_NE(doc.body.find("Kommunerne tager NemID i brug"), std::string::npos) << doc.body;
+  EXPECT_EQ(doc.body.find('\f'), std::string::npos) << "read past the first page: " << doc.body;
+}
+
+TEST(PdfReaderTest, ReadsAPdfFromItsFileAsFromItsBytes) {
+  const std::filesystem::path file =
+      std::filesystem::path(OPSLAG_SOURCE_DIR) / "tests" / "testdata" / "nemid-rapport.pdf";
+  const std::string bytes = testdata("nemid-rapport.pdf");
+  EXPECT_EQ(read_pdf_file(file, bytes.substr(0, 64)).body, read_pdf(bytes).body);
+}
+
 TEST(PdfReaderTest, RefusesAPasswordProtectedPdf) {
   EXPECT_EQ(failure(testdata("nemid-rapport-krypteret.pdf")), "password-protected (encrypted) PDF");
 }
