@@ -51,8 +51,10 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   int rank = (request.page - 1) * request.size;
   for (const Hit& hit : result.hits) {
     out << ++rank << ". " << bold << printable(hit.doc.title) << reset << '\n';
-    out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : printable(hit.doc.date)) << " · "
-        << printable(hit.doc.source) << " · " << printable(hit.doc.type)
+    // A part the document lacks is left out, not shown as an empty place between dots.
+    out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : printable(hit.doc.date))
+        << (hit.doc.source.empty() ? "" : " · " + printable(hit.doc.source)) << " · "
+        << printable(hit.doc.type)
         << (hit.page > 0 ? " · side " + std::to_string(hit.page) : std::string()) << reset << '\n';
     const Snippet snippet{printable(hit.snippet.text), hit.snippet.marks};
     out << "   " << snippet.with_marks(mark, colour ? reset : "") << '\n';

@@ -27,6 +27,14 @@ TEST(TerminalOutputTest, PlainOutputHasNoMarkupOrEscapes) {
   EXPECT_EQ(out.find('\033'), std::string::npos);
 }
 
+TEST(TerminalOutputTest, AHitWithoutDateOrSourceShowsNoEmptyPlaceForThem) {
+  SearchResult result = one_hit();
+  result.hits[0].doc.date.clear();
+  result.hits[0].doc.source.clear();
+  const std::string out = format_hits(request("NemID", 1, 10), result, false);
+  EXPECT_NE(out.find("   uden dato · pressemeddelelse\n"), std::string::npos) << out;
+}
+
 TEST(TerminalOutputTest, ColourOutputHighlightsMatches) {
   const std::string out = format_hits(request("NemID", 1, 10), one_hit(), true);
   EXPECT_NE(out.find("\033[1;33mNemID\033[0m"), std::string::npos) << out;
