@@ -74,9 +74,9 @@ int main(int argc, char** argv) try {
                  "--delete ID...: one of them\n";
     return 2;
   }
-  if ((rebuild && !indexing) || (dry_run && list)) {
-    std::cerr << "opslag-index: --rebuild needs files or folders to index, and --dry-run goes "
-                 "with indexing or --delete\n";
+  if ((rebuild && (!indexing || add_only)) || (dry_run && list)) {
+    std::cerr << "opslag-index: --rebuild builds the whole database from the files or folders "
+                 "given (not with --add), and --dry-run goes with indexing or --delete\n";
     return 2;
   }
 

@@ -163,6 +163,7 @@ TEST_F(ExecutablesTest, IndexerRebuildsBesideAndRefusesToReplaceWithAnEmptyFolde
   const CommandResult list = run(bin("opslag-index") + " --db " + db_.string() + " --list");
   EXPECT_NE(list.output.find("nemid.txt"), std::string::npos) << list.output;
   EXPECT_EQ(run(bin("opslag-index") + " --db " + db_.string() + " --rebuild --list").status, 2);
+  EXPECT_EQ(run(indexer + "--add " + corpus_.path().string()).status, 2);
 }
 
 TEST_F(ExecutablesTest, ABadSchemaIsRefusedWithItsLine) {
