@@ -54,32 +54,45 @@ Xapian::Query any_of(const Field& field, const std::vector<std::string>& values)
 
 Xapian::Query Searcher::with_field_boosts(const Xapian::Query& query, const ParsedQuery& parsed,
                                           const Xapian::Database& db) const {
-  std::vector<std::string> terms;
-  const auto consider = [&](const Field& field, const std::string& value) {
-    const std::string term = filter_term(field.prefix, value);
-    if (std::find(terms.begin(), terms.end(), term) == terms.end() && db.term_exists(term))
-      terms.push_back(term);
+  std::vector<Xapian::Query> matches;
+  std::vector<std::vector<std::string>> seen;
+  // Each match is the filter terms a document must all hold (the words of a publisher).
+  const auto consider = [&](const std::vector<std::string>& terms) {
+    if (terms.empty() || std::find(seen.begin(), seen.end(), terms) != seen.end()) return;
+    for (const std::string& t : terms)
+      if (!db.term_exists(t)) return;
+    seen.push_back(terms);
+    matches.push_back(terms.size() == 1
+                          ? Xapian::Query(terms[0])
+                          : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
   };
   const Field& source = schema_.field("source");
   const Field& year = schema_.field("year");
+  // A name matches the words of a publisher ("digst": "Digitaliseringsstyrelsen / Statens IT";
+  // "KL": "Digitaliseringsministeriet, KL og Danske Regioner"), as kilde: does.
+  const auto source_terms = [&](const std::string& value) {
+    if (source.word_prefix.empty())
+      return std::vector<std::string>{filter_term(source.prefix, value)};
+    return filter_word_terms(source, analyzer_, value);
+  };
   std::string all;
   for (const std::string& word : parsed.free_words) {
-    consider(source, word);
+    consider(source_terms(word));
     if (word.size() == 4 &&
         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      consider(year, word);
+      consider({filter_term(year.prefix, word)});
     all += (all.empty() ? "" : " ") + word;
   }
-  if (parsed.free_words.size() > 1) consider(source, all);  // "Danske Regioner"
+  if (parsed.free_words.size() > 1)
+    consider({filter_term(source.prefix, all)});  // "Danske Regioner"
   for (const Expansion& e : parsed.expansions)
-    if (e.kind == "synonym") consider(source, e.to);  // "Kommunernes Landsforening": KL
-  if (terms.empty()) return query;
+    if (e.kind == "synonym") consider(source_terms(e.to));  // "Kommunernes Landsforening": KL
+  if (matches.empty()) return query;
   std::vector<Xapian::Query> boosts;
-  for (const std::string& term : terms) {
+  for (const Xapian::Query& match : matches) {
     // Xapian's idiom: the query owns the source once it is released.
     auto* weight = new Xapian::FixedWeightPostingSource(kFieldMatchBoost);
-    boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
-                        Xapian::Query(term));
+    boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()), match);
   }
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));

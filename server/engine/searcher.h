@@ -147,7 +147,8 @@ class Searcher {
                                     std::string_view query, const ParsedQuery& parsed) const;
   [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query,
                                        const SearchRequest& request) const;
-  /// `query`, with the documents of a publisher or year it names ranked higher.
+  /// `query`, with the documents of a year or a publisher it names ranked higher: a word of the
+  /// publisher's name is enough ("digst" for "Digitaliseringsstyrelsen / Statens IT").
   [[nodiscard]] Xapian::Query with_field_boosts(const Xapian::Query& query,
                                                 const ParsedQuery& parsed,
                                                 const Xapian::Database& db) const;

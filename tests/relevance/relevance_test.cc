@@ -35,6 +35,16 @@ double baseline(const std::string& name, const std::string& file = "baseline.txt
   throw Error(file + " has no " + name);
 }
 
+/// The files of `folder` that the real set judges, as real-files.txt names them.
+std::vector<fs::path> real_files(const fs::path& folder) {
+  std::ifstream in(kDir / "real-files.txt");
+  std::vector<fs::path> files;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') files.push_back(folder / line);
+  if (files.empty()) throw Error("real-files.txt names no file");
+  return files;
+}
+
 /// corpus/ indexed once for the suite, and the judgments.
 class RelevanceTest : public ::testing::Test {
  protected:
@@ -84,8 +94,8 @@ class RealRelevanceTest : public ::testing::Test {
     std::ostringstream errors;
     const DanishAnalyzer analyzer(testing::project_schema());
     IndexUpdater updater(testing::project_schema(), analyzer, data_->path() / "db", errors);
-    (void)updater.run(
-        IndexInputs{{shared / "real-documents"}, {shared / "corpus" / "danish-bench.jsonl.gz"}});
+    (void)updater.run(IndexInputs{real_files(shared / "real-documents"),
+                                  {shared / "corpus" / "danish-bench.jsonl.gz"}});
     const Searcher searcher(testing::project_schema(), analyzer, (data_->path() / "db").string());
     scores_ = new std::vector<RelevanceScore>(run_judgments(searcher, judgments()));
   }

@@ -369,16 +369,22 @@ TEST_F(CountingTest, BeyondTheLimitTheyAreEstimatedAndSaySo) {
 namespace opslag {
 namespace {
 
-/// Two strategies: an older one that says "strategi" and "2016" often, and the one of 2016 from
-/// KL, which says them once.
+/// Three strategies: an older one that says "strategi" and "2016" often (and names Statens IT and
+/// Digitaliseringsstyrelsen), the one of 2016 from KL and one of 2015 from
+/// "Digitaliseringsstyrelsen / Statens IT", which say them once.
 class FieldBoostTest : public ::testing::Test {
  protected:
   FieldBoostTest() {
-    corpus_.write("gammel.txt",
-                  "Strategi for strategi frem mod 2016\n\n01-02-2011\n\nStrategi, strategi og "
-                  "strategi: planen gælder til 2016, og i 2016 kommer en ny strategi.\n\n"
-                  "Kilde: Regeringen\n");
+    corpus_.write(
+        "gammel.txt",
+        "Strategi for strategi frem mod 2016\n\n01-02-2011\n\nStrategi, strategi og "
+        "strategi: planen gælder til 2016, og i 2016 kommer en ny strategi fra Statens IT og "
+        "Digitaliseringsstyrelsen.\n\n"
+        "Kilde: Regeringen\n");
     corpus_.write("ny.txt", "Ny plan\n\n12-05-2016\n\nEn strategi for de næste år.\n\nKilde: KL\n");
+    corpus_.write("fælles.txt",
+                  "Fælles plan\n\n01-03-2015\n\nEn strategi for alle.\n\n"
+                  "Kilde: Digitaliseringsstyrelsen / Statens IT\n");
     std::ostringstream errors;
     IndexUpdater(testing::project_schema(), analyzer_, db_.path() / "db", errors)
         .run({corpus_.path()});
@@ -403,6 +409,11 @@ TEST_F(FieldBoostTest, AYearInTheQueryPutsThatYearsDocumentsFirst) {
 TEST_F(FieldBoostTest, APublisherInTheQueryPutsItsDocumentsFirst) {
   EXPECT_EQ(first("strategi KL"), "ny.txt");
   EXPECT_EQ(first("strategi Kommunernes Landsforening"), "ny.txt");  // KL's synonym
+}
+
+TEST_F(FieldBoostTest, AWordOfALongerPublisherNamePutsItsDocumentsFirst) {
+  EXPECT_EQ(first("strategi Statens"), "fælles.txt");
+  EXPECT_EQ(first("strategi digst"), "fælles.txt");  // Digitaliseringsstyrelsen's synonym
 }
 
 }  // namespace
