@@ -12,6 +12,7 @@
 #include "schema/error_exit.h"
 #include "schema/errors.h"
 #include "schema/option_sources.h"
+#include "schema/program_info.h"
 #include "schema/schema.h"
 
 int main(int argc, char** argv) try {
@@ -19,8 +20,9 @@ int main(int argc, char** argv) try {
       "opslag-index: index Danish documents (.txt, .md, .html, .pdf, JSON lines) into a Xapian\n"
       "database. The database mirrors its inputs: changed documents are reindexed, gone ones "
       "removed."};
+  app.set_version_flag("--version", opslag::version_line("opslag-index"));
   std::string db_dir;
-  std::string schema_file = OPSLAG_SCHEMA_DEFAULT;
+  std::string schema_file = opslag::default_schema_file();
   std::vector<std::string> paths, jsonl;
   bool quiet = false;
   int shards = 0;

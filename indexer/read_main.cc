@@ -10,9 +10,11 @@
 #include "indexer/address_sanitizer.h"
 #include "indexer/readers/document_reader.h"
 #include "schema/errors.h"
+#include "schema/program_info.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"opslag-read: read one PDF, .docx or .odt file for opslag-index (not for people)"};
+  app.set_version_flag("--version", opslag::version_line("opslag-read"));
   std::size_t memory_mb = 256, max_text = SIZE_MAX;
   rlim_t cpu_seconds = 60;
   std::string file;

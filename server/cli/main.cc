@@ -7,6 +7,7 @@
 
 #include "schema/analysis/danish_analyzer.h"
 #include "schema/error_exit.h"
+#include "schema/program_info.h"
 #include "schema/schema.h"
 #include "server/cli/search_options.h"
 #include "server/cli/terminal_output.h"
@@ -15,8 +16,9 @@
 
 int main(int argc, char** argv) try {
   CLI::App app{"opslag-search: search an Opslag database from the terminal."};
+  app.set_version_flag("--version", opslag::version_line("opslag-search"));
   opslag::SearchOptions options;
-  options.schema_file = OPSLAG_SCHEMA_DEFAULT;
+  options.schema_file = opslag::default_schema_file();
   opslag::add_search_options(app, options);
   CLI11_PARSE(app, argc, argv);
 

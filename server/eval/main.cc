@@ -6,6 +6,7 @@
 
 #include "schema/error_exit.h"
 #include "schema/errors.h"
+#include "schema/program_info.h"
 #include "schema/schema.h"
 #include "server/engine/searcher.h"
 #include "server/eval/relevance_metrics.h"
@@ -35,7 +36,8 @@ void print_means(const char* who, const opslag::Judgments& judgments,
 
 int main(int argc, char** argv) try {
   CLI::App app{"opslag-relevance: measure ranking against graded judgments."};
-  std::string db_dir, schema_file = OPSLAG_SCHEMA_DEFAULT;
+  app.set_version_flag("--version", opslag::version_line("opslag-relevance"));
+  std::string db_dir, schema_file = opslag::default_schema_file();
   std::string judgments_file = OPSLAG_JUDGMENTS_DEFAULT;
   bool quiet = false, compare_stock = false;
   app.add_option("--db", db_dir, "database built from the judged documents")->required();

@@ -9,6 +9,7 @@
 #include "schema/analysis/danish_analyzer.h"
 #include "schema/database_sources.h"
 #include "schema/error_exit.h"
+#include "schema/program_info.h"
 #include "schema/schema.h"
 #include "server/engine/searcher.h"
 #include "server/engine/suggester.h"
@@ -29,8 +30,9 @@ int main(int argc, char** argv) try {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   CLI::App app{"opslag-server: the Opslag search API over HTTP."};
+  app.set_version_flag("--version", opslag::version_line("opslag-server"));
   opslag::ServerOptions options;
-  options.schema_file = OPSLAG_SCHEMA_DEFAULT;
+  options.schema_file = opslag::default_schema_file();
   opslag::add_server_options(app, options);
   CLI11_PARSE(app, argc, argv);
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "schema/program_info.h"
 #include "server/json/snippet_html.h"
 
 namespace opslag {
@@ -79,7 +80,8 @@ nlohmann::json health_json(const IndexStatus& status) {
   return {{"status", "ok"},
           {"documents", status.documents},
           {"revision", status.shards == 1 ? nlohmann::json(status.revision) : nlohmann::json()},
-          {"shards", status.shards}};
+          {"shards", status.shards},
+          {"version", version()}};
 }
 
 }  // namespace opslag

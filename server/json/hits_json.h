@@ -20,7 +20,7 @@ namespace opslag {
 /// `path` if `with_path`.
 [[nodiscard]] nlohmann::json document_json(const StoredDocument& doc, bool with_path);
 
-/// {status: "ok", documents, revision}
+/// {status: "ok", documents, revision, shards, version}: version() of the server.
 [[nodiscard]] nlohmann::json health_json(const IndexStatus& status);
 
 }  // namespace opslag

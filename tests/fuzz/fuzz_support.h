@@ -12,6 +12,7 @@
 #include "schema/analysis/icu_text.h"
 #include "schema/document_terms.h"
 #include "schema/errors.h"
+#include "schema/program_info.h"
 #include "schema/schema.h"
 #include "schema/stored_document.h"
 
@@ -29,7 +30,7 @@ namespace opslag::fuzz {
 
 /// The project's schema/schema.json (synonyms, stop words, compounds and all), loaded once.
 inline const Schema& schema() {
-  static const Schema loaded = Schema::load(OPSLAG_SCHEMA_DEFAULT);
+  static const Schema loaded = Schema::load(opslag::default_schema_file());
   return loaded;
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "schema/program_info.h"
 #include "tests/integration/run_command.h"
 #include "tests/support/daemon.h"
 #include "tests/support/temp_dir.h"
@@ -38,6 +39,15 @@ class ExecutablesTest : public ::testing::Test {
   testing::TempDir data_;
   fs::path db_ = data_.path() / "db";
 };
+
+TEST_F(ExecutablesTest, EveryExecutableSaysItsVersionAndExitsZero) {
+  for (const std::string name :
+       {"opslag-index", "opslag-read", "opslag-search", "opslag-server", "opslag-relevance"}) {
+    const CommandResult r = run(bin(name) + " --version");
+    EXPECT_EQ(r.status, 0) << name;
+    EXPECT_EQ(r.output, name + " " + version() + "\n");
+  }
+}
 
 TEST_F(ExecutablesTest, IndexerPrintsASummaryAndExitsZero) {
   const CommandResult r = run(index_command());

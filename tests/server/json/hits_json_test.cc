@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "schema/program_info.h"
 #include "tests/support/sample_hit.h"
 #include "tests/support/test_request.h"
 
@@ -99,10 +100,18 @@ TEST(HitsJsonTest, ADocumentShowsItsPathOnlyWhenAsked) {
 
 TEST(HitsJsonTest, HealthNamesTheRevisionOnlyForOneDatabase) {
   IndexStatus one{.documents = 44, .revision = 7};
-  EXPECT_EQ(health_json(one), nlohmann::json::parse(
-                                  R"({"status":"ok","documents":44,"revision":7,"shards":1})"));
+  nlohmann::json expected =
+      nlohmann::json::parse(R"({"status":"ok","documents":44,"revision":7,"shards":1})");
+  expected["version"] = version();
+  EXPECT_EQ(health_json(one), expected);
   IndexStatus two{.documents = 44, .revision = 0, .shards = 2};
   EXPECT_TRUE(health_json(two)["revision"].is_null());
+}
+
+TEST(HitsJsonTest, HealthSaysTheServersVersion) {
+  const std::string said = health_json(IndexStatus{})["version"];
+  EXPECT_TRUE(said.starts_with(OPSLAG_PROJECT_VERSION " ") || said == OPSLAG_PROJECT_VERSION)
+      << said;
 }
 
 }  // namespace

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The installed executables work without the source tree: `cmake --install` into a temporary
+# prefix, which is then moved; its opslag-index and opslag-search, run from elsewhere, find the
+# installed schema beside them, and say so clearly when it is gone.
+# Usage: installed_executables_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+cmake --install "$build" --prefix "$tmp/prefix" --strip > /dev/null
+for f in bin/opslag-index bin/opslag-read bin/opslag-search bin/opslag-server \
+         share/opslag/schema.json share/opslag/stopwords-da.txt share/opslag/synonyms-da.txt \
+         share/opslag/stem-overrides-da.txt share/opslag/compound-parts-da.txt; do
+  [ -e "$tmp/prefix/$f" ] || fail "cmake --install did not install $f"
+done
+if grep -l -F "$source" "$tmp"/prefix/bin/*; then fail "an installed executable holds the source path $source"; fi
+
+mv "$tmp/prefix" "$tmp/moved"  # nothing may depend on where it was installed
+bin=$tmp/moved/bin
+cd "$tmp"
+"$bin/opslag-index" --help | grep -q -F -- "--schema TEXT=$tmp/moved/share/opslag/schema.json" ||
+  fail "opslag-index --help names another default schema: $("$bin/opslag-index" --help | grep -- --schema)"
+"$bin/opslag-index" --version | grep -q '^opslag-index [0-9]' || fail "opslag-index --version"
+
+mkdir docs
+printf 'Digitale tegnebøger\n\n12-05-2026\n\nBorgerne får en digital tegnebog i MitID-appen.\n' > docs/tegnebog.txt
+printf 'Affald\n\n01-02-2025\n\nData om affald fra kommunerne.\n' > docs/affald.txt
+"$bin/opslag-index" --quiet --db db docs || fail "the installed opslag-index could not index"
+out=$("$bin/opslag-search" --db db tegnebog) || fail "the installed opslag-search failed"
+grep -q "Digitale tegnebøger" <<< "$out" || fail "searching tegnebog did not find the document: $out"
+grep -q "Affald" <<< "$out" && fail "searching tegnebog found the document on waste: $out"
+
+rm "$tmp/moved/share/opslag/schema.json"
+if err=$("$bin/opslag-search" --db db tegnebog 2>&1); then fail "searching without a schema succeeded"; fi
+grep -q -F "$tmp/moved/share/opslag/schema.json" <<< "$err" ||
+  fail "the error without a schema does not name the file: $err"
+echo "installed executables work from a moved prefix"
