@@ -35,9 +35,9 @@ int main(int argc, char** argv) try {
   bool dry_run = false;
   std::vector<std::string> delete_ids;
   app.add_option("--db", db_dir, "database folder (created if missing)")->required();
-  app.add_option("--schema", schema_file, "schema.json to index with")
-      ->envname("OPSLAG_SCHEMA")
-      ->capture_default_str();
+  app.add_option("--schema", schema_file,
+                 std::string("schema.json to index with; ") + opslag::kDefaultSchemaHelp)
+      ->envname("OPSLAG_SCHEMA");
   app.add_option("paths", paths, "files or folders to index");
   app.add_option("--jsonl", jsonl, "JSON-lines file (.jsonl or .jsonl.gz), one document a line");
   app.add_option("--shards", shards,

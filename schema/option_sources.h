@@ -14,7 +14,9 @@ namespace opslag {
 inline void read_options_from_environment_and_file(CLI::App& app) {
   for (CLI::Option* option : app.get_options()) {
     const auto& names = option->get_lnames();
-    if (names.empty() || names[0] == "help" || !option->get_envname().empty()) continue;
+    if (names.empty() || names[0] == "help" || names[0] == "version" ||
+        !option->get_envname().empty())
+      continue;
     std::string variable = "OPSLAG_";
     for (const char c : names[0])
       variable += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

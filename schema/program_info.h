@@ -20,6 +20,11 @@ namespace opslag {
 /// build tree a link to the source's schema/. Empty if the executable's path cannot be read.
 [[nodiscard]] std::filesystem::path data_dir();
 
+/// How a --schema option's help names its default (the path differs from one prefix to another,
+/// so it is described rather than shown, and a man page made from --help holds for any prefix).
+inline constexpr const char* kDefaultSchemaHelp =
+    "by default share/opslag/schema.json of the prefix the executable is installed in";
+
 /// data_dir()'s schema.json: the schema every executable uses unless --schema or OPSLAG_SCHEMA
 /// names another.
 [[nodiscard]] std::string default_schema_file();

@@ -2,6 +2,7 @@
 #include "server/cli/search_options.h"
 
 #include "schema/option_sources.h"
+#include "schema/program_info.h"
 #include "server/engine/date_bounds.h"
 
 namespace opslag {
@@ -16,9 +17,8 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
                  "the shards), for suggestions when the shards are remote");
   app.add_option("--analyze", o.analyze,
                  "print word, stem and compound parts of each word of TEXT ('-': stdin)");
-  app.add_option("--schema", o.schema_file, "schema.json")
-      ->envname("OPSLAG_SCHEMA")
-      ->capture_default_str();
+  app.add_option("--schema", o.schema_file, std::string("schema.json; ") + kDefaultSchemaHelp)
+      ->envname("OPSLAG_SCHEMA");
   // The engine checks page, size, the query and the filters, in the words the API uses.
   app.add_option("--page", o.page, "page of results");
   app.add_option("--size", o.size, "hits per page");

@@ -42,9 +42,8 @@ int main(int argc, char** argv) try {
   bool quiet = false, compare_stock = false;
   app.add_option("--db", db_dir, "database built from the judged documents")->required();
   app.add_option("--judgments", judgments_file, "judgments (.tsv)")->capture_default_str();
-  app.add_option("--schema", schema_file, "schema.json")
-      ->envname("OPSLAG_SCHEMA")
-      ->capture_default_str();
+  app.add_option("--schema", schema_file, std::string("schema.json; ") + opslag::kDefaultSchemaHelp)
+      ->envname("OPSLAG_SCHEMA");
   app.add_flag("-q,--quiet", quiet, "print only the means");
   app.add_flag("--compare-stock", compare_stock,
                "also index the same documents as stock Xapian does (Snowball Danish, "

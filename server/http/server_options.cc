@@ -9,6 +9,7 @@
 
 #include "schema/errors.h"
 #include "schema/option_sources.h"
+#include "schema/program_info.h"
 
 namespace opslag {
 
@@ -41,7 +42,7 @@ void add_database_options(CLI::App& app, ServerOptions& o) {
   app.add_option("--lexicon", o.shards.lexicon,
                  "local copy of the shards' spelling and compound data (DIR/lexicon beside "
                  "the shards), for suggestions when the shards are remote");
-  app.add_option("--schema", o.schema_file, "schema.json")->capture_default_str();
+  app.add_option("--schema", o.schema_file, std::string("schema.json; ") + kDefaultSchemaHelp);
 }
 
 /// Where and how to listen, who may call, and what is logged.

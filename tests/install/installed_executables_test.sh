@@ -15,13 +15,19 @@ for f in bin/opslag-index bin/opslag-read bin/opslag-search bin/opslag-server \
          share/opslag/stem-overrides-da.txt share/opslag/compound-parts-da.txt; do
   [ -e "$tmp/prefix/$f" ] || fail "cmake --install did not install $f"
 done
+if [ -d "$build/man" ]; then  # made where help2man is installed (scripts/setup installs it)
+  for p in opslag-index opslag-read opslag-search opslag-server; do
+    zcat "$tmp/prefix/share/man/man1/$p.1.gz" | grep -q "^$p \\\\- " ||
+      fail "no readable man page share/man/man1/$p.1.gz"
+  done
+else
+  echo "no man pages checked: this build made none (help2man was not installed)"
+fi
 if grep -l -F "$source" "$tmp"/prefix/bin/*; then fail "an installed executable holds the source path $source"; fi
 
 mv "$tmp/prefix" "$tmp/moved"  # nothing may depend on where it was installed
 bin=$tmp/moved/bin
 cd "$tmp"
-"$bin/opslag-index" --help | grep -q -F -- "--schema TEXT=$tmp/moved/share/opslag/schema.json" ||
-  fail "opslag-index --help names another default schema: $("$bin/opslag-index" --help | grep -- --schema)"
 "$bin/opslag-index" --version | grep -q '^opslag-index [0-9]' || fail "opslag-index --version"
 
 mkdir docs

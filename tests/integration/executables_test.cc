@@ -49,6 +49,13 @@ TEST_F(ExecutablesTest, EveryExecutableSaysItsVersionAndExitsZero) {
   }
 }
 
+TEST_F(ExecutablesTest, AnOpslagVersionVariableInTheEnvironmentIsNoVersionFlag) {
+  const CommandResult r = run("OPSLAG_VERSION=1.2 " + index_command());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output.find("opslag-index " + version()), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(db_));
+}
+
 TEST_F(ExecutablesTest, IndexerPrintsASummaryAndExitsZero) {
   const CommandResult r = run(index_command());
   EXPECT_EQ(r.status, 0) << r.output;
