@@ -197,6 +197,12 @@ void HttpServer::get(const std::string& pattern, std::string route,
   routes_.push_back({std::regex(pattern), std::move(route), std::move(handler)});
 }
 
+std::vector<std::string> HttpServer::routes() const {
+  std::vector<std::string> names;
+  for (const Route& r : routes_) names.push_back(r.name);
+  return names;
+}
+
 std::string HttpServer::route_of(const std::string& path) const {
   const auto found = std::find_if(routes_.begin(), routes_.end(), [&](const Route& r) {
     return std::regex_match(path, r.pattern);

@@ -55,6 +55,9 @@ class HttpServer {
   /// more specific pattern first.
   void get(const std::string& pattern, std::string route, httplib::Server::Handler handler);
 
+  /// The names of the routes added, in order ("/search", "/documents/{id}", ...).
+  [[nodiscard]] std::vector<std::string> routes() const;
+
   /// The route `path` is counted under: the first one whose pattern matches it, else "other".
   [[nodiscard]] std::string route_of(const std::string& path) const;
 

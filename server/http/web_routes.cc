@@ -30,11 +30,14 @@ std::string content_type_of(std::string_view name) {
   if (ends(".js")) return "text/javascript; charset=utf-8";
   if (ends(".css")) return "text/css; charset=utf-8";
   if (ends(".svg")) return "image/svg+xml";
+  if (ends(".json")) return "application/json; charset=utf-8";
   return "application/octet-stream";
 }
 
 void WebRoutes::add_to(HttpServer& server) const {
   server.get("/", "/", [this](const auto& req, auto& res) { get_asset(req, res, "index.html"); });
+  server.get("/openapi.json", "/openapi.json",
+             [this](const auto& req, auto& res) { get_asset(req, res, "openapi.json"); });
   server.get("/widget.js", "/widget.js",
              [this](const auto& req, auto& res) { get_asset(req, res, "widget.js"); });
   // One path segment, looked up by name among the built-in files: "..", "%2e%2e" (decoded to
