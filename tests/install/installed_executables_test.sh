@@ -38,6 +38,17 @@ out=$("$bin/opslag-search" --db db tegnebog) || fail "the installed opslag-searc
 grep -q "Digitale tegnebøger" <<< "$out" || fail "searching tegnebog did not find the document: $out"
 grep -q "Affald" <<< "$out" && fail "searching tegnebog found the document on waste: $out"
 
+# With the source tree (and the build inside it) hidden, where a mount namespace can be made
+# (root, outside a container that forbids it).
+if unshare --mount true 2> /dev/null; then
+  unshare --mount bash -c "mount -t tmpfs none '$(realpath "$build")' && mount -t tmpfs none '$source' &&
+    '$bin/opslag-search' --db db tegnebog | grep -q 'Digitale tegnebøger'" ||
+    fail "with the source tree hidden, the installed opslag-search did not find the document"
+  echo "searched with the source tree hidden"
+else
+  echo "the source tree was not hidden: no mount namespace here (the path scan above stands)"
+fi
+
 rm "$tmp/moved/share/opslag/schema.json"
 if err=$("$bin/opslag-search" --db db tegnebog 2>&1); then fail "searching without a schema succeeded"; fi
 grep -q -F "$tmp/moved/share/opslag/schema.json" <<< "$err" ||
