@@ -32,7 +32,9 @@ CALLS = [  # (path, with the admin token)
     ("/documents/findes-ikke.txt", False),
     ("/documents/nemid.txt/similar", False),
     ("/documents/nemid.txt/similar?size=0", False),
+    ("/documents/findes-ikke.txt/similar", False),
     ("/suggest?q=nem", False),
+    ("/suggest?q=NemID%20lan", False),
     ("/suggest", False),
     ("/health", False),
     ("/admin/stats", False),
@@ -105,11 +107,15 @@ def main():
                 for error in validator.iter_errors(value):
                     failures.append(f"{where}: {error.message} at {list(error.absolute_path)}")
 
+            examples = 0
             for template, item in spec["paths"].items():
                 for code, response in item["get"]["responses"].items():
                     media = response.get("content", {}).get("application/json", {})
                     if "example" in media:
+                        examples += 1
                         check(media["example"], media["schema"], f"example of {template} {code}")
+            if examples < 15:
+                failures.append(f"only {examples} examples in the description")
             for path, admin in CALLS:
                 status, content_type, body = fetch(port, path, admin)
                 template = route_of(spec, path)

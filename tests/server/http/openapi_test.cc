@@ -1,9 +1,9 @@
 // Tests the OpenAPI description (server/http/web/openapi.json, served at /openapi.json) against
-// the server: every route it registers is described, and every answer and example fits.
+// the server: every route it registers is described, with the status and media type of each
+// answer. Whether the JSON of the answers and examples fits the schemas, Debian's jsonschema
+// checks in openapi_check.py, on the same requests.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -14,7 +14,6 @@
 #include "server/http/routes.h"
 #include "server/http/web_routes.h"
 #include "tests/server/http/server_thread.h"
-#include "tests/support/schema_check.h"
 #include "tests/support/tiny_index.h"
 
 namespace opslag {
@@ -79,23 +78,7 @@ TEST_F(OpenApiTest, TheDescriptionNamesEveryRouteTheServerRegistersAndNoOther) {
   EXPECT_EQ(paths, registered);
 }
 
-TEST_F(OpenApiTest, EveryExampleAnswerFitsItsSchema) {
-  int examples = 0;
-  for (const auto& [path, item] : spec_["paths"].items())
-    for (const auto& [status, response] : item["get"]["responses"].items()) {
-      if (!response.contains("content") || !response["content"].contains("application/json"))
-        continue;
-      const json& media = response["content"]["application/json"];
-      if (!media.contains("example")) continue;
-      ++examples;
-      EXPECT_EQ(testing::schema_violations(media["example"], media["schema"], spec_),
-                std::vector<std::string>{})
-          << path << " " << status;
-    }
-  EXPECT_GE(examples, 15);
-}
-
-TEST_F(OpenApiTest, EveryRoutesRealAnswersFitTheDescription) {
+TEST_F(OpenApiTest, EveryRoutesRealAnswersHaveADescribedStatusAndMediaType) {
   struct Call {
     std::string path;
     bool admin = false;
@@ -143,12 +126,6 @@ TEST_F(OpenApiTest, EveryRoutesRealAnswersFitTheDescription) {
     for (auto it = content.begin(); it != content.end(); ++it)
       if (answered_type.starts_with(it.key())) matched = it.key();
     EXPECT_FALSE(matched.empty()) << answered_type << " is not described: " << content.dump();
-    if (matched == "application/json") {
-      EXPECT_EQ(
-          testing::schema_violations(json::parse(res->body), content[matched]["schema"], spec_),
-          std::vector<std::string>{})
-          << res->body;
-    }
   }
   for (const std::string& route : server_.routes()) EXPECT_TRUE(answered.count(route)) << route;
 }
