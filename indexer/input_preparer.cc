@@ -1,8 +1,6 @@
 // The indexer's preparing thread: read, hash, compare with the index, analyse.
 #include "indexer/input_preparer.h"
 
-#include <xxhash.h>
-
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -12,6 +10,7 @@
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/sidecar.h"
+#include "schema/content_hash.h"
 #include "schema/document_terms.h"
 #include "schema/errors.h"
 
@@ -31,20 +30,11 @@ void check_readable(const fs::path& file) {
                    std::to_string(InputPreparer::kMaxFileBytes >> 20) + " MB)");
 }
 
-/// Hex of a 128-bit hash.
-std::string hex(XXH128_hash_t h) {
-  char out[33];
-  std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return out;
-}
-
 /// One pass over a file: the hash of all of it, its first bytes kept, its size.
 struct FileRead {
   std::string head;
   std::uint64_t size = 0;
-  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> hash{XXH3_createState(),
-                                                                &XXH3_freeState};
+  ContentHash hash;
 };
 
 /// Reads `file` through in chunks, hashing every byte and keeping the first `keep`, so memory
@@ -54,14 +44,12 @@ FileRead read_through(const fs::path& file, std::size_t keep) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw BadInput("cannot read the file (permission denied or gone)");
   FileRead read;
-  if (!read.hash || XXH3_128bits_reset(read.hash.get()) == XXH_ERROR)
-    throw InternalError("cannot make a hash state");
   std::vector<char> chunk(1 << 20);
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
     if (got == 0) break;
-    XXH3_128bits_update(read.hash.get(), chunk.data(), got);
+    read.hash.update({chunk.data(), got});
     if (read.head.size() < keep)
       read.head.append(chunk.data(), std::min(got, keep - read.head.size()));
     read.size += got;
@@ -77,10 +65,6 @@ std::string read_all(const fs::path& file) { return read_through(file, SIZE_MAX)
 std::string cut_note(std::size_t from, std::size_t to) {
   return "its text of " + std::to_string(from >> 10) + " KB is cut to the first " +
          std::to_string(to >> 10) + " KB (--max-document-bytes)";
-}
-
-std::string content_hash(std::string_view bytes) {
-  return hex(XXH3_128bits(bytes.data(), bytes.size()));
 }
 
 }  // namespace
@@ -198,12 +182,12 @@ void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position
     std::error_code ec;
     const fs::path sidecar = sidecar_of(input.file);
     const std::string meta = fs::exists(sidecar, ec) ? read_all(sidecar) : "";
+    const std::string file_hash = file.hash.hex();
     if (!meta.empty()) {  // the hash of the file's bytes, a NUL and the sidecar's
-      const char nul = 0;
-      XXH3_128bits_update(file.hash.get(), &nul, 1);
-      XXH3_128bits_update(file.hash.get(), meta.data(), meta.size());
+      file.hash.update(std::string_view("\0", 1));
+      file.hash.update(meta);
     }
-    const std::string hash = hex(XXH3_128bits_digest(file.hash.get()));
+    const std::string hash = file.hash.hex();
     compare(input.id, hash, out);
     if (!out.unchanged) {
       TextLimit limit{max_text_bytes_};
@@ -220,6 +204,8 @@ void InputPreparer::prepare_file(const InputFile& input, std::uint64_t& position
       doc.id = input.id;
       doc.path = input.file.generic_string();
       doc.hash = hash;
+      doc.file = fs::absolute(input.file).lexically_normal().generic_string();
+      doc.file_hash = file_hash;
       finish(doc, out);
     }
   } catch (const InternalError&) {

@@ -8,9 +8,13 @@
 namespace opslag {
 
 std::string StoredDocument::to_data() const {
-  const nlohmann::json j = {{"id", id},         {"title", title},       {"date", date},
-                            {"source", source}, {"type", type},         {"url", url},
-                            {"path", path},     {"language", language}, {"hash", hash}};
+  nlohmann::json j = {{"id", id},         {"title", title},       {"date", date},
+                      {"source", source}, {"type", type},         {"url", url},
+                      {"path", path},     {"language", language}, {"hash", hash}};
+  if (!file.empty()) {
+    j["file"] = file;
+    j["file_hash"] = file_hash;
+  }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\0' + body;
 }
 
@@ -33,6 +37,8 @@ StoredDocument StoredDocument::from_data(std::string_view data) {
     doc.path = get("path");
     doc.language = get("language");
     doc.hash = get("hash");
+    doc.file = get("file");
+    doc.file_hash = get("file_hash");
     return doc;
   } catch (const nlohmann::json::exception& e) {
     throw IndexUnavailable(std::string("a stored document is damaged: its metadata is not the "

@@ -18,7 +18,11 @@ struct StoredDocument {
   std::string url;     ///< where it was published, or empty
   std::string path;    ///< the file it was read from, relative to the folder indexed
   std::string language = "da";
-  std::string hash;  ///< content hash of the file, to skip unchanged files
+  std::string hash;  ///< content hash of the file (and its sidecar), to skip unchanged files
+  /// The file it was read from as an absolute path, for serving the original; empty for a
+  /// document of a JSON-lines file, and for one an older opslag-index wrote (--rebuild adds it).
+  std::string file;
+  std::string file_hash;  ///< content hash of `file`'s bytes alone (see content_hash.h)
 
   /// The year of `date`, or empty.
   [[nodiscard]] std::string year() const { return date.size() >= 4 ? date.substr(0, 4) : ""; }

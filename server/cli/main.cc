@@ -9,6 +9,7 @@
 #include "schema/error_exit.h"
 #include "schema/program_info.h"
 #include "schema/schema.h"
+#include "server/cli/pager.h"
 #include "server/cli/search_options.h"
 #include "server/cli/terminal_output.h"
 #include "server/engine/searcher.h"
@@ -30,17 +31,35 @@ int main(int argc, char** argv) try {
     std::cout << opslag::format_analysis(analyzer, text);
     return 0;
   }
-  if (options.databases.empty() || options.words.empty()) {
-    std::cerr << "opslag-search: give --db DIR and a QUERY (or --analyze TEXT)\n";
+  const bool show = app.count("--show") > 0;
+  if (options.databases.empty() || (options.words.empty() && !show)) {
+    std::cerr << "opslag-search: give --db DIR and a QUERY (or --show ID, or --analyze TEXT)\n";
     return 2;
   }
   const opslag::SearchRequest request = opslag::search_request_of(options);
   const opslag::Searcher searcher(schema, analyzer, options.databases, options.shards);
+  const bool terminal = isatty(STDOUT_FILENO);
+  if (show) {
+    const auto view = searcher.view(options.show, request.query);
+    if (!view) {
+      std::cerr << "opslag-search: no document with id \"" << options.show
+                << "\" (opslag-index --list --db DIR lists them)\n";
+      return 2;
+    }
+    if (options.json) {
+      nlohmann::json j = opslag::document_json(view->doc, false);
+      j["marks"] = view->body_marks;
+      std::cout << j.dump(2) << '\n';
+    } else {
+      opslag::show_paged(opslag::format_document(*view, terminal), terminal && !options.no_pager);
+    }
+    return 0;
+  }
   const opslag::SearchResult result = searcher.search(request);
   if (options.json) {
     std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';
   } else {
-    std::cout << opslag::format_hits(request, result, isatty(STDOUT_FILENO));
+    std::cout << opslag::format_hits(request, result, terminal);
   }
   return 0;
 } catch (...) {

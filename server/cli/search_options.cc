@@ -32,6 +32,10 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str();
   app.add_flag("--json", o.json, "print the server's JSON");
+  app.add_option("--show", o.show,
+                 "show the document with this id whole, the matches of QUERY (if given) marked, "
+                 "through $PAGER on a terminal");
+  app.add_flag("--no-pager", o.no_pager, "never show the output through a pager");
   app.add_option("query", o.words, "what to search for");
   read_options_from_environment_and_file(app);
 }

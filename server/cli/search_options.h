@@ -14,8 +14,10 @@ struct SearchOptions {
   std::vector<std::string> databases;
   ShardPolicy shards;
   std::string schema_file;
-  std::string analyze;  ///< text to analyse instead of searching ("-": standard input)
+  std::string analyze;             ///< text to analyse instead of searching ("-": standard input)
   std::vector<std::string> words;  ///< the query, as the shell split it
+  std::string show;  ///< the id of a document to show whole, the query's matches marked
+  bool no_pager = false;
   int page = 1;
   int size = 10;
   std::vector<std::string> sources;

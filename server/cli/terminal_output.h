@@ -14,6 +14,11 @@ namespace opslag {
 [[nodiscard]] std::string format_hits(const SearchRequest& request, const SearchResult& result,
                                       bool colour);
 
+/// A whole document for reading in a terminal (opslag-search --show): title, date · source ·
+/// type, its url, the number of matches, then the text with the matches bold yellow (with
+/// `colour`) and a line "── side N ──" where each page of a PDF begins.
+[[nodiscard]] std::string format_document(const DocumentView& view, bool colour);
+
 /// How many values of each facet format_hits shows, the most frequent (years: the newest).
 constexpr std::size_t kFacetValuesShown = 6;
 

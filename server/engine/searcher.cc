@@ -237,10 +237,15 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, kBm25MinNormLength));
-    const unsigned date_slot = *schema_.field("date").value_slot;
-    if (request.sort != SortOrder::kRelevance)
-      enquire.set_sort_by_value_then_relevance(date_slot,
-                                               request.sort == SortOrder::kDateDescending);
+    // By date, undated documents last both ways: their empty value sorts as a date after
+    // every date when oldest come first.
+    Xapian::MultiValueKeyMaker by_date;
+    if (request.sort != SortOrder::kRelevance) {
+      const bool newest_first = request.sort == SortOrder::kDateDescending;
+      by_date.add_value(*schema_.field("date").value_slot, newest_first,
+                        newest_first ? "" : "\xff");
+      enquire.set_sort_by_key_then_relevance(&by_date, false);
+    }
     Xapian::ValueCountMatchSpy sources(*schema_.field("source").value_slot);
     Xapian::ValueCountMatchSpy years(*schema_.field("year").value_slot);
     Xapian::ValueCountMatchSpy types(*schema_.field("type").value_slot);
@@ -313,6 +318,28 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) const {
     const Xapian::PostingIterator it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
     return StoredDocument::from_data(db.get_document(*it).get_data());
+  });
+}
+
+std::optional<DocumentView> Searcher::view(std::string_view id, std::string_view query) const {
+  const bool marked = !query.empty();
+  if (marked) check_query(query, limits_);
+  const std::string term = id_term(schema_, id);
+  return pool_.with([&](DatabasePool::Handles& h) -> std::optional<DocumentView> {
+    Xapian::Database& db = h.all;
+    const Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    DocumentView view{StoredDocument::from_data(db.get_document(*it).get_data()), {}, {}};
+    if (!marked) return view;
+    const ParsedQuery parsed = parse(db, h.lexicon, query);
+    try {
+      view.title_marks = snippets_.marks(view.doc.title, parsed);
+      view.body_marks = snippets_.marks(view.doc.body, parsed);
+    } catch (const BadInput& e) {  // the stored text, not the request, is at fault
+      throw IndexUnavailable("the stored text of document \"" + view.doc.id +
+                             "\" is damaged: " + e.what());
+    }
+    return view;
   });
 }
 

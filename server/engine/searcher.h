@@ -36,6 +36,14 @@ struct Hit {
   int page = 0;
 };
 
+/// A whole document with every match of a query marked, for reading it.
+struct DocumentView {
+  StoredDocument doc;  ///< body included
+  /// [begin, end) byte offsets of each match into doc.title and doc.body, in order, never
+  /// overlapping; empty without a query.
+  std::vector<std::pair<std::size_t, std::size_t>> title_marks, body_marks;
+};
+
 /// One page of results.
 struct SearchResult {
   /// Matching documents: exact up to Limits::exact_matches, else Xapian's estimate.
@@ -104,6 +112,11 @@ class Searcher {
 
   /// The document with `id` (body included), or nullopt if there is none.
   [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
+
+  /// The document with `id` and the matches of `query` in it, marked as search() marks its
+  /// snippets (stems, compounds, synonyms); nullopt if there is no such document. An empty
+  /// query marks nothing. Throws BadInput for a query search() would refuse.
+  [[nodiscard]] std::optional<DocumentView> view(std::string_view id, std::string_view query) const;
 
   /// Up to `size` documents most like the one with `id` (Xapian's relevance-set expansion
   /// of its stems), the document itself left out; nullopt if there is no such document.

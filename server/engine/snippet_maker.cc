@@ -251,7 +251,7 @@ std::string Snippet::with_marks(std::string_view open, std::string_view close) c
 }
 
 Snippet SnippetMaker::make(std::string_view text, const ParsedQuery& query, std::size_t length,
-                               std::size_t* match_at) const {
+                           std::size_t* match_at) const {
   const Passage passage = locate(text, query, length);
   const std::vector<AnalyzedWord>& words = passage.words;
   const std::vector<Match>& matches = passage.matches;
@@ -303,6 +303,15 @@ Snippet SnippetMaker::make(std::string_view text, const ParsedQuery& query, std:
   }
   append_collapsed(out.text, text.substr(at, end - at));
   if (cut_end) out.text += " …";
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> SnippetMaker::marks(
+    std::string_view text, const ParsedQuery& query) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (find_candidates(text, query).empty()) return out;  // nothing to analyse the text for
+  for (const Match& m : analyze_slice(text, 0, text.size(), query).matches)
+    out.emplace_back(m.begin, m.end);
   return out;
 }
 

@@ -40,8 +40,12 @@ class SnippetMaker {
   /// the text when nothing in it matches. The offset in `text` of the snippet's first match
   /// (or of its start, when nothing matched) goes to `match_at`.
   [[nodiscard]] Snippet make(std::string_view text, const ParsedQuery& query,
-                                 std::size_t length = kLength,
-                                 std::size_t* match_at = nullptr) const;
+                             std::size_t length = kLength, std::size_t* match_at = nullptr) const;
+
+  /// Every match of `query` in the whole of `text`, as make() marks them: [begin, end) byte
+  /// offsets into `text`, in order, never overlapping. For a document's view.
+  [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> marks(
+      std::string_view text, const ParsedQuery& query) const;
 
  private:
   /// A stretch of the text, analysed, with the query's matches in it.

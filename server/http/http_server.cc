@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstring>
 #include <iostream>
 
 #include "server/http/json_answers.h"
@@ -161,17 +162,67 @@ struct HttpServer::Callbacks {
     return queued;
   }
 
-  /// Hands `res` to libmicrohttpd, which frames it (Content-Length, keep-alive) and sends it,
-  /// the body left out for HEAD.
-  static MHD_Result send(MHD_Connection* connection, httplib::Response& res) {
+  /// A body a route streams (httplib's set_content_provider with a length): libmicrohttpd
+  /// asks for it piece by piece as the client takes it.
+  struct Streamed {
+    httplib::ContentProvider provider;
+    std::size_t length;
+  };
+
+  /// Up to `max` bytes of the streamed body from `pos`, into `buf`: the provider must write at
+  /// most the length it is asked for. A provider that fails, or writes nothing before the end,
+  /// breaks the connection off, so the client sees a cut answer, never a whole wrong one.
+  static ssize_t read_streamed(void* cls, std::uint64_t pos, char* buf, std::size_t max) {
+    auto* streamed = static_cast<Streamed*>(cls);
+    std::size_t written = 0;
+    try {
+      httplib::DataSink sink;
+      sink.write = [&](const char* data, std::size_t size) {
+        const std::size_t n = std::min(size, max - written);
+        std::memcpy(buf + written, data, n);
+        written += n;
+        return n == size;
+      };
+      sink.is_writable = [] { return true; };
+      sink.done = [] {};
+      const auto want = std::min<std::uint64_t>(max, streamed->length - pos);
+      if (!streamed->provider(static_cast<std::size_t>(pos), static_cast<std::size_t>(want),
+                              sink) ||
+          written == 0)
+        return MHD_CONTENT_READER_END_WITH_ERROR;
+    } catch (...) {
+      return MHD_CONTENT_READER_END_WITH_ERROR;
+    }
+    return static_cast<ssize_t>(written);
+  }
+
+  /// The libmicrohttpd answer holding `res`'s body, or streaming it; nullptr if it cannot make
+  /// one.
+  static MHD_Response* response_of(httplib::Response& res) {
+    if (res.content_provider_ && !res.is_chunked_content_provider_) {
+      auto* streamed = new Streamed{std::move(res.content_provider_), res.content_length_};
+      MHD_Response* response = MHD_create_response_from_callback(
+          streamed->length, kStreamBlockBytes, &read_streamed, streamed,
+          [](void* owned) { delete static_cast<Streamed*>(owned); });
+      if (!response) delete streamed;
+      return response;
+    }
     auto* body = new std::string(std::move(res.body));
     MHD_Response* response = MHD_create_response_from_buffer_with_free_callback_cls(
         body->size(), body->data(), [](void* owned) { delete static_cast<std::string*>(owned); },
         body);
-    if (!response) {
-      delete body;
-      return MHD_NO;
-    }
+    if (!response) delete body;
+    return response;
+  }
+
+  /// Bytes libmicrohttpd asks a streamed body for at a time.
+  static constexpr std::size_t kStreamBlockBytes = 64 << 10;
+
+  /// Hands `res` to libmicrohttpd, which frames it (Content-Length, keep-alive) and sends it,
+  /// the body left out for HEAD.
+  static MHD_Result send(MHD_Connection* connection, httplib::Response& res) {
+    MHD_Response* response = response_of(res);
+    if (!response) return MHD_NO;
     bool close = false;
     for (const auto& [name, value] : res.headers) {
       if (same_name(name, "Connection")) close = value == "close";

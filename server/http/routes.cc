@@ -5,12 +5,17 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "schema/analysis/icu_text.h"
 #include "schema/errors.h"
 #include "server/engine/date_bounds.h"
+#include "server/engine/original_file.h"
 #include "server/http/admin_stats.h"
+#include "server/http/document_page.h"
 #include "server/http/json_answers.h"
+#include "server/http/web_routes.h"
+#include "server/json/document_links.h"
 #include "server/json/hits_json.h"
 
 namespace opslag {
@@ -42,6 +47,25 @@ SearchRequest read_search_request(const httplib::Request& req, const Limits& lim
   return request;
 }
 
+/// The document id the route's pattern matched in `req`. Throws BadInput unless it is UTF-8.
+std::string id_param(const httplib::Request& req) {
+  std::string id = req.matches[1];
+  if (!text::is_valid_utf8(id)) throw BadInput("document id is not valid UTF-8");
+  return id;
+}
+
+/// Content-Disposition for a file called `name`: an ASCII fallback and the name itself
+/// (RFC 6266); `inline` to open it in the browser, else `attachment`.
+std::string disposition(std::string_view name, bool inline_) {
+  std::string ascii;
+  for (const char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    ascii += (b < 0x20 || b >= 0x7f || c == '"' || c == '\\') ? '_' : c;
+  }
+  return std::string(inline_ ? "inline" : "attachment") + "; filename=\"" + ascii +
+         "\"; filename*=UTF-8''" + percent_encoded(name);
+}
+
 /// `a` equals `b`, in a time that does not depend on where they differ.
 bool same_secret(std::string_view a, std::string_view b) {
   unsigned char differ = a.size() != b.size();
@@ -57,8 +81,11 @@ void Routes::add_to(HttpServer& server) const {
   // Before /documents/(.+), which would take "ID/similar" for an id.
   server.get(R"(/documents/(.+)/similar)", "/documents/{id}/similar",
              [this](const auto& req, auto& res) { get_similar(req, res); });
+  server.get(R"(/documents/(.+)/file)", "/documents/{id}/file",
+             [this](const auto& req, auto& res) { get_file(req, res); });
   server.get(R"(/documents/(.+))", "/documents/{id}",
              [this](const auto& req, auto& res) { get_document(req, res); });
+  server.get(R"(/d/(.+))", "/d/{id}", [this](const auto& req, auto& res) { get_view(req, res); });
   server.get("/health", "/health", [this](const auto& req, auto& res) { get_health(req, res); });
   server.get("/metrics", "/metrics", [this](const auto& req, auto& res) { get_metrics(req, res); });
   server.get("/admin/stats", "/admin/stats",
@@ -95,8 +122,7 @@ void Routes::get_search(const httplib::Request& req, httplib::Response& res) con
 
 void Routes::get_document(const httplib::Request& req, httplib::Response& res) const {
   guarded(req, res, [&] {
-    const std::string id = req.matches[1];
-    if (!text::is_valid_utf8(id)) throw BadInput("document id is not valid UTF-8");
+    const std::string id = id_param(req);
     const auto doc = searcher_.document(id);
     if (!doc) return send_error(res, 404, "no document with id \"" + id + "\"");
     // The file a document was read from is the server's business: only an admin sees it.
@@ -106,12 +132,56 @@ void Routes::get_document(const httplib::Request& req, httplib::Response& res) c
 
 void Routes::get_similar(const httplib::Request& req, httplib::Response& res) const {
   guarded(req, res, [&] {
-    const std::string id = req.matches[1];
-    if (!text::is_valid_utf8(id)) throw BadInput("document id is not valid UTF-8");
+    const std::string id = id_param(req);
     const int size = int_param(req, "size", 5, 1, searcher_.limits().max_page_size);
     const auto hits = searcher_.similar(id, size);
     if (!hits) return send_error(res, 404, "no document with id \"" + id + "\"");
     send_json(res, 200, similar_json(id, *hits));
+  });
+}
+
+void Routes::get_file(const httplib::Request& req, httplib::Response& res) const {
+  guarded(req, res, [&] {
+    const std::string id = id_param(req);
+    const auto doc = searcher_.document(id);
+    if (!doc) return send_error(res, 404, "no document with id \"" + id + "\"");
+    std::shared_ptr<OriginalFile> file;
+    try {
+      file = std::make_shared<OriginalFile>(*doc);
+    } catch (const OriginalUnavailable& e) {
+      return send_error(res, e.status(), e.what());
+    }
+    // A PDF or a text opens in the browser; a page of HTML is downloaded, never run on this
+    // server's origin, and nothing served runs script (sandbox) but the browser's PDF viewer.
+    const bool pdf = file->media_type() == "application/pdf";
+    const bool shown = pdf || file->media_type().starts_with("text/plain") ||
+                       file->media_type().starts_with("text/markdown");
+    res.set_header("Content-Disposition", disposition(file->name(), shown));
+    if (!pdf) res.set_header("Content-Security-Policy", "sandbox");
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content_provider(
+        static_cast<std::size_t>(file->size()), file->media_type(),
+        [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+          std::string bytes;
+          return file->read(offset, length, bytes) && sink.write(bytes.data(), bytes.size());
+        });
+  });
+}
+
+void Routes::get_view(const httplib::Request& req, httplib::Response& res) const {
+  guarded(req, res, [&] {
+    const std::string id = id_param(req);
+    const std::string query = req.has_param("q") ? req.get_param_value("q") : "";
+    const auto view = searcher_.view(id, query);
+    res.set_header("Content-Security-Policy", WebRoutes::kContentSecurityPolicy);
+    res.set_header("Referrer-Policy", "same-origin");
+    if (!view) {
+      res.status = 404;
+      return res.set_content(missing_document_page(id), "text/html; charset=utf-8");
+    }
+    const auto similar = searcher_.similar(id, kSimilarShown);
+    res.set_content(document_page(*view, query, similar.value_or(std::vector<Hit>{})),
+                    "text/html; charset=utf-8");
   });
 }
 

@@ -20,14 +20,19 @@ struct Operations {
   TransportLimits transport_limits;  ///< shown by GET /admin/stats beside the searcher's
 };
 
-/// The routes of opslag-server: GET /search, GET /documents/{id}, GET /documents/{id}/similar,
-/// GET /health, GET /metrics and GET /admin/stats. Every answer is JSON (metrics: Prometheus'
-/// text); bad input gets 400 with {"error": "..."} naming the parameter, a request beyond one
-/// of the searcher's Limits an error naming the limit, never a 500 (json_answers.h).
+/// The routes of opslag-server answered from the Searcher: GET /search, GET /documents/{id},
+/// GET /documents/{id}/similar, GET /documents/{id}/file (the original file), GET /d/{id} (the
+/// document view, HTML), GET /health, GET /metrics and GET /admin/stats. The other answers are
+/// JSON (metrics: Prometheus' text); bad input gets 400 with {"error": "..."} naming the
+/// parameter, a request beyond one of the searcher's Limits an error naming the limit, never a
+/// 500 (json_answers.h).
 class Routes {
  public:
   explicit Routes(const Searcher& searcher, Operations operations = {})
       : searcher_(searcher), operations_(std::move(operations)) {}
+
+  /// How many similar documents the document view lists.
+  static constexpr int kSimilarShown = 5;
 
   /// Adds the routes to `server`. `*this` must outlive it.
   void add_to(HttpServer& server) const;
@@ -36,6 +41,8 @@ class Routes {
   void get_search(const httplib::Request& req, httplib::Response& res) const;
   void get_document(const httplib::Request& req, httplib::Response& res) const;
   void get_similar(const httplib::Request& req, httplib::Response& res) const;
+  void get_file(const httplib::Request& req, httplib::Response& res) const;
+  void get_view(const httplib::Request& req, httplib::Response& res) const;
   void get_health(const httplib::Request& req, httplib::Response& res) const;
   void get_metrics(const httplib::Request& req, httplib::Response& res) const;
   void get_admin_stats(const httplib::Request& req, httplib::Response& res) const;

@@ -7,6 +7,7 @@
 
 #include "server/http/json_answers.h"
 #include "server/http/web_assets.h"
+#include "server/json/document_links.h"
 
 namespace opslag {
 namespace {
@@ -16,7 +17,10 @@ nlohmann::json suggestions_json(const std::string& query, const std::vector<Sugg
   nlohmann::json list = nlohmann::json::array();
   for (const Suggestion& s : found) {
     nlohmann::json one = {{"text", s.text}, {"kind", to_string(s.kind)}};
-    if (s.kind == SuggestionKind::kTitle) one["id"] = s.id;
+    if (s.kind == SuggestionKind::kTitle) {
+      one["id"] = s.id;
+      one["view"] = view_path(s.id, "");
+    }
     list.push_back(std::move(one));
   }
   return {{"query", query}, {"took_ms", took_ms}, {"suggestions", std::move(list)}};

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "schema/program_info.h"
+#include "server/json/document_links.h"
 #include "server/json/snippet_html.h"
 
 namespace opslag {
@@ -37,6 +38,8 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
     h["score"] = std::round(hit.score * 1000) / 1000;
     h["snippet"] = snippet_html(hit.snippet);
     h["page"] = hit.page > 0 ? nlohmann::json(hit.page) : nlohmann::json(nullptr);
+    h["view"] = view_path(hit.doc.id, request.query);
+    if (const std::string file = file_path(hit.doc, hit.page); !file.empty()) h["file"] = file;
     hits.push_back(std::move(h));
   }
   return {{"query", request.query},
@@ -63,6 +66,7 @@ nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits) {
   for (const Hit& hit : hits) {
     nlohmann::json h = metadata_json(hit.doc);
     h["score"] = std::round(hit.score * 1000) / 1000;
+    h["view"] = view_path(hit.doc.id, "");
     out.push_back(std::move(h));
   }
   return {{"id", id}, {"similar", std::move(out)}};
@@ -71,6 +75,8 @@ nlohmann::json similar_json(std::string_view id, const std::vector<Hit>& hits) {
 nlohmann::json document_json(const StoredDocument& doc, bool with_path) {
   nlohmann::json j = metadata_json(doc);
   if (with_path) j["path"] = doc.path;
+  j["view"] = view_path(doc.id, "");
+  if (const std::string file = file_path(doc); !file.empty()) j["file"] = file;
   j["language"] = doc.language;
   j["body"] = doc.body;
   return j;

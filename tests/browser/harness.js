@@ -74,8 +74,11 @@ function status(url) {
   });
 }
 
-/** Writes the corpus to a fresh temporary folder and indexes it; returns {dir, db}. */
-function makeIndex() {
+/**
+ * Writes the corpus to a fresh temporary folder, with the files `copies` names (corpus name ->
+ * file to copy), and indexes it; returns {dir, db, corpus}.
+ */
+function makeIndex(copies = {}) {
   for (const file of [OPSLAG_INDEX, OPSLAG_SERVER]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (OPSLAG_BIN_DIR)`);
   }
@@ -83,9 +86,10 @@ function makeIndex() {
   const corpus = path.join(dir, 'corpus');
   fs.mkdirSync(corpus);
   for (const [name, text] of Object.entries(CORPUS)) fs.writeFileSync(path.join(corpus, name), text);
+  for (const [name, from] of Object.entries(copies)) fs.copyFileSync(from, path.join(corpus, name));
   const db = path.join(dir, 'db');
   execFileSync(OPSLAG_INDEX, ['--quiet', '--db', db, corpus], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return { dir, db };
+  return { dir, db, corpus };
 }
 
 /**
@@ -194,10 +198,10 @@ async function newPage(browser) {
   return page;
 }
 
-/** Writes a screenshot of `page` to tests/browser/artifacts/NAME.png. */
-async function screenshot(page, name) {
+/** Writes a screenshot of `page` (all of it, or the window only) to tests/browser/artifacts/NAME.png. */
+async function screenshot(page, name, fullPage = true) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 function removeDir(dir) {
@@ -208,3 +212,39 @@ module.exports = {
   CORPUS, XSS_TEXT, makeIndex, startServer, startHostPage, launchBrowser, newPage, screenshot,
   removeDir, freePort,
 };
+
+// Four documents about base data from four publishers, three with the long names real archives
+// have, one of them 41 characters without a space (issue 16: the page must wrap them rather than
+// grow wider than the window).
+CORPUS['grunddata.txt'] = 'Grunddataprogrammet samler data om adresser og ejendomme\n\n15-05-2012 '
+  + 'Strategi\n\nGrunddata om adresser, ejendomme og virksomheder skal deles frit mellem '
+  + 'myndighederne.\n\nKilde: Digitaliseringsministeriet, KL og Danske Regioner\n';
+CORPUS['adresser.txt'] = 'Fælles adresser for hele landet\n\n03-09-2013 Nyhed\n\nGrunddata om '
+  + 'adresser bliver gratis for virksomheder og myndigheder.\n\nKilde: Styrelsen for '
+  + 'Dataforsyning og Infrastruktur under Klima-, Energi- og Forsyningsministeriet\n';
+CORPUS['kommunale-data.txt'] = 'Kommunerne henter grunddata\n\n20-02-2018 Nyhed\n\nKommunerne '
+  + 'henter grunddata om ejendomme fra de fælles registre.\n\nKilde: KL\n';
+CORPUS['sundhedsdata.txt'] = 'Sundhedsdata og grunddata i samme løsning\n\n11-11-2019 Rapport\n\n'
+  + 'Rapporten beskriver, hvordan grunddata bruges sammen med sundhedsdata.\n\n'
+  + 'Kilde: Sundhedsdatastyrelsen/Sundhedsministeriet\n';
+
+/**
+ * Runs axe-core on `page` and fails, naming each violated rule and the elements (targets) that
+ * break it, if it finds any. `what` says which state of the page was checked.
+ */
+async function expectNoAxeViolations(page, what = page.url()) {
+  // Read and evaluated rather than added as a <script>: a Content-Security-Policy (the server's
+  // page has one) refuses inline scripts, but not what the test itself evaluates.
+  if (!await page.evaluate(() => Boolean(window.axe))) {
+    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  const violations = await page.evaluate(async () => (await window.axe.run()).violations.map(
+    (v) => [`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.map((n) => n.target.join(' '))]
+      .join('\n    ')));
+  if (violations.length) {
+    throw new Error(`axe-core finds ${violations.length} violation(s) on ${what}:\n  `
+      + violations.join('\n  '));
+  }
+}
+
+module.exports.expectNoAxeViolations = expectNoAxeViolations;

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "schema/content_hash.h"
 #include "schema/errors.h"
 #include "schema/stored_document.h"
 #include "tests/support/stored_in.h"
@@ -105,6 +106,21 @@ TEST_F(IndexUpdaterTest, IdsArePathsRelativeToTheFolderIndexed) {
   const auto doc = stored("sider/borger.html");
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->title, "Borger.dk samler selvbetjeningen");
+}
+
+TEST_F(IndexUpdaterTest, KeepsTheAbsolutePathAndHashOfEachFileForServingItsOriginal) {
+  corpus_.write("post.md.json", R"({"title": "Digital Post, retitled"})");
+  (void)index();
+  for (const char* id : {"nemid.txt", "post.md"}) {
+    SCOPED_TRACE(id);
+    const auto doc = stored(id);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(fs::path(doc->file), fs::absolute(corpus_.path() / id).lexically_normal());
+    // Of the file's bytes alone, even where a sidecar's metadata is hashed into `hash`.
+    EXPECT_EQ(doc->file_hash, content_hash(testing::read_file(corpus_.path() / id)));
+  }
+  EXPECT_NE(stored("post.md")->hash, stored("post.md")->file_hash);
+  EXPECT_EQ(stored("nemid.txt")->hash, stored("nemid.txt")->file_hash);
 }
 
 TEST_F(IndexUpdaterTest, StoresMetadataReadFromTheDocumentsThemselves) {

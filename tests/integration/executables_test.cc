@@ -217,6 +217,32 @@ TEST_F(ExecutablesTest, SearchPrintsTheServersJsonOnRequest) {
   EXPECT_NE(r.output.find("\"total\": 1"), std::string::npos) << r.output;
 }
 
+TEST_F(ExecutablesTest, SearchShowsADocumentWholeWithItsMatchesThroughThePager) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string show = bin("opslag-search") + " --db " + db_.string() + " --show nemid.txt";
+  const CommandResult plain = run(show + " borger");
+  EXPECT_EQ(plain.status, 0) << plain.output;
+  EXPECT_TRUE(plain.output.starts_with("NemID lanceres i dag\n2010-07-01")) << plain.output;
+  EXPECT_NE(plain.output.find("1 fundsted\n"), std::string::npos) << plain.output;
+  EXPECT_NE(plain.output.find("Med NemID logger borgerne på."), std::string::npos);
+  EXPECT_EQ(plain.output.find('\033'), std::string::npos) << plain.output;
+  // Under a pseudo-terminal (script(1)), through $PAGER, the match coloured.
+  const CommandResult paged =
+      run("PAGER='sed s/^/paged:/' script -qec \"" + show + " borger\" /dev/null");
+  EXPECT_EQ(paged.status, 0) << paged.output;
+  EXPECT_NE(paged.output.find("paged:"), std::string::npos) << paged.output;
+  EXPECT_NE(paged.output.find("\033[1;33mborgerne\033[0m"), std::string::npos) << paged.output;
+  const CommandResult json = run(show + " --json borger");
+  const auto j = nlohmann::json::parse(json.output);
+  EXPECT_EQ(j["id"], "nemid.txt");
+  EXPECT_EQ(j["marks"].size(), 1u) << j;
+  const CommandResult missing =
+      run(bin("opslag-search") + " --db " + db_.string() + " --show findes-ikke.txt");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.output.find("no document with id \"findes-ikke.txt\""), std::string::npos)
+      << missing.output;
+}
+
 TEST_F(ExecutablesTest, SearchFiltersAndSortsLikeTheServer) {
   corpus_.write("mitid.txt",
                 "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer.\n\nKilde: KL\n");

@@ -24,6 +24,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+/// All of `file`'s bytes ("" if it cannot be read).
+[[nodiscard]] std::string read_file(const std::filesystem::path& file);
+
 /// The project's schema/schema.json, loaded.
 [[nodiscard]] const Schema& project_schema();
 

@@ -24,6 +24,7 @@
     didYouMean: 'Mente du ',
     allResults: 'Se alle resultater',
     page: 'side',
+    original: 'original',
     noHits: (q) => `Ingen dokumenter matcher »${q}«.`,
     // `estimated`: the server counted only part of a broad search's matches.
     hits: (n, estimated) => (n === 1 && !estimated ? 'Ét dokument'
@@ -82,6 +83,15 @@
       }
     }
     return fragment;
+  }
+
+  /**
+   * `path` (a path the server gave, as "/d/ID?q=…") as an address on the server at `base`
+   * ('' for the page's own), or null for anything that is not such a path.
+   */
+  function serverPath(base, path) {
+    if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) return null;
+    return `${base}${path}`;
   }
 
   /** A new element: `attributes` set as attributes, `children` (strings become text). */
@@ -281,21 +291,28 @@
 
     let controller = null;
 
-    function say(text) {
+    function say(text, error = text === TEXT.down) {
       status.textContent = text;
-      status.classList.toggle('error', text === TEXT.down || text === TEXT.noWords);
+      status.classList.toggle('error', error);
     }
 
     function hitItem(hit) {
+      const view = serverPath(base, hit.view);
       const url = safeUrl(hit.url);
       const title = hit.title || hit.id;
       const meta = [formatDate(hit.date), hit.source, hit.type, hit.page ? `${TEXT.page} ${hit.page}` : '']
         .filter(Boolean).join(' · ');
+      // The title opens the document's view on the server; the original page is linked beside.
+      const href = view || url;
+      const original = view && url ? element(doc, 'a', {
+        class: 'original', href: url, target: '_blank', rel: 'noopener noreferrer',
+      }, TEXT.original) : null;
       return element(doc, 'li', { class: 'hit' },
         element(doc, 'h3', { class: 'title' },
-          url ? element(doc, 'a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title)
+          href ? element(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, title)
             : title),
-        meta ? element(doc, 'p', { class: 'meta' }, meta) : null,
+        meta || original ? element(doc, 'p', { class: 'meta' }, meta,
+          meta && original ? ' · ' : null, original) : null,
         element(doc, 'p', { class: 'snippet' }, snippetFragment(doc, hit.snippet)));
     }
 
@@ -323,7 +340,10 @@
     }
 
     async function search(query) {
-      if (!query.trim()) return;
+      if (!query.trim()) {
+        say(TEXT.noWords, true);
+        return;
+      }
       if (controller) controller.abort();
       controller = new AbortController();
       say(TEXT.searching);
@@ -332,7 +352,9 @@
           `${base}/search?q=${encodeURIComponent(query)}&size=5`, controller.signal);
         if (code === 200 && body) return showResults(query, body);
         results.hidden = true;
-        say(code === 400 ? TEXT.noWords : TEXT.down);
+        // A query the server refuses: its own words say what was wrong.
+        say(code === 400 && body && typeof body.error === 'string' ? body.error : TEXT.down,
+          true);
       } catch (e) {
         if (e.name === 'AbortError') return;
         results.hidden = true;
@@ -342,7 +364,12 @@
 
     combobox({
       input, list, base,
-      onChoose: (suggestion) => search(suggestion.text),
+      // A document's title opens the document; a word is searched for.
+      onChoose: (suggestion) => {
+        const view = suggestion.kind === 'title' ? serverPath(base, suggestion.view) : null;
+        if (view) window.open(view, '_blank', 'noopener');
+        else search(suggestion.text);
+      },
       onUnavailable: () => say(TEXT.down),
       announce: (text) => { announcer.textContent = text; },
     });
@@ -367,7 +394,9 @@
     });
   }
 
-  window.Opslag = { TEXT, formatDate, safeUrl, snippetFragment, element, getJson, combobox, mount };
+  window.Opslag = {
+    TEXT, formatDate, safeUrl, serverPath, snippetFragment, element, getJson, combobox, mount,
+  };
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', mountAll);
   } else {

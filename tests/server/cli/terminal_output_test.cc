@@ -88,5 +88,24 @@ TEST(TerminalOutputTest, AnalysisPrintsThePartsOfACompound) {
             "sundhedsportalen\tsundhedsportal\tsundhed+portal\n");
 }
 
+TEST(TerminalOutputTest, ADocumentIsShownWholeWithItsMatchesAndPageLines) {
+  DocumentView view;
+  view.doc.id = "rapport.pdf";
+  view.doc.title = "NemID-rapport";
+  view.doc.date = "2011-05-01";
+  view.doc.type = "rapport";
+  view.doc.body = "Side et om NemID.\fSide to om NemID\x1b[31m.";
+  view.title_marks = {{0, 5}};
+  view.body_marks = {{11, 16}, {30, 35}};
+  const std::string plain = format_document(view, false);
+  EXPECT_EQ(plain,
+            "NemID-rapport\n2011-05-01 · rapport\n2 fundsteder\n\nSide et om NemID.\n\n── side 2 "
+            "──\n\nSide to om NemID [31m.\n");
+  const std::string colour = format_document(view, true);
+  EXPECT_NE(colour.find("om \033[1;33mNemID\033[0m."), std::string::npos) << colour;
+  EXPECT_NE(colour.find("\033[1m\033[1;33mNemID\033[0m\033[1m-rapport\033[0m"), std::string::npos)
+      << colour;
+}
+
 }  // namespace
 }  // namespace opslag

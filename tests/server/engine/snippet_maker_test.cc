@@ -121,5 +121,17 @@ TEST_F(SnippetMakerTest, FoldsLineBreaksIntoSpaces) {
   EXPECT_EQ(snippet("Første linje\n\nNemID her", "nemid"), "Første linje <mark>NemID</mark> her");
 }
 
+TEST_F(SnippetMakerTest, MarksEveryMatchOfAWholeTextForItsView) {
+  const std::string text = "NemID kom i 2010.\n\n" + std::string(2000, 'x') +
+                           "\n\nSiden afløste MitID nemid, og NemID'et lukkede.";
+  using Marks = std::vector<std::pair<std::size_t, std::size_t>>;
+  const Marks marks = snippets_.marks(text, parser_.parse("nemid"));
+  ASSERT_EQ(marks.size(), 3u);
+  EXPECT_EQ(text.substr(marks[0].first, marks[0].second - marks[0].first), "NemID");
+  EXPECT_EQ(text.substr(marks[1].first, marks[1].second - marks[1].first), "nemid");
+  EXPECT_EQ(text.substr(marks[2].first, marks[2].second - marks[2].first), "NemID'et");
+  EXPECT_EQ(snippets_.marks(text, parser_.parse("sundhed")), Marks{});
+}
+
 }  // namespace
 }  // namespace opslag

@@ -51,8 +51,10 @@ TEST_F(WebRoutesTest, SuggestAnswersJsonWithWordsThenTitles) {
   EXPECT_TRUE(body["took_ms"].is_number());
   ASSERT_GE(body["suggestions"].size(), 2u) << body.dump();
   EXPECT_EQ(body["suggestions"][0], json({{"text", "NemID"}, {"kind", "word"}}));
-  EXPECT_EQ(body["suggestions"].back(),
-            json({{"text", "NemID lanceres"}, {"kind", "title"}, {"id", "nemid.txt"}}));
+  EXPECT_EQ(body["suggestions"].back(), json({{"text", "NemID lanceres"},
+                                              {"kind", "title"},
+                                              {"id", "nemid.txt"},
+                                              {"view", "/d/nemid.txt"}}));
 }
 
 TEST_F(WebRoutesTest, SuggestGivesAtMostSizeSuggestions) {
