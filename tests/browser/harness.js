@@ -145,9 +145,11 @@ async function startHostPage(serverUrlFor) {
 </style>
 </head>
 <body>
+<main>
 <h1>Intranettet</h1>
 <p class="status">Værtssidens egen tekst</p>
 <div id="opslag" data-opslag="${serverUrl}"></div>
+</main>
 <script src="${serverUrl}/widget.js"></script>
 </body>
 </html>

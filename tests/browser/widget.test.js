@@ -58,6 +58,38 @@ describe('the widget on a page of another origin', () => {
     await page.close();
   });
 
+  it('finds no accessibility violations with axe-core, suggestions open and results shown',
+    async () => {
+      const page = await h.newPage(browser);
+      await page.goto(host.url);
+      const widget = page.locator('#opslag');
+      const field = widget.getByRole('combobox');
+      await field.pressSequentially('NemI', { delay: 30 });
+      await widget.getByRole('option', { name: 'NemID', exact: true }).waitFor();
+      await h.expectNoAxeViolations(page, 'the widget with its suggestions open');
+      await field.press('ArrowDown');
+      await field.press('Enter');
+      await widget.locator('.hits mark').first().waitFor();
+      await h.expectNoAxeViolations(page, 'the widget with results');
+      await field.fill(Array.from({ length: 70 }, (_, i) => `ord${i}`).join(' '));
+      await field.press('Enter');
+      await widget.locator('.status.error').waitFor();
+      await h.expectNoAxeViolations(page, 'the widget saying what was wrong');
+      await page.close();
+    });
+
+  it('shows the server\'s own words for a query it refuses', async () => {
+    const page = await h.newPage(browser);
+    await page.goto(host.url);
+    const field = page.locator('#opslag').getByRole('combobox');
+    await field.fill(Array.from({ length: 70 }, (_, i) => `ord${i}`).join(' '));
+    await field.press('Enter');
+    const status = page.locator('#opslag .status.error');
+    await status.waitFor();
+    assert.match(await status.textContent(), /^parameter q has 70 words; at most 64/);
+    await page.close();
+  });
+
   it('moves with the arrows, closes on Escape and searches what was typed on Enter', async () => {
     const page = await h.newPage(browser);
     await page.goto(host.url);
@@ -96,7 +128,7 @@ describe('the widget on a page of another origin', () => {
     const inside = await field.evaluate((e) => getComputedStyle(e).letterSpacing);
     assert.equal(inside, 'normal');
     // The widget's own .status styles do not reach the host's .status.
-    const hostStatus = await page.locator('body > p.status').evaluate((e) => getComputedStyle(e).fontSize);
+    const hostStatus = await page.locator('main > p.status').evaluate((e) => getComputedStyle(e).fontSize);
     assert.equal(hostStatus, '30px');
     await page.close();
   });

@@ -267,6 +267,10 @@
     if (host.shadowRoot) return;
     const doc = host.ownerDocument;
     const root = host.attachShadow({ mode: 'open' });
+    // Hit titles are headings one level below the host page's (data-heading-level, 2 by
+    // default: under the page's h1), so the page's outline stays whole.
+    const level = Number(host.getAttribute('data-heading-level')) || 2;
+    const heading = `h${Math.min(6, Math.max(2, level))}`;
     const panel = element(doc, 'div', { class: 'opslag', hidden: '' });
     const stylesheet = element(doc, 'link', { rel: 'stylesheet', href: `${base}/static/widget.css` });
     // Shown once its styles are there (or cannot be), so it never flashes unstyled.
@@ -308,7 +312,7 @@
         class: 'original', href: url, target: '_blank', rel: 'noopener noreferrer',
       }, TEXT.original) : null;
       return element(doc, 'li', { class: 'hit' },
-        element(doc, 'h3', { class: 'title' },
+        element(doc, heading, { class: 'title' },
           href ? element(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' }, title)
             : title),
         meta || original ? element(doc, 'p', { class: 'meta' }, meta,
