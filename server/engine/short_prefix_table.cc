@@ -1,4 +1,5 @@
-// Makes the table of short prefixes' best words by one pass over the word terms of the index.
+// Makes the table of short prefixes' best words, and the copy of every word for typos, by one pass
+// over the word terms of the index.
 #include "server/engine/short_prefix_table.h"
 
 #include <algorithm>
@@ -9,10 +10,12 @@
 
 namespace opslag {
 
-/// The best words for every short prefix, for the revision of the index `stamp` names.
+/// The best words for every short prefix, and every word, for the revision of the index `stamp`
+/// names.
 struct ShortPrefixTable::Table {
   std::string stamp;
   std::unordered_map<std::string, std::vector<WordCount>> best;  ///< best first, size_ at most
+  TypoCompletions typos;                                         ///< every word worth suggesting
 };
 
 namespace {
@@ -42,6 +45,14 @@ std::optional<std::vector<WordCount>> ShortPrefixTable::best(const Xapian::Datab
   const std::vector<WordCount>& words = found->second;
   return std::vector<WordCount>(words.begin(),
                                 words.begin() + static_cast<long>(std::min(size, words.size())));
+}
+
+std::optional<std::vector<WordCount>> ShortPrefixTable::with_one_typo(const Xapian::Database& db,
+                                                                      std::string_view typed,
+                                                                      std::size_t size) const {
+  const auto table = table_for(db);
+  if (!table) return std::nullopt;
+  return table->typos.complete(typed, size);
 }
 
 std::shared_ptr<const ShortPrefixTable::Table> ShortPrefixTable::table_for(
@@ -78,6 +89,7 @@ std::shared_ptr<const ShortPrefixTable::Table> ShortPrefixTable::make(
     }
     if (worth_suggesting(analyzer_, term)) {
       const Xapian::doccount documents = t.get_termfreq();
+      table->typos.add(term, documents);
       std::size_t end = 0;
       for (std::size_t chars = 1; chars <= prefix_chars_ && end < term.size(); ++chars) {
         end = text::next_char(term, end);
@@ -90,6 +102,7 @@ std::shared_ptr<const ShortPrefixTable::Table> ShortPrefixTable::make(
     ++t;
   }
   for (auto& [prefix, best] : table->best) keep_best(best, size_);
+  table->typos.shrink_to_fit();
   return table;
 }
 

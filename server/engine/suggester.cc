@@ -1,8 +1,9 @@
 // Completions by prefix: word terms by document frequency (alone or among the documents of the
-// words typed before), shown as written, then titles.
+// words typed before), then those within one typo, shown as written; then titles.
 #include "server/engine/suggester.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "schema/analysis/icu_text.h"
@@ -14,6 +15,13 @@ namespace {
 
 /// Documents whose words complete a prefix typed after other words.
 constexpr Xapian::doccount kContextDocuments = 12;
+
+/// How many of `size` places titles may take beside `words` words: half when there are words
+/// to fill the rest, so titles fill what words leave, and only as many documents as that are
+/// read.
+std::size_t title_places(std::size_t words, std::size_t size) {
+  return size - std::min(words, size - size / 2);
+}
 
 /// How many of the documents most about `typed.context` hold each word beginning with
 /// `typed.last`.
@@ -65,11 +73,22 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typ
   if (typed.last_is_prefix)
     words =
         typed.context.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
-  // Half the places for words when there are titles to fill the rest; titles fill what words
-  // leave, and only as many documents as that are read.
-  const std::size_t title_places = size - std::min(words.size(), size - size / 2);
   std::vector<std::string> seen_titles;
-  const std::vector<Suggestion> titles = titles_.suggest(db, typed, title_places, seen_titles);
+  std::vector<Suggestion> titles =
+      titles_.suggest(db, typed, title_places(words.size(), size), seen_titles);
+  if (typed.last_is_prefix && words.size() + titles.size() < size) {
+    // Words within a typo take only the places exact completions leave, words and titles: they
+    // always rank after them, and are not looked for when those fill the list (as Typesense's
+    // typo_tokens_threshold).
+    const bool nothing_begins = words.empty() && titles.empty();
+    add_typo_words(db, typed.last, size - titles.size(), words);
+    if (nothing_begins && !words.empty()) {
+      // The last word was mistyped, most likely for the best word within a typo.
+      TypedWords meant = typed;
+      meant.last = words.front().word;
+      titles = titles_.suggest(db, meant, title_places(words.size(), size), seen_titles);
+    }
+  }
   const std::size_t shown_words = std::min(words.size(), size - titles.size());
 
   std::vector<Suggestion> out;
@@ -92,6 +111,17 @@ std::vector<WordCount> Suggester::words(const Xapian::Database& db, const std::s
       db, prefix, [this](std::string_view word) { return worth_suggesting(analyzer_, word); });
   keep_best(out, size);
   return out;
+}
+
+void Suggester::add_typo_words(const Xapian::Database& db, const std::string& last,
+                               std::size_t size, std::vector<WordCount>& words) const {
+  if (words.size() >= size) return;
+  // None is a word `last` begins, so none repeats an exact completion.
+  std::optional<std::vector<WordCount>> typos =
+      short_prefixes_.with_one_typo(db, last, size - words.size());
+  if (typos)
+    words.insert(words.end(), std::make_move_iterator(typos->begin()),
+                 std::make_move_iterator(typos->end()));
 }
 
 std::vector<WordCount> Suggester::words_after(const Xapian::Database& db, const TypedWords& typed,

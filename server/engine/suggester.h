@@ -21,14 +21,18 @@ namespace opslag {
 
 /// Suggests completions while a search box is typed in. Words: the indexed words beginning
 /// with the last word typed, those in the most documents first; after other words, first those
-/// the documents holding the others hold ("digital po" -> "post"). Each is shown as titles and
-/// texts mostly write it ("nemi" -> "NemID"). Titles: documents whose title holds every word
-/// typed, the last as a prefix, titles that begin with what was typed first, then by BM25.
-/// Every request reads a bounded number of terms and documents (short prefixes come from a table
-/// made once per revision of the index; words in very many documents are not ranked), so it
-/// takes about as long on a large index as on a small one. Reads the database through its own
-/// DatabasePool, reopened for each request, so a reindex is picked up. All methods are
-/// const and thread-safe.
+/// the documents holding the others hold ("digital po" -> "post"). When they and the titles
+/// are fewer than asked for and the last word has kMinTypoChars characters, the words it begins
+/// with one typo follow them ("nemdi" -> "NemID"; TypoCompletions). Each is shown as
+/// titles and texts mostly write it ("nemi" -> "NemID"). Titles: documents whose title holds
+/// every word typed, the last as a prefix, titles that begin with what was typed first, then by
+/// BM25; when nothing begins with the last word, the titles of the word it was most likely
+/// meant as.
+/// Every request reads a bounded number of terms and documents (short prefixes and typos are
+/// answered from a table made once per revision of the index; words in very many documents are
+/// not ranked), so it takes about as long on a large index as on a small one. Reads the
+/// database through its own DatabasePool, reopened for each request, so a reindex is picked
+/// up. All methods are const and thread-safe.
 class Suggester {
  public:
   /// Opens `sources` as Searcher does (see database_sources.h) and reads its words once.
@@ -50,6 +54,8 @@ class Suggester {
   static constexpr std::size_t kTablePrefixChars = 2;
   /// A longer prefix reads at most this many of the words it begins.
   static constexpr std::size_t kMaxScannedWords = kMaxScannedTerms;
+  /// A last word of this many characters is also completed as if typed with one typo.
+  static constexpr std::size_t kMinTypoChars = TypoCompletions::kMinTypedChars;
   /// Titles are suggested once the last word has this many characters, or follows another.
   static constexpr std::size_t kMinTitlePrefixChars = TitleSuggester::kMinPrefixChars;
   /// A title prefix stands for at most this many title words, the most frequent.
@@ -61,6 +67,10 @@ class Suggester {
   /// The words of `db` beginning with `prefix`, best first (ranks_before()), at most `size`.
   [[nodiscard]] std::vector<WordCount> words(const Xapian::Database& db, const std::string& prefix,
                                              std::size_t size) const;
+  /// Adds to `words` (the exact completions of `last`) the words `last` begins with one typo,
+  /// best first, until there are `size` (see TypoCompletions::complete()).
+  void add_typo_words(const Xapian::Database& db, const std::string& last, std::size_t size,
+                      std::vector<WordCount>& words) const;
   /// The words beginning with the last word typed that the documents about the words before
   /// it hold, in the most of them first ("digital po" -> "post"), then words(); at most `size`.
   [[nodiscard]] std::vector<WordCount> words_after(const Xapian::Database& db,

@@ -1,4 +1,4 @@
-// Tests completions: words by frequency and context, titles, how words are shown, revisions.
+// Tests completions: words by frequency, context and typo, titles, how words are shown, revisions.
 #include "server/engine/suggester.h"
 
 #include <gmock/gmock.h>
@@ -155,7 +155,8 @@ TEST_F(SuggesterTest, WordsAreSuggestedBeforeTitles) {
 }
 
 TEST_F(SuggesterTest, AWordOnlyBeginningSentencesIsShownInLowerCase) {
-  EXPECT_THAT(texts("strategie", SuggestionKind::kWord), ElementsAre("strategien"));
+  EXPECT_THAT(texts("strategie", SuggestionKind::kWord), Contains("strategien"));
+  EXPECT_THAT(texts("strategie", SuggestionKind::kWord), Not(Contains("Strategien")));
 }
 
 TEST_F(SuggesterTest, AWordInNoTitleIsShownAsATextWritesIt) {
@@ -172,6 +173,66 @@ TEST_F(SuggesterTest, AWordFollowedByASpaceIsCompleteSoOnlyTitlesAreSuggested) {
   const std::vector<Suggestion> found = suggester_->suggest("NemID ", 8);
   ASSERT_FALSE(found.empty());
   for (const Suggestion& s : found) EXPECT_EQ(s.kind, SuggestionKind::kTitle) << s.text;
+}
+
+TEST_F(SuggesterTest, CompletesAPrefixTypedWithOneTypo) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"nemdi", "two neighbours swapped"},
+      {"nmeid", "two neighbours swapped after the first letter"},
+      {"nemud", "a wrong letter"},
+      {"neemid", "a letter typed twice"},
+      {"nmid", "a letter left out"},
+      {"enmid", "the first two letters swapped"},
+  };
+  for (const auto& [typed, what] : cases) {
+    const std::vector<std::string> words = texts(typed, SuggestionKind::kWord);
+    ASSERT_FALSE(words.empty()) << typed << ": " << what;
+    EXPECT_EQ(words[0], "NemID") << typed << ": " << what;
+  }
+}
+
+TEST_F(SuggesterTest, CompletesAMistypedWordWithDanishLetters) {
+  write("miljø.txt",
+        "Kommunernes sundhed og miljø\n\n03-04-2019 Nyhed\n\nDen nye økonomi i velfærdsstaten "
+        "giver miljøet plads.\n");
+  reindex();
+  // Edits count characters: "velfræd" swaps æ (two bytes) with r, "miljo" has o for ø.
+  const std::pair<const char*, const char*> cases[] = {
+      {"sundhde", "sundhed"}, {"kommunernse", "kommunernes"}, {"velfræd", "velfærd"},
+      {"miljo", "miljø"},     {"okonomi", "økonomi"},
+  };
+  for (const auto& [typed, meant] : cases)
+    EXPECT_THAT(texts(typed, SuggestionKind::kWord), Contains(meant)) << typed;
+}
+
+TEST_F(SuggesterTest, CompletesAMistypedLastWordAfterOthers) {
+  EXPECT_THAT(texts("Med nemdi", SuggestionKind::kWord), Contains("Med NemID"));
+}
+
+TEST_F(SuggesterTest, ExactCompletionsComeBeforeTyposOfMoreFrequentWords) {
+  // "postk" begins postkassen and postkasser (a document each); with a letter too many, it is
+  // "post", which begins posten (3 documents) and post (2).
+  EXPECT_THAT(texts("postk", SuggestionKind::kWord),
+              ElementsAre("postkassen", "postkasser", "posten", "post"));
+}
+
+TEST_F(SuggesterTest, APrefixOfThreeLettersGetsNoTypoCompletions) {
+  EXPECT_THAT(texts("nme", SuggestionKind::kWord), ElementsAre());
+  EXPECT_THAT(texts("nmei", SuggestionKind::kWord), Contains("NemID"));
+}
+
+TEST_F(SuggesterTest, APrefixTwoTyposAwayGetsNoWords) {
+  EXPECT_THAT(texts("nmedi", SuggestionKind::kWord), ElementsAre());
+}
+
+TEST_F(SuggesterTest, AWrongFirstLetterIsNotCorrected) {
+  // The first letter typed is trusted (see TypoCompletions): "bemid" is not read as "nemid".
+  EXPECT_THAT(texts("bemid", SuggestionKind::kWord), ElementsAre());
+}
+
+TEST_F(SuggesterTest, AMistypedWordGetsTheTitlesOfTheWordItWasMeantAs) {
+  EXPECT_THAT(texts("nemdi", SuggestionKind::kTitle),
+              ElementsAre("NemID lanceres", "Borgerne tager NemID til sig"));
 }
 
 TEST_F(SuggesterTest, GivesAtMostSizeSuggestions) {
