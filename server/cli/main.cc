@@ -1,7 +1,10 @@
 // opslag-search: search a database from the terminal, or show what the analyzer makes of text.
+// Exit status as grep's: 0 when something matched, 1 when nothing did, 2 on an error.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 
@@ -15,43 +18,44 @@
 #include "server/engine/searcher.h"
 #include "server/json/hits_json.h"
 
-int main(int argc, char** argv) try {
-  CLI::App app{"opslag-search: search an Opslag database from the terminal."};
-  app.set_version_flag("--version", opslag::version_line("opslag-search"));
-  opslag::SearchOptions options;
-  options.schema_file = opslag::default_schema_file();
-  opslag::add_search_options(app, options);
-  CLI11_PARSE(app, argc, argv);
+namespace {
 
+/// The columns of the terminal on standard output, or 0.
+std::size_t terminal_columns() {
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
+
+/// What opslag-search does once its options are read; the exit status.
+int run(const opslag::SearchOptions& options, bool show) {
   const opslag::Schema schema = opslag::Schema::load(options.schema_file);
   const opslag::DanishAnalyzer analyzer(schema);
-  if (app.count("--analyze")) {
+  if (!options.analyze.empty()) {
     std::string text = options.analyze;
     if (text == "-") text.assign(std::istreambuf_iterator<char>(std::cin), {});
     std::cout << opslag::format_analysis(analyzer, text);
     return 0;
   }
-  const bool show = app.count("--show") > 0;
-  if (options.databases.empty() || (options.words.empty() && !show)) {
-    std::cerr << "opslag-search: give --db DIR and a QUERY (or --show ID, or --analyze TEXT)\n";
-    return 2;
-  }
+  if (options.databases.empty() || (options.words.empty() && !show))
+    throw opslag::BadInput("give --db DIR and a QUERY (or --show ID, or --analyze TEXT)");
+  const bool terminal = isatty(STDOUT_FILENO);
+  const opslag::OutputStyle style = opslag::output_style(
+      options, terminal, terminal ? terminal_columns() : 0,
+      std::getenv("NO_COLOR") && *std::getenv("NO_COLOR"), std::getenv("COLUMNS"));
   const opslag::SearchRequest request = opslag::search_request_of(options);
   const opslag::Searcher searcher(schema, analyzer, options.databases, options.shards);
-  const bool terminal = isatty(STDOUT_FILENO);
   if (show) {
     const auto view = searcher.view(options.show, request.query);
-    if (!view) {
-      std::cerr << "opslag-search: no document with id \"" << options.show
-                << "\" (opslag-index --list --db DIR lists them)\n";
-      return 2;
-    }
+    if (!view)
+      throw opslag::BadInput("no document with id \"" + options.show +
+                             "\" (opslag-index --list --db DIR lists them)");
     if (options.json) {
       nlohmann::json j = opslag::document_json(view->doc, false);
       j["marks"] = view->body_marks;
       std::cout << j.dump(2) << '\n';
     } else {
-      opslag::show_paged(opslag::format_document(*view, terminal), terminal && !options.no_pager);
+      opslag::show_paged(opslag::format_document(*view, style.colour), style.pager);
     }
     return 0;
   }
@@ -59,9 +63,52 @@ int main(int argc, char** argv) try {
   if (options.json) {
     std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';
   } else {
-    std::cout << opslag::format_hits(request, result, terminal);
+    opslag::show_paged(opslag::format_hits(request, result, style.colour, style.width),
+                       style.pager);
   }
-  return 0;
-} catch (...) {
-  return opslag::exit_status_of_exception("opslag-search", 2);
+  return result.total > 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "opslag-search: search an Opslag database from the terminal.\n\n"
+      "Eksempler:\n"
+      "  opslag-search --db data/opslag.db NemID\n"
+      "  opslag-search --db data/opslag.db '\"Digital Post\"' --source KL --from 2014\n"
+      "  opslag-search --db data/opslag.db --sort -date strategi --page 2\n"
+      "  opslag-search --db data/opslag.db --show nemid.txt NemID\n"
+      "  opslag-search --analyze 'Sundhedsportalen'\n\n"
+      "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."};
+  app.set_version_flag("--version", opslag::version_line("opslag-search"));
+  opslag::SearchOptions options;
+  options.schema_file = opslag::default_schema_file();
+  opslag::add_search_options(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);  // prints the help, the version or the error
+    if (status == 0) return 0;
+    std::cerr << opslag::option_hints(app, std::vector<std::string>(argv + 1, argv + argc));
+    return 2;
+  }
+  try {
+    return run(options, app.count("--show") > 0);
+  } catch (...) {
+    if (!options.json) return opslag::exit_status_of_exception("opslag-search", 2);
+    // With --json, the error is JSON too, on standard output, as the server would answer it.
+    std::string message;
+    try {
+      throw;
+    } catch (const Xapian::Error& e) {
+      message = e.get_description();
+    } catch (const std::exception& e) {
+      message = e.what();
+    } catch (...) {
+      message = "unknown error";
+    }
+    std::cout << nlohmann::json{{"error", message}}.dump(2) << '\n';
+    return 2;
+  }
 }

@@ -1,6 +1,10 @@
 // opslag-search's options and the search request they make.
 #include "server/cli/search_options.h"
 
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
 #include "schema/option_sources.h"
 #include "schema/program_info.h"
 #include "server/engine/date_bounds.h"
@@ -36,6 +40,10 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
                  "show the document with this id whole, the matches of QUERY (if given) marked, "
                  "through $PAGER on a terminal");
   app.add_flag("--no-pager", o.no_pager, "never show the output through a pager");
+  app.add_option("--color", o.color,
+                 "colour the matches: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.add_option("query", o.words, "what to search for");
   read_options_from_environment_and_file(app);
 }
@@ -51,6 +59,67 @@ SearchRequest search_request_of(const SearchOptions& o) {
   if (!o.to.empty()) request.to = date_bound(o.to, true, "--to");
   request.sort = parse_sort_order(o.sort, "--sort");
   return request;
+}
+
+OutputStyle output_style(const SearchOptions& options, bool is_terminal, std::size_t columns,
+                         bool no_color, const char* columns_variable) {
+  OutputStyle style;
+  style.colour = options.color == "always" || (options.color == "auto" && is_terminal && !no_color);
+  if (is_terminal) {
+    // $COLUMNS, as ls and man read it, before the terminal's own size.
+    std::size_t width = 0;
+    if (columns_variable) {
+      const std::string_view text(columns_variable);
+      (void)std::from_chars(text.data(), text.data() + text.size(), width);
+    }
+    style.width = width >= 20 ? width : columns;
+  }
+  style.pager = is_terminal && !options.no_pager;
+  return style;
+}
+
+namespace {
+
+/// The edits (insert, delete, replace, swap two neighbours) from `a` to `b`, up to 3.
+std::size_t edits(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::string option_hints(const CLI::App& app, const std::vector<std::string>& args) {
+  std::string out;
+  for (const std::string& arg : args) {
+    if (arg == "--") break;
+    if (!arg.starts_with("--")) continue;
+    const std::string name = arg.substr(2, arg.find('=') - 2);
+    if (name.empty() || app.get_option_no_throw("--" + name)) continue;
+    std::string best;
+    std::size_t best_edits = 3;
+    for (const CLI::Option* option : app.get_options()) {
+      for (const std::string& known : option->get_lnames()) {
+        const std::size_t e = edits(name, known);
+        if (e < best_edits) {
+          best_edits = e;
+          best = known;
+        }
+      }
+    }
+    if (!best.empty())
+      out += "opslag-search: --" + name + " is no option: did you mean --" + best + "?\n";
+  }
+  return out;
 }
 
 }  // namespace opslag

@@ -24,7 +24,26 @@ struct SearchOptions {
   std::vector<std::string> types;
   std::string from, to, sort = "relevance";
   bool json = false;
+  std::string color = "auto";  ///< auto (on a terminal, unless NO_COLOR is set), always, never
 };
+
+/// How opslag-search writes to its standard output.
+struct OutputStyle {
+  bool colour = false;
+  std::size_t width = 0;  ///< columns to wrap at; 0: no wrapping (not a terminal)
+  bool pager = false;     ///< through $PAGER
+};
+
+/// The style for `options` when standard output `is_terminal` with `columns` columns (0:
+/// unknown) and the environment says `no_color` (NO_COLOR set) and `columns_variable`
+/// ($COLUMNS, or nullptr).
+[[nodiscard]] OutputStyle output_style(const SearchOptions& options, bool is_terminal,
+                                       std::size_t columns, bool no_color,
+                                       const char* columns_variable);
+
+/// "did you mean --source?" for each option in `args` (argv without the program) that `app`
+/// does not know but that is one or two edits from one it does; empty when there is none.
+[[nodiscard]] std::string option_hints(const CLI::App& app, const std::vector<std::string>& args);
 
 /// Registers every option of SearchOptions on `app`, each also read from OPSLAG_<NAME> and from
 /// --config FILE.

@@ -23,44 +23,131 @@ std::string printable(std::string text, bool keep_lines = false) {
 
 }  // namespace
 
-std::string format_hits(const SearchRequest& request, const SearchResult& result, bool colour) {
+std::string danish_number(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string wrap_marked(std::string_view text,
+                        const std::vector<std::pair<std::size_t, std::size_t>>& marks,
+                        std::size_t width, std::string_view indent, std::string_view open,
+                        std::string_view close) {
+  // Where to break: at a space, once the next word would not fit. Characters, not bytes, count.
+  const std::size_t room = width > indent.size() ? width - indent.size() : 0;
+  std::vector<bool> breaks(text.size(), false);
+  if (room > 0) {
+    std::size_t column = 0, last_space = std::string_view::npos, since_space = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // not a character
+      if (text[i] == ' ') {
+        last_space = i;
+        since_space = 0;
+      } else {
+        ++since_space;
+      }
+      if (++column > room && last_space != std::string_view::npos && text[i] != ' ') {
+        breaks[last_space] = true;
+        column = since_space;
+        last_space = std::string_view::npos;
+      }
+    }
+  }
+  std::string out;
+  auto mark = marks.begin();
+  bool marking = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (marking && i == mark->second) {
+      out += close;
+      marking = false;
+      ++mark;
+    }
+    if (!marking && mark != marks.end() && i == mark->first) {
+      out += open;
+      marking = true;
+    }
+    if (breaks[i]) {
+      out += marking ? std::string(close) : "";
+      out += '\n';
+      out += indent;
+      out += marking ? std::string(open) : "";
+    } else {
+      out += text[i];
+    }
+  }
+  if (marking) out += close;
+  return out;
+}
+
+std::string format_hits(const SearchRequest& request, const SearchResult& result, bool colour,
+                        std::size_t width) {
   std::ostringstream out;
   const std::string bold = colour ? "\033[1m" : "", mark = colour ? "\033[1;33m" : "",
                     dim = colour ? "\033[2m" : "", reset = colour ? "\033[0m" : "";
-  out << (result.estimated ? "ca. " : "") << result.total
-      << (result.total == 1 ? " dokument" : " dokumenter") << " for \"" << request.query << "\"";
-  if (!result.ignored.empty()) {
-    out << " (uden stopord:";
-    for (const std::string& w : result.ignored) out << ' ' << w;
-    out << ')';
+  const auto line = [&](std::string_view text, std::string_view indent) {
+    return wrap_marked(text, {}, width, indent, "", "");
+  };
+  // Which hits these are, of how many, and how to see the next ones.
+  const std::string total = (result.estimated ? "ca. " : "") + danish_number(result.total) +
+                            (result.total == 1 && !result.estimated ? " dokument" : " dokumenter");
+  std::string count;
+  if (result.hits.empty()) {
+    count = result.total == 0 ? "Ingen dokumenter" : "Ingen flere af " + total;
+  } else {
+    const auto first = static_cast<std::uint64_t>(request.page - 1) * request.size + 1;
+    const std::uint64_t last = first + result.hits.size() - 1;
+    count =
+        (first == last ? std::to_string(first) : danish_number(first) + "–" + danish_number(last)) +
+        " af " + total;
   }
-  out << "\n";
+  count += " for \"" + printable(request.query) + "\"";
+  if (!result.ignored.empty()) {
+    count += " (uden stopord:";
+    for (const std::string& w : result.ignored) count += ' ' + printable(w);
+    count += ')';
+  }
+  const bool more = !result.hits.empty() &&
+                    static_cast<std::uint64_t>(request.page) * request.size < result.total;
+  if (more) count += " — næste: --page " + std::to_string(request.page + 1);
+  out << line(count, "") << "\n";
   if (!result.suggestion.empty())
-    out << "Mente du: " << bold << result.suggestion << reset << "?\n";
+    out << "Mente du: " << bold << printable(result.suggestion) << reset << "?\n";
   // The facets, so a journalist sees where to narrow (--source, --type, --from) at a glance.
   const auto facet = [&](const char* label, const std::vector<FacetCount>& counts) {
     if (counts.empty()) return;
-    out << dim << label << ':' << reset;
+    std::string text = std::string(label) + ':';
     for (std::size_t i = 0; i < counts.size() && i < kFacetValuesShown; ++i)
-      out << (i ? ", " : " ") << printable(counts[i].value) << " (" << counts[i].count << ')';
-    if (counts.size() > kFacetValuesShown) out << ", …";
-    out << '\n';
+      text += (i ? ", " : " ") + printable(counts[i].value) + " (" +
+              danish_number(counts[i].count) + ')';
+    if (counts.size() > kFacetValuesShown) text += ", …";
+    out << dim << line(text, "  ") << reset << '\n';
   };
   facet("Kilder", result.sources);
   facet("År", result.years);
   facet("Typer", result.types);
   out << "\n";
-  int rank = (request.page - 1) * request.size;
+  std::uint64_t rank = static_cast<std::uint64_t>(request.page - 1) * request.size;
   for (const Hit& hit : result.hits) {
-    out << ++rank << ". " << bold << printable(hit.doc.title) << reset << '\n';
+    const std::string number = std::to_string(++rank) + ". ";
+    out << number << bold << line(printable(hit.doc.title), "   ") << reset << '\n';
     // A part the document lacks is left out, not shown as an empty place between dots.
-    out << "   " << dim << (hit.doc.date.empty() ? "uden dato" : printable(hit.doc.date))
-        << (hit.doc.source.empty() ? "" : " · " + printable(hit.doc.source)) << " · "
-        << printable(hit.doc.type)
-        << (hit.page > 0 ? " · side " + std::to_string(hit.page) : std::string()) << reset << '\n';
-    const Snippet snippet{printable(hit.snippet.text), hit.snippet.marks};
-    out << "   " << snippet.with_marks(mark, colour ? reset : "") << '\n';
-    out << "   " << dim << printable(hit.doc.id) << reset << "\n\n";
+    const std::string meta = (hit.doc.date.empty() ? "uden dato" : printable(hit.doc.date)) +
+                             (hit.doc.source.empty() ? "" : " · " + printable(hit.doc.source)) +
+                             (hit.doc.type.empty() ? "" : " · " + printable(hit.doc.type)) +
+                             (hit.page > 0 ? " · side " + std::to_string(hit.page) : std::string());
+    out << "   " << dim << line(meta, "   ") << reset << '\n';
+    out << "   "
+        << wrap_marked(printable(hit.snippet.text), hit.snippet.marks, width, "   ", mark,
+                       colour ? reset : "")
+        << '\n';
+    // The id (for --show ID) and where the document is: its url, else the file it came from.
+    const std::string& where = hit.doc.url.empty() ? hit.doc.file : hit.doc.url;
+    out << "   " << dim
+        << line(printable(hit.doc.id) + (where.empty() ? "" : "  " + printable(where)), "   ")
+        << reset << "\n\n";
   }
   return out.str();
 }

@@ -1,7 +1,10 @@
 // How opslag-search shows results and analyses in a terminal.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "schema/analysis/danish_analyzer.h"
@@ -9,10 +12,25 @@
 
 namespace opslag {
 
-/// The ranked hits as text: number, title, date · source · type, snippet, id. With `colour`,
-/// matches are bold yellow (ANSI); without, the snippet is plain text.
+/// The ranked hits as text: which hits these are of how many ("1–10 af 13 … næste: --page
+/// 2"), the facets, then for each hit its number, title, date · source · type, snippet, and id
+/// with its url (or the file it was read from). With `colour`, matches are bold yellow (ANSI);
+/// without, plain text. With a `width` (a terminal's columns), every line is wrapped at word
+/// boundaries to fit it; 0 leaves lines as they are.
 [[nodiscard]] std::string format_hits(const SearchRequest& request, const SearchResult& result,
-                                      bool colour);
+                                      bool colour, std::size_t width = 0);
+
+/// `n` as Danish writes it: "30.000".
+[[nodiscard]] std::string danish_number(std::uint64_t n);
+
+/// `text` with `marks` ([begin, end) byte ranges) between `open` and `close`, broken at spaces
+/// into lines of at most `width` characters after `indent` (a word longer than that gets a line
+/// of its own), each line but the first starting with `indent`; `width` 0: one line. A mark
+/// broken over two lines is closed before the break and opened again after it.
+[[nodiscard]] std::string wrap_marked(std::string_view text,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& marks,
+                                      std::size_t width, std::string_view indent,
+                                      std::string_view open, std::string_view close);
 
 /// A whole document for reading in a terminal (opslag-search --show): title, date · source ·
 /// type, its url, the number of matches, then the text with the matches bold yellow (with

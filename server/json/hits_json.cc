@@ -37,6 +37,7 @@ nlohmann::json search_json(const SearchRequest& request, const SearchResult& res
     nlohmann::json h = metadata_json(hit.doc);
     h["score"] = std::round(hit.score * 1000) / 1000;
     h["snippet"] = snippet_html(hit.snippet);
+    h["snippet_text"] = hit.snippet.text;
     h["page"] = hit.page > 0 ? nlohmann::json(hit.page) : nlohmann::json(nullptr);
     h["view"] = view_path(hit.doc.id, request.query);
     if (const std::string file = file_path(hit.doc, hit.page); !file.empty()) h["file"] = file;

@@ -8,7 +8,7 @@
 namespace opslag {
 
 /// {query, total, estimated, page, size, took_ms, hits: [{id, title, date, source, type, url,
-/// score, snippet, page, view, file (when the original can be had)}], facets: {source, year, type:
+/// score, snippet, snippet_text (plain), page, view, file (when the original can be had)}], facets: {source, year, type:
 /// [{value, count}]}, suggestion (or null), expansions: [{type, from, to}], ignored,
 /// as_plain_words}
 [[nodiscard]] nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,

@@ -243,6 +243,72 @@ TEST_F(ExecutablesTest, SearchShowsADocumentWholeWithItsMatchesThroughThePager) 
       << missing.output;
 }
 
+TEST_F(ExecutablesTest, SearchExitsAsGrepDoesZeroOnAMatchOneOnNoneTwoOnAnError) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string search = bin("opslag-search") + " --db " + db_.string();
+  EXPECT_EQ(run(search + " nemid").status, 0);
+  const CommandResult none = run(search + " sundhedsplatformen");
+  EXPECT_EQ(none.status, 1) << none.output;
+  EXPECT_TRUE(none.output.starts_with("Ingen dokumenter for \"sundhedsplatformen\""))
+      << none.output;
+  EXPECT_EQ(run(search + " --from 20x nemid").status, 2);
+  EXPECT_EQ(run(bin("opslag-search") + " nemid").status, 2);
+  const CommandResult mistyped = run(search + " --sourse KL nemid");
+  EXPECT_EQ(mistyped.status, 2) << mistyped.output;
+  EXPECT_NE(mistyped.output.find("did you mean --source?"), std::string::npos) << mistyped.output;
+  EXPECT_EQ(run(search + " --size").status, 2);
+  EXPECT_EQ(run(bin("opslag-search") + " --help").status, 0);
+  // With --json, an error is JSON on standard output, with the same status.
+  const CommandResult json = run(search + " --json --from 20x nemid 2>/dev/null");
+  EXPECT_EQ(json.status, 2);
+  const auto error = nlohmann::json::parse(json.output, nullptr, false);
+  ASSERT_TRUE(error.is_object()) << json.output;
+  EXPECT_NE(error["error"].get<std::string>().find("--from"), std::string::npos) << json.output;
+  EXPECT_EQ(run(search + " --json sundhedsplatformen").status, 1);
+}
+
+TEST_F(ExecutablesTest, SearchColoursWrapsAndPagesOnATerminalButNotThroughAPipe) {
+  for (int i = 0; i < 3; ++i)
+    corpus_.write("lang-" + std::to_string(i) + ".txt",
+                  "Et langt dokument om NemID\n\nNemID bruges af borgerne i hele landet, og "
+                  "borgerne logger på med NemID hos banken, hos kommunen og hos staten.\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string search = bin("opslag-search") + " --db " + db_.string() + " nemid";
+  const CommandResult terminal =
+      run("COLUMNS=60 PAGER='sed s/^/paged:/' script -qec \"" + search + "\" /dev/null");
+  EXPECT_EQ(terminal.status, 0) << terminal.output;
+  EXPECT_NE(terminal.output.find("\033[1;33mNemID\033[0m"), std::string::npos) << terminal.output;
+  // Every line went through the pager and fits 60 columns, escapes and the prefix aside.
+  std::size_t lines = 0, begin = 0;
+  while (begin < terminal.output.size()) {
+    std::size_t end = terminal.output.find('\n', begin);
+    if (end == std::string::npos) end = terminal.output.size();
+    std::string line = terminal.output.substr(begin, end - begin);
+    begin = end + 1;
+    if (line.empty() || line == "\r") continue;
+    ++lines;
+    EXPECT_TRUE(line.starts_with("paged:")) << line;
+    std::string shown;
+    for (std::size_t i = 6; i < line.size(); ++i) {
+      if (line[i] == '\033') {
+        i = line.find('m', i);
+        continue;
+      }
+      if (line[i] != '\r' && (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) shown += 'x';
+    }
+    EXPECT_LE(shown.size(), 60u) << line;
+  }
+  EXPECT_GT(lines, 10u) << terminal.output;
+  const CommandResult no_color =
+      run("NO_COLOR=1 PAGER=cat script -qec \"" + search + "\" /dev/null");
+  EXPECT_EQ(no_color.output.find("\033[1;33m"), std::string::npos) << no_color.output;
+  const CommandResult pipe = run("PAGER='sed s/^/paged:/' " + search + " | cat");
+  EXPECT_EQ(pipe.output.find('\033'), std::string::npos) << pipe.output;
+  EXPECT_EQ(pipe.output.find("paged:"), std::string::npos) << pipe.output;
+  EXPECT_NE(run(search + " --color always | cat").output.find("\033[1;33mNemID"),
+            std::string::npos);
+}
+
 TEST_F(ExecutablesTest, SearchFiltersAndSortsLikeTheServer) {
   corpus_.write("mitid.txt",
                 "MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID kommer.\n\nKilde: KL\n");

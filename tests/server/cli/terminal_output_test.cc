@@ -107,5 +107,70 @@ TEST(TerminalOutputTest, ADocumentIsShownWholeWithItsMatchesAndPageLines) {
       << colour;
 }
 
+TEST(TerminalOutputTest, SaysWhichHitsAreShownOfHowManyAndHowToGetMore) {
+  SearchResult result = one_hit();
+  result.total = 30'000;
+  result.estimated = true;
+  const std::string out = format_hits(request("NemID", 3, 1), result, false);
+  EXPECT_TRUE(out.starts_with("3 af ca. 30.000 dokumenter for \"NemID\" — næste: --page 4\n"))
+      << out;
+  result.total = 1;
+  result.estimated = false;
+  EXPECT_TRUE(format_hits(request("NemID", 1, 10), result, false)
+                  .starts_with("1 af 1 dokument for \"NemID\"\n"));
+  EXPECT_TRUE(format_hits(request("NemID", 1, 10), SearchResult{}, false)
+                  .starts_with("Ingen dokumenter for \"NemID\"\n"));
+}
+
+TEST(TerminalOutputTest, EachHitShowsItsIdAndItsUrlOrFile) {
+  SearchResult result = one_hit();
+  EXPECT_NE(format_hits(request("NemID", 1, 10), result, false)
+                .find("   nemid.txt  https://example.dk/nemid\n"),
+            std::string::npos);
+  result.hits[0].doc.url.clear();
+  result.hits[0].doc.file = "/srv/opslag/nemid.txt";
+  EXPECT_NE(format_hits(request("NemID", 1, 10), result, false)
+                .find("   nemid.txt  /srv/opslag/nemid.txt\n"),
+            std::string::npos);
+}
+
+TEST(TerminalOutputTest, WrapsLinesAtWordsToTheWidthKeepingMarksWhole) {
+  const std::string text =
+      "Med NemID logger borgerne på hos banken og det offentlige i hele landet";
+  // 27 characters a line: 30 columns less the indent; "på" is one character of two bytes.
+  const std::string wrapped = wrap_marked(text, {{4, 9}, {34, 40}}, 30, "   ", "[", "]");
+  EXPECT_EQ(wrapped,
+            "Med [NemID] logger borgerne\n   på hos [banken] og det\n   offentlige i hele landet");
+  // A mark the break falls inside is closed before it and opened again after.
+  const std::string across = wrap_marked("aaaa bbbb cccc", {{5, 14}}, 12, "  ", "[", "]");
+  EXPECT_EQ(across, "aaaa [bbbb]\n  [cccc]");
+  EXPECT_EQ(wrap_marked(text, {}, 0, "   ", "", ""), text);
+}
+
+TEST(TerminalOutputTest, AWrappedHitFitsTheWidthEvenWithDanishLetters) {
+  SearchResult result = one_hit();
+  result.hits[0].snippet = {"Ærø og Æbelø får både bredbånd og fælles løsninger på øerne nu", {}};
+  const std::string out = format_hits(request("NemID", 1, 10), result, false, 30);
+  std::size_t begin = 0;
+  while (begin < out.size()) {
+    const std::size_t end = out.find('\n', begin);
+    const std::string line = out.substr(begin, end - begin);
+    std::size_t characters = 0;
+    for (const char c : line) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (line.find(' ') != std::string::npos) {
+      EXPECT_LE(characters, 30u) << line;
+    }
+    begin = end + 1;
+  }
+  EXPECT_NE(out.find("   Ærø og Æbelø får både\n   bredbånd og fælles"), std::string::npos) << out;
+}
+
+TEST(TerminalOutputTest, WritesNumbersTheDanishWay) {
+  EXPECT_EQ(danish_number(0), "0");
+  EXPECT_EQ(danish_number(999), "999");
+  EXPECT_EQ(danish_number(1000), "1.000");
+  EXPECT_EQ(danish_number(1234567), "1.234.567");
+}
+
 }  // namespace
 }  // namespace opslag

@@ -28,7 +28,10 @@ TEST(HitsJsonTest, AHitCarriesItsMetadataRoundedScoreAndSnippetAsHtml) {
   EXPECT_EQ(hit["url"], "https://example.dk/nemid");
   EXPECT_DOUBLE_EQ(hit["score"].get<double>(), 1.235);
   EXPECT_EQ(hit["snippet"], "Log på med <mark>NemID</mark> &amp; mere");
+  EXPECT_EQ(hit["snippet_text"], "Log på med NemID & mere");
   EXPECT_TRUE(hit["page"].is_null());
+  EXPECT_EQ(hit["view"], "/d/nemid.txt?q=NemID");
+  EXPECT_FALSE(hit.contains("file"));
   EXPECT_DOUBLE_EQ(j["took_ms"].get<double>(), 1.235);
 }
 
