@@ -16,6 +16,7 @@
 #include "server/cli/search_options.h"
 #include "server/cli/terminal_output.h"
 #include "server/engine/searcher.h"
+#include "server/json/export_rows.h"
 #include "server/json/hits_json.h"
 
 namespace {
@@ -59,6 +60,17 @@ int run(const opslag::SearchOptions& options, bool show) {
     }
     return 0;
   }
+  if (options.format == "csv" || options.format == "jsonl") {
+    const bool csv = options.format == "csv";
+    const opslag::SearchResult all = searcher.all_matches(request, options.max_export);
+    std::cout << (csv ? opslag::csv_header() : "");
+    for (const opslag::Hit& hit : all.hits)
+      std::cout << (csv ? opslag::csv_row(hit) : opslag::jsonl_row(hit));
+    if (all.total > all.hits.size())
+      std::cerr << "opslag-search: the first " << all.hits.size() << " of "
+                << (all.estimated ? "about " : "") << all.total << " matches (--max-export)\n";
+    return all.total > 0 ? 0 : 1;
+  }
   const opslag::SearchResult result = searcher.search(request);
   if (options.json) {
     std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';
@@ -79,6 +91,7 @@ int main(int argc, char** argv) {
       "  opslag-search --db data/opslag.db '\"Digital Post\"' --source KL --from 2014\n"
       "  opslag-search --db data/opslag.db --sort -date strategi --page 2\n"
       "  opslag-search --db data/opslag.db --show nemid.txt NemID\n"
+      "  opslag-search --db data/opslag.db --format csv MitID > mitid.csv\n"
       "  opslag-search --analyze 'Sundhedsportalen'\n\n"
       "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."};
   app.set_version_flag("--version", opslag::version_line("opslag-search"));
@@ -93,6 +106,7 @@ int main(int argc, char** argv) {
     std::cerr << opslag::option_hints(app, std::vector<std::string>(argv + 1, argv + argc));
     return 2;
   }
+  if (options.format == "json") options.json = true;
   try {
     return run(options, app.count("--show") > 0);
   } catch (...) {

@@ -35,7 +35,15 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
   app.add_option("--sort", o.sort, "relevance, date (oldest first) or -date (newest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str();
-  app.add_flag("--json", o.json, "print the server's JSON");
+  app.add_flag("--json", o.json, "print the server's JSON (as --format json)");
+  app.add_option("--format", o.format,
+                 "text, json (the server's JSON of the page), csv or jsonl (every match, up to "
+                 "--max-export, as /search.csv and /search.jsonl give them)")
+      ->check(CLI::IsMember({"text", "json", "csv", "jsonl"}))
+      ->capture_default_str();
+  app.add_option("--max-export", o.max_export, "most matches --format csv or jsonl prints")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+      ->capture_default_str();
   app.add_option("--show", o.show,
                  "show the document with this id whole, the matches of QUERY (if given) marked, "
                  "through $PAGER on a terminal");

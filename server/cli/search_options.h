@@ -24,7 +24,9 @@ struct SearchOptions {
   std::vector<std::string> types;
   std::string from, to, sort = "relevance";
   bool json = false;
-  std::string color = "auto";  ///< auto (on a terminal, unless NO_COLOR is set), always, never
+  std::string color = "auto";   ///< auto (on a terminal, unless NO_COLOR is set), always, never
+  std::string format = "text";  ///< text, json (as --json), csv or jsonl (every match)
+  std::size_t max_export = Limits{}.max_export;
 };
 
 /// How opslag-search writes to its standard output.

@@ -18,6 +18,9 @@ struct Limits {
   /// --exact-matches: matches counted exactly for the total and the facets; a search with more
   /// gets Xapian's estimate of the total and facets scaled from those counted.
   unsigned exact_matches = 5000;
+  /// --max-export: most matches /search.csv and /search.jsonl (and opslag-search --format csv
+  /// or jsonl) give; more are cut, and the answer says so.
+  std::size_t max_export = 10000;
 };
 
 }  // namespace opslag

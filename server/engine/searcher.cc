@@ -209,6 +209,19 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   return result;
 }
 
+SearchResult Searcher::all_matches(const SearchRequest& request, std::size_t max) const {
+  SearchRequest first_page = request;
+  first_page.page = 1;
+  first_page.size = 1;
+  check_query(request.query, limits_);
+  check_search_request(first_page, limits_, count_words(request.query));
+  SearchRequest all = first_page;
+  all.size = static_cast<int>(std::min<std::size_t>(max, 1u << 30));
+  const Deadline deadline(limits_.request_timeout_ms * kExportTimeFactor);
+  return pool_.with(
+      [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, all, deadline); });
+}
+
 ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& lexicon,
                             std::string_view query) const {
   // The lexicon's spelling data counts the documents that hold each word, as the shards' word

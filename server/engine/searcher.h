@@ -113,6 +113,14 @@ class Searcher {
   /// The document with `id` (body included), or nullopt if there is none.
   [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
 
+  /// Every match of `request` (its page and size aside), up to `max`, in its order, with
+  /// snippets: for exporting them. The total says how many matched. Held to `max` and to ten
+  /// times the time limit of a search; throws as search() does.
+  [[nodiscard]] SearchResult all_matches(const SearchRequest& request, std::size_t max) const;
+
+  /// How much longer than a search an export of all matches may take.
+  static constexpr double kExportTimeFactor = 10;
+
   /// The document with `id` and the matches of `query` in it, marked as search() marks its
   /// snippets (stems, compounds, synonyms); nullopt if there is no such document. An empty
   /// query marks nothing. Throws BadInput for a query search() would refuse.

@@ -16,6 +16,7 @@
 #include "server/http/json_answers.h"
 #include "server/http/web_routes.h"
 #include "server/json/document_links.h"
+#include "server/json/export_rows.h"
 #include "server/json/hits_json.h"
 
 namespace opslag {
@@ -78,6 +79,10 @@ bool same_secret(std::string_view a, std::string_view b) {
 
 void Routes::add_to(HttpServer& server) const {
   server.get("/search", "/search", [this](const auto& req, auto& res) { get_search(req, res); });
+  server.get(R"(/search\.csv)", "/search.csv",
+             [this](const auto& req, auto& res) { get_export(req, res, true); });
+  server.get(R"(/search\.jsonl)", "/search.jsonl",
+             [this](const auto& req, auto& res) { get_export(req, res, false); });
   // Before /documents/(.+), which would take "ID/similar" for an id.
   server.get(R"(/documents/(.+)/similar)", "/documents/{id}/similar",
              [this](const auto& req, auto& res) { get_similar(req, res); });
@@ -117,6 +122,27 @@ void Routes::get_search(const httplib::Request& req, httplib::Response& res) con
       throw LimitExceeded(503, std::string(text) + " (--request-timeout-ms): try fewer words");
     }
     send_json(res, 200, search_json(request, result, took_ms));
+  });
+}
+
+void Routes::get_export(const httplib::Request& req, httplib::Response& res, bool csv) const {
+  guarded(req, res, [&] {
+    SearchRequest request = read_search_request(req, searcher_.limits());
+    const std::size_t max = searcher_.limits().max_export;
+    const SearchResult result = searcher_.all_matches(request, max);
+    std::string body = csv ? csv_header() : "";
+    for (const Hit& hit : result.hits) body += csv ? csv_row(hit) : jsonl_row(hit);
+    // How many matched, and whether the rows stop short of them (--max-export).
+    res.set_header("X-Opslag-Total", std::to_string(result.total));
+    res.set_header("X-Opslag-Exported", std::to_string(result.hits.size()));
+    if (result.total > result.hits.size())
+      res.set_header("X-Opslag-Cut", "the first " + std::to_string(result.hits.size()) + " of " +
+                                         (result.estimated ? "about " : "") +
+                                         std::to_string(result.total) + " matches (--max-export)");
+    res.set_header("Content-Disposition",
+                   std::string("attachment; filename=\"opslag.") + (csv ? "csv" : "jsonl") + "\"");
+    res.set_content(
+        body, csv ? "text/csv; charset=utf-8; header=present" : "application/jsonl; charset=utf-8");
   });
 }
 

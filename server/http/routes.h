@@ -20,7 +20,8 @@ struct Operations {
   TransportLimits transport_limits;  ///< shown by GET /admin/stats beside the searcher's
 };
 
-/// The routes of opslag-server answered from the Searcher: GET /search, GET /documents/{id},
+/// The routes of opslag-server answered from the Searcher: GET /search, GET /search.csv and
+/// /search.jsonl (every match, up to Limits::max_export), GET /documents/{id},
 /// GET /documents/{id}/similar, GET /documents/{id}/file (the original file), GET /d/{id} (the
 /// document view, HTML), GET /health, GET /metrics and GET /admin/stats. The other answers are
 /// JSON (metrics: Prometheus' text); bad input gets 400 with {"error": "..."} naming the
@@ -39,6 +40,8 @@ class Routes {
 
  private:
   void get_search(const httplib::Request& req, httplib::Response& res) const;
+  /// Every match as CSV (`csv`) or JSON lines.
+  void get_export(const httplib::Request& req, httplib::Response& res, bool csv) const;
   void get_document(const httplib::Request& req, httplib::Response& res) const;
   void get_similar(const httplib::Request& req, httplib::Response& res) const;
   void get_file(const httplib::Request& req, httplib::Response& res) const;

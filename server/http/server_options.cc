@@ -90,6 +90,10 @@ void add_limit_options(CLI::App& app, ServerOptions& o) {
   app.add_option("--max-result-depth", l.max_result_depth, "deepest page × size ranked")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
+  app.add_option("--max-export", l.max_export,
+                 "most matches /search.csv and /search.jsonl give (more are cut, and said so)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+      ->capture_default_str();
   TransportLimits& t = o.transport;
   app.add_option("--max-request-line", t.max_request_line, "longest URL asked for, in bytes")
       ->check(CLI::Range(std::size_t{64}, std::size_t{65536}))

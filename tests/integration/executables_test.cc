@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -307,6 +308,29 @@ TEST_F(ExecutablesTest, SearchColoursWrapsAndPagesOnATerminalButNotThroughAPipe)
   EXPECT_EQ(pipe.output.find("paged:"), std::string::npos) << pipe.output;
   EXPECT_NE(run(search + " --color always | cat").output.find("\033[1;33mNemID"),
             std::string::npos);
+}
+
+TEST_F(ExecutablesTest, SearchExportsEveryMatchAsCsvOrJsonLines) {
+  for (int i = 0; i < 15; ++i)
+    corpus_.write("nemid-" + std::to_string(i) + ".txt",
+                  "NemID, nr. " + std::to_string(i) + "\n\nOm NemID på Ærø.\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const std::string search = bin("opslag-search") + " --db " + db_.string();
+  const CommandResult csv = run(search + " --format csv nemid 2>/dev/null");
+  EXPECT_EQ(csv.status, 0);
+  EXPECT_TRUE(
+      csv.output.starts_with("\xEF\xBB\xBFid,title,date,source,type,url,score,snippet\r\n"));
+  // Every match, not a page of ten: the header and sixteen rows.
+  EXPECT_EQ(std::count(csv.output.begin(), csv.output.end(), '\n'), 17) << csv.output;
+  EXPECT_NE(csv.output.find("\"NemID, nr. 3\""), std::string::npos) << csv.output;
+  const CommandResult cut = run(search + " --format jsonl --max-export 4 nemid");
+  EXPECT_EQ(cut.status, 0);
+  EXPECT_NE(cut.output.find("the first 4 of 16 matches (--max-export)"), std::string::npos)
+      << cut.output;
+  const auto first = nlohmann::json::parse(cut.output.substr(0, cut.output.find('\n')));
+  EXPECT_TRUE(first.contains("snippet")) << first;
+  EXPECT_EQ(run(search + " --format csv sundhedsplatformen").status, 1);
+  EXPECT_EQ(run(search + " --format xml nemid").status, 2);
 }
 
 TEST_F(ExecutablesTest, SearchFiltersAndSortsLikeTheServer) {
