@@ -112,17 +112,7 @@ int main(int argc, char** argv) {
   } catch (...) {
     if (!options.json) return opslag::exit_status_of_exception("opslag-search", 2);
     // With --json, the error is JSON too, on standard output, as the server would answer it.
-    std::string message;
-    try {
-      throw;
-    } catch (const Xapian::Error& e) {
-      message = e.get_description();
-    } catch (const std::exception& e) {
-      message = e.what();
-    } catch (...) {
-      message = "unknown error";
-    }
-    std::cout << nlohmann::json{{"error", message}}.dump(2) << '\n';
+    std::cout << nlohmann::json{{"error", opslag::current_exception_message()}}.dump(2) << '\n';
     return 2;
   }
 }
