@@ -19,6 +19,7 @@
 #include "indexer/readers/document_reader.h"
 #include "schema/document_terms.h"
 #include "schema/errors.h"
+#include "schema/indexed_time.h"
 
 namespace opslag {
 namespace {
@@ -166,6 +167,20 @@ class IndexUpdater::Run {
     }
   }
 
+  /// The live database a --rebuild replaces, when it follows this schema: its documents'
+  /// first-indexed times are kept.
+  void open_previous(const fs::path& live) {
+    if (live.empty() || shards_at(live) == 0 || dry()) return;
+    try {
+      Xapian::Database db(live.string());
+      owner_.schema_.check_compatible(db, live.string());
+      previous_ = std::move(db);
+    } catch (const IndexMismatch&) {  // its documents were indexed as if new
+    } catch (const Xapian::Error& e) {
+      throw Error("cannot open database " + live.string() + ": " + e.get_msg());
+    }
+  }
+
   /// Keeps every document whose file lies under `folder` (a path ending in "/"), seen or not.
   void protect_folder(std::string folder) { protected_folders_.push_back(std::move(folder)); }
 
@@ -301,16 +316,27 @@ class IndexUpdater::Run {
     const std::string term = id_term(input.id);
     Shard& shard = shard_of(input.id);
     bool known = false;
+    std::string indexed;  // when the document was first indexed, if it was before
     if (input.existed) {  // else a new id: no look-up needed (ids are unique in a run)
       const Xapian::PostingIterator existing = shard.db.postlist_begin(term);
       known = existing != shard.db.postlist_end(term);
-      if (known && !dry()) forget_spellings(shard, shard.db.get_document(*existing));
+      if (known && !dry()) {
+        const Xapian::Document old = shard.db.get_document(*existing);
+        forget_spellings(shard, old);
+        if (!rebuild_) indexed = old.get_value(indexed_slot_);
+      }
     }
     if (dry()) {
       *owner_.plan_ << (known ? "update " : "add ") << input.id << '\n';
       ++(known ? summary_.updated : summary_.added);
       return;
     }
+    if (indexed.empty() && previous_) {
+      const Xapian::PostingIterator before = previous_->postlist_begin(term);
+      if (before != previous_->postlist_end(term))
+        indexed = previous_->get_document(*before).get_value(indexed_slot_);
+    }
+    set_indexed(owner_.schema_, input.xdoc, indexed.empty() ? stamp() : indexed);
     for (const std::string& word : input.spellings) ++shard.spellings[word];
     // Which words hold a part, so a search can say "portal: also sundhedsportalen".
     for (CompoundWord& c : input.compounds)
@@ -336,6 +362,17 @@ class IndexUpdater::Run {
   }
 
   std::string id_term(const std::string& id) const { return opslag::id_term(owner_.schema_, id); }
+
+  /// Now as an indexed_time(), and later than every stamp this run gave before: a search for
+  /// documents indexed after the newest it saw (opslag-search --new-since-last-run) misses none
+  /// that a later batch commits, even within one microsecond.
+  std::string stamp() {
+    auto now = std::chrono::system_clock::now();
+    if (now <= last_stamp_) now = last_stamp_ + std::chrono::microseconds(1);
+    last_stamp_ = now;
+    return indexed_time(now);
+  }
+
   double elapsed() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
@@ -382,6 +419,9 @@ class IndexUpdater::Run {
   std::vector<Shard> shards_;
   std::optional<Xapian::WritableDatabase> lexicon_;  // spelling and compounds of all shards
   bool rebuild_ = false;
+  const unsigned indexed_slot_ = *owner_.schema_.field("indexed").value_slot;
+  std::optional<Xapian::Database> previous_;
+  std::chrono::system_clock::time_point last_stamp_;
   bool exists_ = true;  // in a dry run: whether the database is there yet
   std::set<std::string> seen_;
   std::set<std::string> failed_;                // id terms of inputs that failed
@@ -477,6 +517,7 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   for (const fs::path& f : inputs.jsonl) total += fs::file_size(f, ec) * !ec;
 
   Run run(*this);
+  run.open_previous(keep_from_);
   for (const std::string& folder : unlisted) run.protect_folder(folder);
   run.summary().failed = listing.failed;
   run.progress().total_bytes = total;

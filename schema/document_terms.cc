@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "schema/analysis/icu_text.h"
 #include "schema/errors.h"
@@ -16,9 +17,13 @@ Xapian::termpos add_text(Xapian::Document& xdoc, const Field& field, const Danis
                          std::string_view text, Xapian::termpos first,
                          std::vector<CompoundWord>* compounds) {
   Xapian::termpos last = first;
-  const auto weight = static_cast<Xapian::termcount>(field.weight);
+  // A weighted field's word (a title's) counts its weight once: a title that repeats a word
+  // ("NemLog-in: spørgsmål om NemLog-in") does not outrank a body that answers it.
+  std::unordered_set<std::string> counted;
   for (const AnalyzedWord& w : analyzer.analyze(text)) {
     const Xapian::termpos pos = first + w.position;
+    const bool repeat = field.weight > 1 && !counted.insert(w.word).second;
+    const auto weight = repeat ? 0u : static_cast<Xapian::termcount>(field.weight);
     xdoc.add_posting(word_term("", w.word), pos, weight);
     xdoc.add_term(stem_term("", w.stem), weight);
     if (!field.prefix.empty()) {
@@ -123,7 +128,18 @@ Xapian::Document make_xapian_document(const Schema& schema, const DanishAnalyzer
   add_filter(xdoc, schema.field("type"), analyzer, doc.type);
   add_filter(xdoc, schema.field("language"), analyzer, doc.language);
   if (const auto slot = schema.field("hash").value_slot) xdoc.add_value(*slot, doc.hash);
+  if (!doc.indexed.empty()) set_indexed(schema, xdoc, doc.indexed);
   return xdoc;
+}
+
+void set_indexed(const Schema& schema, Xapian::Document& xdoc, const std::string& indexed) {
+  xdoc.add_value(*schema.field("indexed").value_slot, indexed);
+}
+
+StoredDocument read_stored_document(const Schema& schema, const Xapian::Document& xdoc) {
+  StoredDocument doc = StoredDocument::from_data(xdoc.get_data());
+  doc.indexed = xdoc.get_value(*schema.field("indexed").value_slot);
+  return doc;
 }
 
 std::vector<std::string> spelling_words(const Xapian::Document& xdoc) {

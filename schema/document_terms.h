@@ -69,6 +69,14 @@ inline constexpr Xapian::termpos kFieldGap = 100;
                                                     const StoredDocument& doc,
                                                     std::vector<CompoundWord>* compounds = nullptr);
 
+/// Records in `xdoc` when its document was first indexed (StoredDocument::indexed).
+void set_indexed(const Schema& schema, Xapian::Document& xdoc, const std::string& indexed);
+
+/// The StoredDocument kept in `xdoc`: its data, and when it was first indexed from its value.
+/// Throws IndexUnavailable as StoredDocument::from_data does.
+[[nodiscard]] StoredDocument read_stored_document(const Schema& schema,
+                                                  const Xapian::Document& xdoc);
+
 /// The words of `xdoc` that feed Xapian's spelling data ("Mente du …?"): unprefixed words of
 /// letters only, three bytes or longer. Numbers never do, so they are never "corrected".
 [[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& xdoc);

@@ -2,6 +2,7 @@
 #include "schema/schema.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -26,10 +27,16 @@ constexpr std::string_view kIndexedAtKey = "opslag.indexed_at";
 
 /// Fields the indexer and server rely on, with the kind each must have.
 const std::map<std::string, FieldKind, std::less<>> kRequiredFields = {
-    {"id", FieldKind::kId},       {"title", FieldKind::kText},      {"body", FieldKind::kText},
-    {"date", FieldKind::kFilter}, {"year", FieldKind::kFilter},     {"source", FieldKind::kFilter},
-    {"type", FieldKind::kFilter}, {"language", FieldKind::kFilter}, {"url", FieldKind::kStored},
-    {"path", FieldKind::kStored}, {"hash", FieldKind::kStored}};
+    {"id", FieldKind::kId},       {"title", FieldKind::kText},
+    {"body", FieldKind::kText},   {"date", FieldKind::kFilter},
+    {"year", FieldKind::kFilter}, {"source", FieldKind::kFilter},
+    {"type", FieldKind::kFilter}, {"language", FieldKind::kFilter},
+    {"url", FieldKind::kStored},  {"path", FieldKind::kStored},
+    {"hash", FieldKind::kStored}, {"indexed", FieldKind::kStored}};
+
+/// Stored fields kept in a value slot: the hash to skip unchanged files, the time a document
+/// was first indexed to sort and filter by.
+constexpr std::array<std::string_view, 2> kSlottedStoredFields = {"hash", "indexed"};
 
 const std::map<std::string, FieldKind, std::less<>> kKinds = {{"id", FieldKind::kId},
                                                               {"text", FieldKind::kText},
@@ -151,10 +158,13 @@ void check_fields(const std::vector<Field>& fields, const FieldReader& reader) {
   for (const auto& [name, kind] : kRequiredFields)
     if (!names.contains(name))
       reader.fail(Pointer("/fields"), "required field \"" + name + "\" is missing");
-  const auto hash =
-      std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "hash"; });
-  if (!hash->value_slot)
-    reader.fail(Pointer("/fields") / (hash - fields.begin()), "field \"hash\" needs a value_slot");
+  for (const std::string_view name : kSlottedStoredFields) {
+    const auto field =
+        std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
+    if (!field->value_slot)
+      reader.fail(Pointer("/fields") / (field - fields.begin()),
+                  "field \"" + std::string(name) + "\" needs a value_slot");
+  }
 }
 
 std::vector<std::string> read_stopwords(const std::filesystem::path& path, const std::string& file,

@@ -23,6 +23,10 @@ struct StoredDocument {
   /// document of a JSON-lines file, and for one an older opslag-index wrote (--rebuild adds it).
   std::string file;
   std::string file_hash;  ///< content hash of `file`'s bytes alone (see content_hash.h)
+  /// When opslag-index first indexed this document, as UTC "YYYY-MM-DDTHH:MM:SS.ffffffZ" (so
+  /// that text order is time order); kept when a changed file is reindexed. Kept in a value
+  /// slot, not in to_data(): see read_stored_document() in document_terms.h.
+  std::string indexed;
 
   /// The year of `date`, or empty.
   [[nodiscard]] std::string year() const { return date.size() >= 4 ? date.substr(0, 4) : ""; }

@@ -5,13 +5,17 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include "schema/analysis/danish_analyzer.h"
 #include "schema/error_exit.h"
+#include "schema/indexed_time.h"
 #include "schema/program_info.h"
 #include "schema/schema.h"
+#include "server/cli/last_run.h"
 #include "server/cli/pager.h"
 #include "server/cli/search_options.h"
 #include "server/cli/terminal_output.h"
@@ -44,7 +48,24 @@ int run(const opslag::SearchOptions& options, bool show) {
   const opslag::OutputStyle style = opslag::output_style(
       options, terminal, terminal ? terminal_columns() : 0,
       std::getenv("NO_COLOR") && *std::getenv("NO_COLOR"), std::getenv("COLUMNS"));
-  const opslag::SearchRequest request = opslag::search_request_of(options);
+  opslag::SearchRequest request = opslag::search_request_of(options);
+  std::optional<opslag::LastRun> last_run;
+  if (options.new_since_last_run && !show) {
+    last_run.emplace(!options.last_run_file.empty()
+                         ? std::filesystem::path(options.last_run_file)
+                         : opslag::LastRun::default_file(request, options.databases,
+                                                         std::getenv("XDG_STATE_HOME"),
+                                                         std::getenv("HOME")));
+    if (const std::string last = last_run->read(); !last.empty())
+      request.since = std::max(request.since, opslag::just_after(last));
+  }
+  // Remembers the newest document printed, once it is printed.
+  const auto remember = [&](const std::vector<opslag::Hit>& hits) {
+    if (!last_run) return;
+    std::string newest;
+    for (const opslag::Hit& hit : hits) newest = std::max(newest, hit.doc.indexed);
+    if (!newest.empty()) last_run->write(newest);
+  };
   const opslag::Searcher searcher(schema, analyzer, options.databases, options.shards);
   if (show) {
     const auto view = searcher.view(options.show, request.query);
@@ -62,14 +83,22 @@ int run(const opslag::SearchOptions& options, bool show) {
   }
   if (options.format == "csv" || options.format == "jsonl") {
     const bool csv = options.format == "csv";
-    const opslag::SearchResult all = searcher.all_matches(request, options.max_export);
+    const auto stream = searcher.stream_matches(request, options.max_export);
     std::cout << (csv ? opslag::csv_header() : "");
-    for (const opslag::Hit& hit : all.hits)
-      std::cout << (csv ? opslag::csv_row(hit) : opslag::jsonl_row(hit));
-    if (all.total > all.hits.size())
-      std::cerr << "opslag-search: the first " << all.hits.size() << " of "
-                << (all.estimated ? "about " : "") << all.total << " matches (--max-export)\n";
-    return all.total > 0 ? 0 : 1;
+    std::vector<opslag::Hit> printed;
+    for (auto hits = stream->next(200); !hits.empty(); hits = stream->next(200)) {
+      for (opslag::Hit& hit : hits) {
+        std::cout << (csv ? opslag::csv_row(hit) : opslag::jsonl_row(hit));
+        if (last_run) printed.push_back(std::move(hit));
+      }
+    }
+    if (stream->total() > stream->size())
+      std::cerr << "opslag-search: the first " << stream->size() << " of "
+                << (stream->estimated() ? "about " : "") << stream->total()
+                << " matches (--max-export)\n";
+    std::cout.flush();
+    remember(printed);
+    return stream->total() > 0 ? 0 : 1;
   }
   const opslag::SearchResult result = searcher.search(request);
   if (options.json) {
@@ -78,6 +107,8 @@ int run(const opslag::SearchOptions& options, bool show) {
     opslag::show_paged(opslag::format_hits(request, result, style.colour, style.width),
                        style.pager);
   }
+  std::cout.flush();
+  remember(result.hits);
   return result.total > 0 ? 0 : 1;
 }
 
@@ -92,6 +123,7 @@ int main(int argc, char** argv) {
       "  opslag-search --db data/opslag.db --sort -date strategi --page 2\n"
       "  opslag-search --db data/opslag.db --show nemid.txt NemID\n"
       "  opslag-search --db data/opslag.db --format csv MitID > mitid.csv\n"
+      "  opslag-search --db data/opslag.db --new-since-last-run --size 100 MitID\n"
       "  opslag-search --analyze 'Sundhedsportalen'\n\n"
       "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."};
   app.set_version_flag("--version", opslag::version_line("opslag-search"));

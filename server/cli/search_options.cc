@@ -5,6 +5,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "schema/indexed_time.h"
 #include "schema/option_sources.h"
 #include "schema/program_info.h"
 #include "server/engine/date_bounds.h"
@@ -32,9 +33,20 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
       ->allow_extra_args(false);
   app.add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
   app.add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
-  app.add_option("--sort", o.sort, "relevance, date (oldest first) or -date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+  app.add_option("--sort", o.sort,
+                 "relevance, date (oldest first), -date (newest first), indexed or -indexed (by "
+                 "when Opslag first indexed each document)")
+      ->check(CLI::IsMember({"relevance", "date", "-date", "indexed", "-indexed"}))
       ->capture_default_str();
+  app.add_option("--since", o.since,
+                 "only documents Opslag first indexed on or after this UTC date or time: "
+                 "YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+  app.add_flag("--new-since-last-run", o.new_since_last_run,
+               "only documents indexed after the newest this search printed last time, oldest "
+               "first (for a cron job); the first run prints every match");
+  app.add_option("--last-run-file", o.last_run_file,
+                 "where --new-since-last-run keeps its time (default: one file per search under "
+                 "$XDG_STATE_HOME/opslag or ~/.local/state/opslag)");
   app.add_flag("--json", o.json, "print the server's JSON (as --format json)");
   app.add_option("--format", o.format,
                  "text, json (the server's JSON of the page), csv or jsonl (every match, up to "
@@ -66,6 +78,11 @@ SearchRequest search_request_of(const SearchOptions& o) {
   if (!o.from.empty()) request.from = date_bound(o.from, false, "--from");
   if (!o.to.empty()) request.to = date_bound(o.to, true, "--to");
   request.sort = parse_sort_order(o.sort, "--sort");
+  if (!o.since.empty()) request.since = indexed_since_bound(o.since, "--since");
+  // What arrived since the last run comes oldest first, so a run that prints only some of it
+  // leaves the rest for the next.
+  if (o.new_since_last_run && request.sort == SortOrder::kRelevance)
+    request.sort = SortOrder::kIndexedAscending;
   return request;
 }
 

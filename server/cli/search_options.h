@@ -23,6 +23,9 @@ struct SearchOptions {
   std::vector<std::string> sources;
   std::vector<std::string> types;
   std::string from, to, sort = "relevance";
+  std::string since;                ///< only documents first indexed at or after (--since)
+  bool new_since_last_run = false;  ///< only documents indexed after the newest printed last time
+  std::string last_run_file;        ///< where that is kept; empty: LastRun::default_file
   bool json = false;
   std::string color = "auto";   ///< auto (on a terminal, unless NO_COLOR is set), always, never
   std::string format = "text";  ///< text, json (as --json), csv or jsonl (every match)

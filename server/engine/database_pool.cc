@@ -38,6 +38,16 @@ DatabasePool::Handles DatabasePool::open() const {
   return Handles{std::move(all), std::move(lexicon), std::move(opened)};
 }
 
+DatabasePool::Handles DatabasePool::open_handles() const {
+  try {
+    return open();
+  } catch (const Xapian::DatabaseError& e) {
+    const std::string database = describe(sources_);
+    throw IndexUnavailable("the index " + database + " cannot be read: " + e.get_description(),
+                           database);
+  }
+}
+
 std::vector<std::pair<dev_t, ino_t>> DatabasePool::folders() const {
   std::vector<std::pair<dev_t, ino_t>> found;
   std::vector<const std::string*> local;

@@ -51,6 +51,11 @@ class DatabasePool {
   template <typename F>
   auto with(F&& work) const;
 
+  /// New handles on every source, the caller's own, never given back to the pool: for work
+  /// that outlives one call, as an export read out while it is sent. Throws IndexUnavailable
+  /// naming the databases when one cannot be opened.
+  [[nodiscard]] Handles open_handles() const;
+
   [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
   [[nodiscard]] const RemoteTimeouts& timeouts() const { return timeouts_; }
   [[nodiscard]] const std::string& lexicon() const { return lexicon_; }

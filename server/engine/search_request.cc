@@ -24,13 +24,16 @@ SortOrder parse_sort_order(std::string_view text, std::string_view what) {
   if (text == "relevance") return SortOrder::kRelevance;
   if (text == "date") return SortOrder::kDateAscending;
   if (text == "-date") return SortOrder::kDateDescending;
+  if (text == "indexed") return SortOrder::kIndexedAscending;
+  if (text == "-indexed") return SortOrder::kIndexedDescending;
   throw BadInput(std::string(what) +
-                 " must be relevance, date (oldest first) or -date (newest first)");
+                 " must be relevance, date (oldest first), -date (newest first), indexed "
+                 "(first indexed first) or -indexed (newest arrivals first)");
 }
 
 std::string whole_number_message(std::string_view name, int min, int max) {
-  return "parameter " + std::string(name) + " must be a whole number from " +
-         std::to_string(min) + " to " + std::to_string(max);
+  return "parameter " + std::string(name) + " must be a whole number from " + std::to_string(min) +
+         " to " + std::to_string(max);
 }
 
 void check_query(std::string_view query, const Limits& limits) {

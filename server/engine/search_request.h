@@ -11,9 +11,16 @@
 namespace opslag {
 
 /// The order of the hits.
-enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+enum class SortOrder {
+  kRelevance,
+  kDateAscending,
+  kDateDescending,
+  kIndexedAscending,   ///< by when Opslag first indexed each document, first indexed first
+  kIndexedDescending,  ///< newest arrivals first ("Nye dokumenter")
+};
 
-/// The order `text` names: "relevance", "date" (oldest first) or "-date" (newest first).
+/// The order `text` names: "relevance", "date" (oldest first), "-date" (newest first),
+/// "indexed" (first indexed first) or "-indexed" (last indexed first).
 /// Throws BadInput naming `what` ("parameter sort", "--sort") for anything else.
 [[nodiscard]] SortOrder parse_sort_order(std::string_view text, std::string_view what);
 
@@ -26,6 +33,9 @@ struct SearchRequest {
   std::vector<std::string> types;    ///< only documents of one of these types
   std::string from;                  ///< only documents dated on or after ("YYYYMMDD")
   std::string to;                    ///< only documents dated on or before ("YYYYMMDD")
+  /// Only documents first indexed at or after this (an indexed_since_bound(), or the
+  /// just_after() of a stamp); empty for all.
+  std::string since;
   SortOrder sort = SortOrder::kRelevance;
 };
 

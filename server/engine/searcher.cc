@@ -102,6 +102,9 @@ Xapian::Query Searcher::filtered(const Xapian::Query& query, const SearchRequest
   std::vector<Xapian::Query> filters;
   if (!request.sources.empty()) filters.push_back(any_of(schema_.field("source"), request.sources));
   if (!request.types.empty()) filters.push_back(any_of(schema_.field("type"), request.types));
+  if (!request.since.empty())
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, *schema_.field("indexed").value_slot,
+                         request.since);
   if (!request.from.empty() || !request.to.empty()) {
     const unsigned slot = *schema_.field("date").value_slot;
     if (request.to.empty()) {
@@ -209,17 +212,80 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   return result;
 }
 
-SearchResult Searcher::all_matches(const SearchRequest& request, std::size_t max) const {
+std::unique_ptr<MatchStream> Searcher::stream_matches(const SearchRequest& request,
+                                                      std::size_t max) const {
   SearchRequest first_page = request;
   first_page.page = 1;
   first_page.size = 1;
   check_query(request.query, limits_);
   check_search_request(first_page, limits_, count_words(request.query));
-  SearchRequest all = first_page;
-  all.size = static_cast<int>(std::min<std::size_t>(max, 1u << 30));
   const Deadline deadline(limits_.request_timeout_ms * kExportTimeFactor);
-  return pool_.with(
-      [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, all, deadline); });
+  // Handles of the stream's own, on the revision the pool's are at now.
+  DatabasePool::Handles handles = pool_.open_handles();
+  ParsedQuery parsed = parse(handles.all, handles.lexicon, request.query);
+  deadline.check("while reading the query");
+  const Xapian::Query query =
+      filtered(with_field_boosts(parsed.query, parsed, handles.all), request);
+  std::unique_ptr<MatchStream> stream(new MatchStream(*this, handles.all, std::move(parsed)));
+  Xapian::Enquire enquire = ranking(handles.all, query, request.sort);
+  DeadlineSpy on_time(deadline);
+  if (!remote_) enquire.add_matchspy(&on_time);
+  const auto count = static_cast<Xapian::doccount>(std::min<std::size_t>(max, 1u << 30));
+  stream->mset_ = enquire.get_mset(0, count, count);
+  enquire.clear_matchspies();  // the MSet keeps the Enquire, which must not keep the spy
+  stream->total_ = stream->mset_.get_matches_estimated();
+  stream->estimated_ =
+      stream->mset_.get_matches_lower_bound() != stream->mset_.get_matches_upper_bound();
+  return stream;
+}
+
+std::vector<Hit> MatchStream::next(std::size_t count) {
+  std::vector<Hit> hits;
+  const Xapian::doccount end =
+      std::min<Xapian::doccount>(mset_.size(), next_ + static_cast<Xapian::doccount>(count));
+  if (next_ >= end) return hits;
+  // Remote shards: the documents of a piece in one round of requests.
+  mset_.fetch(mset_[next_], end == mset_.size() ? mset_.end() : mset_[end]);
+  for (; next_ < end; ++next_) hits.push_back(searcher_.hit_at(mset_[next_], parsed_));
+  return hits;
+}
+
+Xapian::Enquire Searcher::ranking(const Xapian::Database& db, const Xapian::Query& query,
+                                  SortOrder sort) const {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, kBm25MinNormLength));
+  if (sort != SortOrder::kRelevance) {
+    // By date, undated documents last both ways: their empty value sorts as a date after
+    // every date when oldest come first. (The Enquire owns the key maker once released.)
+    const bool by_date = sort == SortOrder::kDateAscending || sort == SortOrder::kDateDescending;
+    const bool newest_first =
+        sort == SortOrder::kDateDescending || sort == SortOrder::kIndexedDescending;
+    auto* by_time = new Xapian::MultiValueKeyMaker;
+    by_time->add_value(*schema_.field(by_date ? "date" : "indexed").value_slot, newest_first,
+                       newest_first ? "" : "\xff");
+    enquire.set_sort_by_key_then_relevance(by_time->release(), false);
+  }
+  return enquire;
+}
+
+Hit Searcher::hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const {
+  Hit hit;
+  hit.doc = read_stored_document(schema_, it.get_document());
+  hit.score = it.get_weight();
+  std::size_t at = 0;
+  try {
+    hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
+  } catch (const BadInput& e) {  // the stored text, not the request, is at fault
+    throw IndexUnavailable("the stored text of document \"" + hit.doc.id +
+                           "\" is damaged: " + e.what());
+  }
+  // Pages of a PDF are separated by form feeds.
+  if (hit.doc.body.find('\f') != std::string::npos)
+    hit.page = 1 + static_cast<int>(std::count(hit.doc.body.begin(),
+                                               hit.doc.body.begin() + static_cast<long>(at), '\f'));
+  hit.doc.body.clear();
+  return hit;
 }
 
 ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& lexicon,
@@ -247,18 +313,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
   const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, kBm25MinNormLength));
-    // By date, undated documents last both ways: their empty value sorts as a date after
-    // every date when oldest come first.
-    Xapian::MultiValueKeyMaker by_date;
-    if (request.sort != SortOrder::kRelevance) {
-      const bool newest_first = request.sort == SortOrder::kDateDescending;
-      by_date.add_value(*schema_.field("date").value_slot, newest_first,
-                        newest_first ? "" : "\xff");
-      enquire.set_sort_by_key_then_relevance(&by_date, false);
-    }
+    Xapian::Enquire enquire = ranking(db, query, request.sort);
     Xapian::ValueCountMatchSpy sources(*schema_.field("source").value_slot);
     Xapian::ValueCountMatchSpy years(*schema_.field("year").value_slot);
     Xapian::ValueCountMatchSpy types(*schema_.field("type").value_slot);
@@ -302,23 +357,7 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       deadline.check("while making the snippets");
-      Hit hit;
-      hit.doc = StoredDocument::from_data(it.get_document().get_data());
-      hit.score = it.get_weight();
-      std::size_t at = 0;
-      try {
-        hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
-      } catch (const BadInput& e) {  // the stored text, not the request, is at fault
-        throw IndexUnavailable("the stored text of document \"" + hit.doc.id +
-                               "\" is damaged: " + e.what());
-      }
-      // Pages of a PDF are separated by form feeds.
-      if (hit.doc.body.find('\f') != std::string::npos)
-        hit.page =
-            1 + static_cast<int>(std::count(hit.doc.body.begin(),
-                                            hit.doc.body.begin() + static_cast<long>(at), '\f'));
-      hit.doc.body.clear();
-      result.hits.push_back(std::move(hit));
+      result.hits.push_back(hit_at(it, parsed));
     }
     return result;
   }
@@ -330,7 +369,7 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) const {
     Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
-    return StoredDocument::from_data(db.get_document(*it).get_data());
+    return read_stored_document(schema_, db.get_document(*it));
   });
 }
 
@@ -342,7 +381,7 @@ std::optional<DocumentView> Searcher::view(std::string_view id, std::string_view
     Xapian::Database& db = h.all;
     const Xapian::PostingIterator it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
-    DocumentView view{StoredDocument::from_data(db.get_document(*it).get_data()), {}, {}};
+    DocumentView view{read_stored_document(schema_, db.get_document(*it)), {}, {}};
     if (!marked) return view;
     const ParsedQuery parsed = parse(db, h.lexicon, query);
     try {
@@ -385,7 +424,7 @@ std::optional<std::vector<Hit>> Searcher::similar(std::string_view id, int size)
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size));
     for (auto m = mset.begin(); m != mset.end(); ++m) {
       Hit hit;
-      hit.doc = StoredDocument::from_data(m.get_document().get_data());
+      hit.doc = read_stored_document(schema_, m.get_document());
       hit.doc.body.clear();
       hit.score = m.get_weight();
       hits.push_back(std::move(hit));
@@ -405,8 +444,17 @@ IndexStatus Searcher::status() const {
     Xapian::Database& db = h.all;
     // Xapian gives a revision for one database only; shards each have their own.
     const std::size_t shards = db.size();
-    return IndexStatus{db.get_doccount(), shards == 1 ? db.get_revision() : 0, shards,
-                       Schema::indexed_at(db), pool_.reopens()};
+    IndexStatus status{db.get_doccount(),
+                       shards == 1 ? db.get_revision() : 0,
+                       shards,
+                       Schema::indexed_at(db),
+                       pool_.reopens(),
+                       {}};
+    status.state = db.get_uuid() + ':' + std::to_string(status.revision) + ':' +
+                   std::to_string(status.documents) + ':' + std::to_string(db.get_lastdocid()) +
+                   ':' + std::to_string(db.get_total_length()) + ':' +
+                   std::to_string(status.indexed_at);
+    return status;
   });
 }
 

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,39 @@ struct IndexStatus {
   std::size_t shards = 1;       ///< databases searched as one
   std::int64_t indexed_at = 0;  ///< when opslag-index last finished a run (Unix seconds), or 0
   unsigned long reopens = 0;    ///< times a database handle moved to a newer revision
+  /// Changes whenever the documents may have: the databases' ids, revision (of one database),
+  /// document count, last document id and total length. What a feed's ETag is made of.
+  std::string state = {};
+};
+
+class Searcher;
+
+/// Every match of one search, ranked at once (ids and weights only) and read out in pieces with
+/// their snippets: what an export streams, so 10,000 matches never sit in memory as text. It
+/// reads through database handles of its own, at the revision it ranked on; should a reindex
+/// commit twice while it is being read out, next() throws Xapian::DatabaseModifiedError.
+class MatchStream {
+ public:
+  /// Matching documents: exact up to the export's maximum, else Xapian's estimate.
+  [[nodiscard]] Xapian::doccount total() const { return total_; }
+  [[nodiscard]] bool estimated() const { return estimated_; }
+  /// How many hits the stream gives in all: the total, up to the maximum asked for.
+  [[nodiscard]] std::size_t size() const { return mset_.size(); }
+  /// The next `count` hits (fewer at the end, none past it), metadata and snippet, no body.
+  /// Throws IndexUnavailable for a document whose stored text is damaged.
+  [[nodiscard]] std::vector<Hit> next(std::size_t count);
+
+ private:
+  friend class Searcher;
+  MatchStream(const Searcher& searcher, Xapian::Database db, ParsedQuery parsed)
+      : searcher_(searcher), db_(std::move(db)), parsed_(std::move(parsed)) {}
+  const Searcher& searcher_;
+  Xapian::Database db_;
+  ParsedQuery parsed_;
+  Xapian::MSet mset_;
+  Xapian::doccount total_ = 0;
+  bool estimated_ = false;
+  Xapian::doccount next_ = 0;
 };
 
 /// What to do about remote shards: how long to wait for one, and whether to answer from the
@@ -113,10 +147,12 @@ class Searcher {
   /// The document with `id` (body included), or nullopt if there is none.
   [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
 
-  /// Every match of `request` (its page and size aside), up to `max`, in its order, with
-  /// snippets: for exporting them. The total says how many matched. Held to `max` and to ten
-  /// times the time limit of a search; throws as search() does.
-  [[nodiscard]] SearchResult all_matches(const SearchRequest& request, std::size_t max) const;
+  /// Every match of `request` (its page and size aside), up to `max`, in its order, to be read
+  /// out with snippets: for exporting them. The ranking is made now, held to ten times the time
+  /// limit of a search; throws as search() does. The stream reads through this Searcher, which
+  /// must outlive it.
+  [[nodiscard]] std::unique_ptr<MatchStream> stream_matches(const SearchRequest& request,
+                                                            std::size_t max) const;
 
   /// How much longer than a search an export of all matches may take.
   static constexpr double kExportTimeFactor = 10;
@@ -161,6 +197,12 @@ class Searcher {
   static constexpr std::size_t kMaxCompoundsShown = 10;
 
  private:
+  friend class MatchStream;
+  /// An Enquire ranking `query` on `db` by BM25, in `sort`'s order.
+  [[nodiscard]] Xapian::Enquire ranking(const Xapian::Database& db, const Xapian::Query& query,
+                                        SortOrder sort) const;
+  /// The hit at `it`: its metadata, score, snippet for `parsed` and page; no body.
+  [[nodiscard]] Hit hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const;
   [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
                                                   const Xapian::Database& lexicon,
                                                   const ParsedQuery& parsed) const;

@@ -196,9 +196,58 @@ struct HttpServer::Callbacks {
     return static_cast<ssize_t>(written);
   }
 
+  /// A body a route streams without knowing its length (httplib's
+  /// set_chunked_content_provider): sent chunked, each piece the provider writes kept until
+  /// libmicrohttpd has taken it.
+  struct Chunked {
+    httplib::ContentProvider provider;
+    std::string pending;
+    std::size_t taken = 0;   ///< of pending
+    std::size_t offset = 0;  ///< bytes the provider has written
+    bool done = false;
+  };
+
+  /// Up to `max` bytes of the chunked body into `buf`, asking the provider for more when what
+  /// it wrote has been sent. A provider that fails, throws or stops writing before saying it is
+  /// done breaks the connection off, so the client sees a cut answer (no last chunk).
+  static ssize_t read_chunked(void* cls, std::uint64_t, char* buf, std::size_t max) {
+    auto* chunked = static_cast<Chunked*>(cls);
+    try {
+      for (int calls = 0; chunked->taken == chunked->pending.size(); ++calls) {
+        if (chunked->done) return MHD_CONTENT_READER_END_OF_STREAM;
+        if (calls == 100) return MHD_CONTENT_READER_END_WITH_ERROR;  // writes nothing
+        chunked->pending.clear();
+        chunked->taken = 0;
+        httplib::DataSink sink;
+        sink.write = [chunked](const char* data, std::size_t size) {
+          chunked->pending.append(data, size);
+          chunked->offset += size;
+          return true;
+        };
+        sink.is_writable = [] { return true; };
+        sink.done = [chunked] { chunked->done = true; };
+        if (!chunked->provider(chunked->offset, 0, sink)) return MHD_CONTENT_READER_END_WITH_ERROR;
+      }
+    } catch (...) {
+      return MHD_CONTENT_READER_END_WITH_ERROR;
+    }
+    const std::size_t n = std::min(max, chunked->pending.size() - chunked->taken);
+    std::memcpy(buf, chunked->pending.data() + chunked->taken, n);
+    chunked->taken += n;
+    return static_cast<ssize_t>(n);
+  }
+
   /// The libmicrohttpd answer holding `res`'s body, or streaming it; nullptr if it cannot make
   /// one.
   static MHD_Response* response_of(httplib::Response& res) {
+    if (res.content_provider_ && res.is_chunked_content_provider_) {
+      auto* chunked = new Chunked{std::move(res.content_provider_), {}, 0, 0, false};
+      MHD_Response* response = MHD_create_response_from_callback(
+          MHD_SIZE_UNKNOWN, kStreamBlockBytes, &read_chunked, chunked,
+          [](void* owned) { delete static_cast<Chunked*>(owned); });
+      if (!response) delete chunked;
+      return response;
+    }
     if (res.content_provider_ && !res.is_chunked_content_provider_) {
       auto* streamed = new Streamed{std::move(res.content_provider_), res.content_length_};
       MHD_Response* response = MHD_create_response_from_callback(

@@ -47,8 +47,8 @@ int main(int argc, char** argv) try {
   const unsigned threads = options.threads ? options.threads : opslag::default_threads();
   opslag::HttpServer server({options.transport, options.allowed_origins, threads, &metrics,
                              access_log ? &*access_log : nullptr});
-  const opslag::Routes routes(searcher,
-                              {&metrics, opslag::read_admin_token(options), options.transport});
+  const opslag::Routes routes(searcher, {&metrics, opslag::read_admin_token(options),
+                                         options.transport, options.public_url});
   const opslag::WebRoutes web_routes(suggester, options.limits);
   routes.add_to(server);
   web_routes.add_to(server);

@@ -8,10 +8,13 @@
 #include <memory>
 
 #include "schema/analysis/icu_text.h"
+#include "schema/content_hash.h"
 #include "schema/errors.h"
+#include "schema/indexed_time.h"
 #include "server/engine/date_bounds.h"
 #include "server/engine/original_file.h"
 #include "server/http/admin_stats.h"
+#include "server/http/atom_feed.h"
 #include "server/http/document_page.h"
 #include "server/http/json_answers.h"
 #include "server/http/web_routes.h"
@@ -45,6 +48,8 @@ SearchRequest read_search_request(const httplib::Request& req, const Limits& lim
   if (req.has_param("to")) request.to = date_bound(req.get_param_value("to"), true, "parameter to");
   if (req.has_param("sort"))
     request.sort = parse_sort_order(req.get_param_value("sort"), "parameter sort");
+  if (req.has_param("since"))
+    request.since = indexed_since_bound(req.get_param_value("since"), "parameter since");
   return request;
 }
 
@@ -79,6 +84,8 @@ bool same_secret(std::string_view a, std::string_view b) {
 
 void Routes::add_to(HttpServer& server) const {
   server.get("/search", "/search", [this](const auto& req, auto& res) { get_search(req, res); });
+  server.get(R"(/search\.atom)", "/search.atom",
+             [this](const auto& req, auto& res) { get_feed(req, res); });
   server.get(R"(/search\.csv)", "/search.csv",
              [this](const auto& req, auto& res) { get_export(req, res, true); });
   server.get(R"(/search\.jsonl)", "/search.jsonl",
@@ -128,21 +135,102 @@ void Routes::get_search(const httplib::Request& req, httplib::Response& res) con
 void Routes::get_export(const httplib::Request& req, httplib::Response& res, bool csv) const {
   guarded(req, res, [&] {
     SearchRequest request = read_search_request(req, searcher_.limits());
-    const std::size_t max = searcher_.limits().max_export;
-    const SearchResult result = searcher_.all_matches(request, max);
-    std::string body = csv ? csv_header() : "";
-    for (const Hit& hit : result.hits) body += csv ? csv_row(hit) : jsonl_row(hit);
+    // Ranked now (a bad request is answered 400, a slow one 503); the rows are made as the
+    // client takes them, kExportRowsAPiece at a time.
+    std::shared_ptr<MatchStream> stream =
+        searcher_.stream_matches(request, searcher_.limits().max_export);
     // How many matched, and whether the rows stop short of them (--max-export).
-    res.set_header("X-Opslag-Total", std::to_string(result.total));
-    res.set_header("X-Opslag-Exported", std::to_string(result.hits.size()));
-    if (result.total > result.hits.size())
-      res.set_header("X-Opslag-Cut", "the first " + std::to_string(result.hits.size()) + " of " +
-                                         (result.estimated ? "about " : "") +
-                                         std::to_string(result.total) + " matches (--max-export)");
+    res.set_header("X-Opslag-Total", std::to_string(stream->total()));
+    res.set_header("X-Opslag-Exported", std::to_string(stream->size()));
+    if (stream->total() > stream->size())
+      res.set_header("X-Opslag-Cut", "the first " + std::to_string(stream->size()) + " of " +
+                                         (stream->estimated() ? "about " : "") +
+                                         std::to_string(stream->total()) +
+                                         " matches (--max-export)");
     res.set_header("Content-Disposition",
                    std::string("attachment; filename=\"opslag.") + (csv ? "csv" : "jsonl") + "\"");
-    res.set_content(
-        body, csv ? "text/csv; charset=utf-8; header=present" : "application/jsonl; charset=utf-8");
+    res.set_chunked_content_provider(
+        csv ? "text/csv; charset=utf-8; header=present" : "application/jsonl; charset=utf-8",
+        [stream, csv](std::size_t offset, httplib::DataSink& sink) {
+          std::string piece = csv && offset == 0 ? csv_header() : "";
+          for (const Hit& hit : stream->next(kExportRowsAPiece))
+            piece += csv ? csv_row(hit) : jsonl_row(hit);
+          if (piece.empty()) {
+            sink.done();
+            return true;
+          }
+          return sink.write(piece.data(), piece.size());
+        });
+  });
+}
+
+namespace {
+
+/// Whether a request carrying `req`'s conditional headers already has the answer tagged `etag`,
+/// last modified at `modified` (Unix seconds, 0 for unknown): If-None-Match by the tag, weak
+/// or strong ("*" for any), else If-Modified-Since by the time (RFC 9110, 13.2.2).
+bool not_modified(const httplib::Request& req, std::string_view etag, std::int64_t modified) {
+  if (req.has_header("If-None-Match")) {
+    const std::string tags = req.get_header_value("If-None-Match");
+    std::size_t at = 0;
+    while (at < tags.size()) {
+      std::size_t end = tags.find(',', at);
+      if (end == std::string::npos) end = tags.size();
+      std::string_view tag = std::string_view(tags).substr(at, end - at);
+      while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+      while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+      if (tag.starts_with("W/")) tag.remove_prefix(2);
+      if (tag == "*" || tag == etag) return true;
+      at = end + 1;
+    }
+    return false;
+  }
+  if (modified <= 0 || !req.has_header("If-Modified-Since")) return false;
+  const std::int64_t since = parse_http_date(req.get_header_value("If-Modified-Since"));
+  return since >= modified;
+}
+
+/// "http://HOST" from `req`'s Host header, when it is a plain host[:port]; else the loopback
+/// address the server was asked on. Feed readers need absolute links.
+std::string base_of(const httplib::Request& req, const std::string& public_url) {
+  if (!public_url.empty()) return public_url;
+  const std::string host = req.get_header_value("Host");
+  const bool plain =
+      !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
+               c == '[' || c == ']';
+      });
+  return "http://" + (plain ? host : std::string("localhost"));
+}
+
+}  // namespace
+
+void Routes::get_feed(const httplib::Request& req, httplib::Response& res) const {
+  guarded(req, res, [&] {
+    SearchRequest request = read_search_request(req, searcher_.limits());
+    request.page = 1;
+    request.size = int_param(req, "size", kFeedSize, 1, searcher_.limits().max_page_size);
+    if (!req.has_param("sort")) request.sort = SortOrder::kIndexedDescending;
+    const FeedAddress address{
+        base_of(req, operations_.public_url),
+        req.target.substr(std::min(req.target.size(), req.target.find('?') + 1))};
+    // The tag and time of the index, known before searching: a reader polling a feed that has
+    // not changed costs a look at the index's state.
+    const IndexStatus status = searcher_.status();
+    const std::string state = status.state + '|' + address.base + '|' + address.query_string;
+    const std::string etag = '"' + content_hash(state) + '"';
+    res.set_header("ETag", etag);
+    if (status.indexed_at > 0) res.set_header("Last-Modified", http_date(status.indexed_at));
+    res.set_header("Cache-Control", "no-cache");
+    if (not_modified(req, etag, status.indexed_at)) {
+      res.status = 304;
+      return;
+    }
+    const SearchResult result = searcher_.search(request);
+    res.set_content(atom_feed(request, result, address,
+                              indexed_time(std::chrono::system_clock::time_point(
+                                  std::chrono::seconds(status.indexed_at)))),
+                    "application/atom+xml; charset=utf-8");
   });
 }
 

@@ -18,10 +18,14 @@ struct Operations {
   /// empty: those are off.
   std::string admin_token;
   TransportLimits transport_limits;  ///< shown by GET /admin/stats beside the searcher's
+  /// "https://opslag.example.dk": the address feeds link to (--public-url); empty: "http://"
+  /// and the request's Host.
+  std::string public_url = {};
 };
 
 /// The routes of opslag-server answered from the Searcher: GET /search, GET /search.csv and
 /// /search.jsonl (every match, up to Limits::max_export), GET /documents/{id},
+/// GET /search.atom (the newest arrivals as an Atom feed, with ETag and Last-Modified),
 /// GET /documents/{id}/similar, GET /documents/{id}/file (the original file), GET /d/{id} (the
 /// document view, HTML), GET /health, GET /metrics and GET /admin/stats. The other answers are
 /// JSON (metrics: Prometheus' text); bad input gets 400 with {"error": "..."} naming the
@@ -31,6 +35,12 @@ class Routes {
  public:
   explicit Routes(const Searcher& searcher, Operations operations = {})
       : searcher_(searcher), operations_(std::move(operations)) {}
+
+  /// Rows of an export made at a time, as the client takes them.
+  static constexpr std::size_t kExportRowsAPiece = 200;
+
+  /// Entries in a feed unless its size says otherwise.
+  static constexpr int kFeedSize = 20;
 
   /// How many similar documents the document view lists.
   static constexpr int kSimilarShown = 5;
@@ -42,6 +52,8 @@ class Routes {
   void get_search(const httplib::Request& req, httplib::Response& res) const;
   /// Every match as CSV (`csv`) or JSON lines.
   void get_export(const httplib::Request& req, httplib::Response& res, bool csv) const;
+  /// The search as an Atom feed, newest arrivals first; 304 when the reader has it already.
+  void get_feed(const httplib::Request& req, httplib::Response& res) const;
   void get_document(const httplib::Request& req, httplib::Response& res) const;
   void get_similar(const httplib::Request& req, httplib::Response& res) const;
   void get_file(const httplib::Request& req, httplib::Response& res) const;

@@ -69,6 +69,16 @@ void add_serving_options(CLI::App& app, ServerOptions& o) {
                  "file whose first line is the bearer token of /admin/stats and of file paths "
                  "in /documents (or OPSLAG_ADMIN_TOKEN; without either, both are off)")
       ->check(CLI::ExistingFile);
+  app.add_option("--public-url", o.public_url,
+                 "the address readers reach the server at (https://opslag.example.dk), for the "
+                 "links in feeds; without, http:// and the Host the reader asked for")
+      ->check([](const std::string& url) -> std::string {
+        const bool scheme = url.starts_with("http://") || url.starts_with("https://");
+        if (!scheme || url.find_first_of(" \"<>'") != std::string::npos || url.ends_with('/'))
+          return "must begin with http:// or https://, hold no spaces or quotes, and not end "
+                 "with /";
+        return "";
+      });
 }
 
 /// The limits: every option that sets one of Limits or TransportLimits, in one table.

@@ -22,6 +22,7 @@ struct ServerOptions {
   std::vector<std::string> allowed_origins;
   std::string access_log = "-";  ///< a file, "-" for standard output, "none" for no log
   std::string admin_token_file;  ///< the admin token is read from it, or from OPSLAG_ADMIN_TOKEN
+  std::string public_url;        ///< where readers reach the server, for feed links (--public-url)
   std::string schema_file;
   Limits limits;              ///< what one search may ask of the engine
   TransportLimits transport;  ///< how large one request may be

@@ -5,9 +5,12 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "schema/analysis/icu_text.h"
+#include "server/engine/search_request.h"
 #include "server/http/json_answers.h"
 #include "server/http/web_assets.h"
 #include "server/json/document_links.h"
+#include "server/json/snippet_html.h"
 
 namespace opslag {
 namespace {
@@ -63,6 +66,25 @@ void WebRoutes::get_suggest(const httplib::Request& req, httplib::Response& res)
   });
 }
 
+namespace {
+
+/// "/search.atom?q=…&source=…" for the search of a page's address `req`, with its filters (not
+/// its order or page); empty without a query.
+std::string feed_path(const httplib::Request& req) {
+  const std::string q = req.get_param_value("q");
+  if (q.empty() || !text::is_valid_utf8(q) || q.size() > 1000) return "";
+  std::string path = "/search.atom?q=" + percent_encoded(q);
+  for (const char* name : {"source", "type", "from", "to"})
+    for (std::size_t i = 0; i < req.get_param_value_count(name); ++i) {
+      const std::string value = req.get_param_value(name, i);
+      if (text::is_valid_utf8(value) && value.size() <= kMaxFilterValueBytes)
+        path += std::string("&") + name + "=" + percent_encoded(value);
+    }
+  return path;
+}
+
+}  // namespace
+
 void WebRoutes::get_asset(const httplib::Request& req, httplib::Response& res,
                           std::string_view name) const {
   const auto assets = web_assets();
@@ -76,6 +98,15 @@ void WebRoutes::get_asset(const httplib::Request& req, httplib::Response& res,
     if (const std::size_t at = content.find(empty); at != std::string::npos)
       content.replace(at, empty.size(),
                       "data-max-result-depth=\"" + std::to_string(limits_.max_result_depth) + "\"");
+    // A page of results names its feed, for feed readers given the page's address (app.js
+    // keeps the link in step as the search changes).
+    if (const std::string feed = feed_path(req); !feed.empty())
+      if (const std::size_t at = content.find("</head>"); at != std::string::npos)
+        content.insert(at,
+                       "<link id=\"feed\" rel=\"alternate\" type=\"application/atom+xml\" "
+                       "title=\"Opslag: " +
+                           html_escape(req.get_param_value("q")) + "\" href=\"" +
+                           html_escape(feed) + "\">\n");
   }
   res.set_content(content, content_type_of(name).c_str());
   res.set_header("Content-Security-Policy", kContentSecurityPolicy);

@@ -11,8 +11,8 @@ namespace opslag {
 namespace {
 
 nlohmann::json metadata_json(const StoredDocument& doc) {
-  return {{"id", doc.id},         {"title", doc.title}, {"date", doc.date},
-          {"source", doc.source}, {"type", doc.type},   {"url", doc.url}};
+  return {{"id", doc.id},     {"title", doc.title}, {"date", doc.date},      {"source", doc.source},
+          {"type", doc.type}, {"url", doc.url},     {"indexed", doc.indexed}};
 }
 
 nlohmann::json facet_json(const std::vector<FacetCount>& counts) {

@@ -434,6 +434,46 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('offers the search as a feed, named in the page\'s head, in step with the filters', async () => {
+    const page = await h.newPage(browser);
+    await page.goto(`${server.url}/?q=borgerne&source=KL&sort=-date`);
+    // The server writes the feed into the page of a search address, for a feed reader.
+    const served = await page.evaluate(() => {
+      const link = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+      return link && link.getAttribute('href');
+    });
+    assert.equal(served, '/search.atom?q=borgerne&source=KL');
+    const subscribe = page.getByRole('link', { name: 'Abonnér på søgningen' });
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await subscribe.getAttribute('href'), '/search.atom?q=borgerne&source=KL');
+    await page.locator('.chip').click();
+    await page.waitForFunction(() => !/source=/.test(document.getElementById('subscribe').href));
+    assert.equal(await subscribe.getAttribute('href'), '/search.atom?q=borgerne');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('link#feed').length), 1);
+    assert.equal(await page.evaluate(() => document.getElementById('feed').getAttribute('href')),
+      '/search.atom?q=borgerne');
+    // The link is the feed: Atom, the newest arrivals first.
+    const answer = await page.request.get(`${server.url}/search.atom?q=borgerne`);
+    assert.equal(answer.status(), 200);
+    assert.match(answer.headers()['content-type'], /^application\/atom\+xml/);
+    assert.match(await answer.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    await h.screenshot(page, 'page-subscribe');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  it('sorts by the newest arrivals on "senest tilføjet"', async () => {
+    const page = await h.newPage(browser);
+    await page.goto(`${server.url}/?q=borgerne`);
+    await page.locator('.hit').first().waitFor();
+    await page.getByLabel('Sortér').selectOption('-indexed');
+    await page.waitForURL(/sort=-indexed/);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.getByLabel('Sortér').inputValue(), '-indexed');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   it('has nothing axe-core finds wrong, on a wide screen', async () => {
     const page = await h.newPage(browser);
     await page.setViewportSize({ width: 1280, height: 800 });

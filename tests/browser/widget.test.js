@@ -53,6 +53,9 @@ describe('the widget on a page of another origin', () => {
     await marks.first().waitFor();
     assert.match(await marks.first().textContent(), /^NemID$/i);
     assert.match(await widget.locator('.status').textContent(), /dokument/);
+    // The search as a feed on the server, for a feed reader.
+    const feed = widget.getByRole('link', { name: 'Abonnér på søgningen' });
+    assert.equal(await feed.getAttribute('href'), `${server.url}/search.atom?q=NemID`);
     await h.screenshot(page, 'widget-results');
     assert.deepEqual(page.problems, []);
     await page.close();

@@ -58,6 +58,16 @@ class IndexRebuildTest : public ::testing::Test {
   std::ostringstream errors_;
 };
 
+TEST_F(IndexRebuildTest, KeepsWhenEachDocumentWasFirstIndexed) {
+  const std::string nemid = stored("nemid.txt")->indexed;
+  ASSERT_FALSE(nemid.empty());
+  corpus_.write("ny.txt", "Et nyt dokument\n\nOm NemID.\n");
+  const IndexSummary summary = rebuild(corpus_.path());
+  EXPECT_EQ(summary.failed, 0) << errors_.str();
+  EXPECT_EQ(stored("nemid.txt")->indexed, nemid);
+  EXPECT_GT(stored("ny.txt")->indexed, nemid);
+}
+
 TEST_F(IndexRebuildTest, ARebuildPutsANewDatabaseInTheLiveOnesPlaceAndRemovesTheOld) {
   const ino_t before = folder_inode();
   corpus_.write("nemid.txt", "NemID lanceres i morgen\n\nNy tekst.\n");

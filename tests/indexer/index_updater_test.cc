@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <set>
 #include <sstream>
 
 #include "schema/content_hash.h"
@@ -121,6 +122,33 @@ TEST_F(IndexUpdaterTest, KeepsTheAbsolutePathAndHashOfEachFileForServingItsOrigi
   }
   EXPECT_NE(stored("post.md")->hash, stored("post.md")->file_hash);
   EXPECT_EQ(stored("nemid.txt")->hash, stored("nemid.txt")->file_hash);
+}
+
+TEST_F(IndexUpdaterTest, KeepsWhenEachDocumentWasFirstIndexedWhenItsFileChanges) {
+  (void)index();
+  const std::string first = stored("nemid.txt")->indexed;
+  EXPECT_EQ(first.size(), 27u) << first;
+  EXPECT_EQ(first.back(), 'Z');
+  corpus_.write("nemid.txt", "NemID lanceres i dag\n\nEn ny tekst om NemID.\n");
+  corpus_.write("ny.txt", "MitID kommer\n\nEt nyt dokument.\n");
+  const IndexSummary summary = index();
+  EXPECT_EQ(summary.updated, 1);
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_NE(stored("nemid.txt")->body.find("En ny tekst"), std::string::npos);
+  EXPECT_EQ(stored("nemid.txt")->indexed, first);
+  EXPECT_GT(stored("ny.txt")->indexed, first);
+}
+
+TEST_F(IndexUpdaterTest, GivesEveryDocumentOfARunItsOwnLaterStamp) {
+  for (int i = 0; i < 30; ++i)
+    corpus_.write("n" + std::to_string(i) + ".txt", "Dokument\n\nTekst.\n");
+  (void)index();
+  std::set<std::string> stamps;
+  const Xapian::Database db(db_path_.string());
+  const unsigned slot = *schema_.field("indexed").value_slot;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
+    stamps.insert(*it);
+  EXPECT_EQ(stamps.size(), db.get_doccount());  // so "after the newest seen" misses none
 }
 
 TEST_F(IndexUpdaterTest, StoresMetadataReadFromTheDocumentsThemselves) {

@@ -350,6 +350,50 @@ TEST_F(ExecutablesTest, SearchFiltersAndSortsLikeTheServer) {
   EXPECT_NE(bad.output.find("--from"), std::string::npos) << bad.output;
 }
 
+TEST_F(ExecutablesTest, SearchPrintsOnlyWhatArrivedSinceItsLastRunForACronJob) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const fs::path state = data_.path() / "state";
+  const std::string search = "XDG_STATE_HOME=" + state.string() + " " + bin("opslag-search") +
+                             " --db " + db_.string() + " --new-since-last-run";
+  // The first run prints every match and keeps the newest's time, in a file of this search's own.
+  const CommandResult first = run(search + " NemID");
+  EXPECT_EQ(first.status, 0) << first.output;
+  EXPECT_NE(first.output.find("NemID lanceres i dag"), std::string::npos) << first.output;
+  ASSERT_TRUE(fs::exists(state / "opslag"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(state / "opslag"), fs::directory_iterator()), 1);
+  // Nothing new: exit 1, as grep finding nothing.
+  const CommandResult again = run(search + " NemID");
+  EXPECT_EQ(again.status, 1) << again.output;
+  EXPECT_EQ(again.output.find("NemID lanceres i dag"), std::string::npos) << again.output;
+  // Another search has a state of its own, and finds its match the first time.
+  EXPECT_EQ(run(search + " Digital Post").status, 0);
+  // A new document, dated long ago, and a changed one: only the new one is new.
+  corpus_.write("gammel.txt", "Om NemID i 2008\n\n03-03-2008 Nyhed\n\nNemID var en plan.\n");
+  corpus_.write("nemid.txt", "NemID lanceres i dag\n\n01-07-2010\n\nMed NemID, rettet.\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult news = run(search + " --format csv NemID");
+  EXPECT_EQ(news.status, 0) << news.output;
+  EXPECT_NE(news.output.find("Om NemID i 2008"), std::string::npos) << news.output;
+  EXPECT_EQ(news.output.find("NemID lanceres i dag"), std::string::npos) << news.output;
+  EXPECT_EQ(run(search + " NemID").status, 1);
+  // --since a date: what was first indexed from then on (all of it today, nothing tomorrow).
+  const std::string plain = bin("opslag-search") + " --db " + db_.string();
+  EXPECT_EQ(run(plain + " --since 2000-01-01 NemID").status, 0);
+  EXPECT_EQ(run(plain + " --since 2999-01-01 NemID").status, 1);
+  const CommandResult bad = run(plain + " --since igår NemID");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("--since must be a UTC date or time"), std::string::npos) << bad.output;
+  // A damaged state file is named, not taken for "never run".
+  for (const fs::directory_entry& file : fs::directory_iterator(state / "opslag"))
+    std::ofstream(file.path()) << "rubbish\n";
+  const CommandResult damaged = run(search + " NemID");
+  EXPECT_EQ(damaged.status, 2);
+  EXPECT_NE(damaged.output.find((state / "opslag").string() + "/new-since-"), std::string::npos)
+      << damaged.output;
+  EXPECT_NE(damaged.output.find("does not hold the time of a last run"), std::string::npos)
+      << damaged.output;
+}
+
 TEST_F(ExecutablesTest, AnalyzePrintsWordTabStemForTextAndStandardInput) {
   const CommandResult r = run(bin("opslag-search") + " --analyze 'Strategierne NEMID'");
   EXPECT_EQ(r.status, 0) << r.output;
@@ -388,7 +432,7 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   const fs::path schema = corpus_.write("schema/schema.json", [] {
     std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
     std::string text((std::istreambuf_iterator<char>(in)), {});
-    text.replace(text.find("\"version\": 4"), 12, "\"version\": 5");
+    text.replace(text.find("\"version\": 5"), 12, "\"version\": 6");
     return text;
   }());
   for (const char* file :

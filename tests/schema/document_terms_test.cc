@@ -49,6 +49,27 @@ TEST_F(DocumentTermsTest, TitleWordsCountMoreThanBodyWords) {
   EXPECT_GT(wdf("lanceres"), wdf("signatur"));
 }
 
+TEST_F(DocumentTermsTest, ATitleWordCountsItsWeightOnceHoweverOftenTheTitleRepeatsIt) {
+  doc_.title = "NemLog-in: spørgsmål om NemLog-in og NemLog-in";
+  doc_.body = "Om login.";
+  const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
+  auto it = xdoc.termlist_begin();
+  it.skip_to("nemlog");
+  ASSERT_EQ(*it, "nemlog");
+  EXPECT_EQ(it.get_wdf(), static_cast<Xapian::termcount>(schema_.field("title").weight));
+  EXPECT_EQ(it.positionlist_count(), 3u);  // every place kept, for phrases and snippets
+  it.skip_to("Snemlog");
+  EXPECT_EQ(it.get_wdf(), 3u);  // the title's own terms count each occurrence
+}
+
+TEST_F(DocumentTermsTest, KeepsWhenADocumentWasFirstIndexedInAValueNotInItsData) {
+  doc_.indexed = "2026-12-05T07:12:33.000001Z";
+  const Xapian::Document xdoc = make_xapian_document(schema_, analyzer_, doc_);
+  EXPECT_EQ(xdoc.get_value(*schema_.field("indexed").value_slot), doc_.indexed);
+  EXPECT_EQ(xdoc.get_data().find("2026-12-05T"), std::string::npos);
+  EXPECT_EQ(read_stored_document(schema_, xdoc).indexed, doc_.indexed);
+}
+
 TEST_F(DocumentTermsTest, TitleWordsAlsoGetTheTitlePrefix) {
   const auto terms = terms_of(make_xapian_document(schema_, analyzer_, doc_));
   EXPECT_TRUE(terms.contains("Snemid"));

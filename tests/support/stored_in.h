@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "schema/document_terms.h"
 #include "schema/stored_document.h"
+#include "tests/support/temp_dir.h"
 
 namespace opslag::testing {
 
@@ -18,7 +20,7 @@ inline std::optional<StoredDocument> stored_in(const std::filesystem::path& db,
   const std::string term = "Q" + id;
   const Xapian::PostingIterator it = database.postlist_begin(term);
   if (it == database.postlist_end(term)) return std::nullopt;
-  return StoredDocument::from_data(database.get_document(*it).get_data());
+  return read_stored_document(project_schema(), database.get_document(*it));
 }
 
 }  // namespace opslag::testing

@@ -47,7 +47,7 @@
       type: dedupe(p.getAll('type')),
       from: p.get('from') || year,
       to: p.get('to') || year,
-      sort: ['date', '-date'].includes(p.get('sort')) ? p.get('sort') : 'relevance',
+      sort: ['date', '-date', '-indexed'].includes(p.get('sort')) ? p.get('sort') : 'relevance',
       exact: p.get('eksakt') === '1',
     };
   }
@@ -75,6 +75,28 @@
   function searchUrl(state, size) {
     const p = new URLSearchParams({ q: state.q, page: String(state.page), size: String(size) });
     return `/search?${filterParams(state, p)}`;
+  }
+
+  /** The Atom feed of `state`'s search and filters: its newest arrivals, whatever the order. */
+  function feedUrl(state) {
+    const p = filterParams({ ...state, sort: 'relevance' }, new URLSearchParams({ q: state.q }));
+    return `/search.atom?${p}`;
+  }
+
+  /** Points the "Abonnér" link and the page's feed link (for feed readers) at `state`'s feed. */
+  function showFeed(state) {
+    const href = feedUrl(state);
+    $('subscribe').href = href;
+    let link = document.getElementById('feed');
+    if (!link) {
+      link = document.createElement('link');
+      link.id = 'feed';
+      link.rel = 'alternate';
+      link.type = 'application/atom+xml';
+      document.head.append(link);
+    }
+    link.title = `Opslag: ${state.q.trim()}`;
+    link.href = href;
   }
 
   const hasFilters = (s) => Boolean(s.source.length || s.type.length || s.from || s.to);
@@ -213,6 +235,7 @@
     showExpansions(body.expansions || []);
     showWithoutFilters(state, unfiltered);
     $('order').hidden = !body.total;
+    showFeed(state);
     $('hits').replaceChildren(...body.hits.map(hitItem));
     $('hits').start = (state.page - 1) * PAGE_SIZE + 1;
     showFacets(state, answer.facets);

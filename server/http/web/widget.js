@@ -23,6 +23,7 @@
     noWords: 'Skriv mindst ét ord at søge efter.',
     didYouMean: 'Mente du ',
     allResults: 'Se alle resultater',
+    subscribe: 'Abonnér på søgningen',
     page: 'side',
     original: 'original',
     noHits: (q) => `Ingen dokumenter matcher »${q}«.`,
@@ -332,11 +333,18 @@
       }
       if (body.hits.length) {
         parts.push(element(doc, 'ol', { class: 'hits' }, ...body.hits.map(hitItem)));
+        const more = element(doc, 'p', { class: 'more' });
         if (body.total > body.hits.length) {
-          parts.push(element(doc, 'p', { class: 'more' }, element(doc, 'a', {
+          more.append(element(doc, 'a', {
             href: `${base}/?q=${encodeURIComponent(query)}`, target: '_blank', rel: 'noopener',
-          }, `${TEXT.allResults} (${body.total.toLocaleString('da-DK')})`)));
+          }, `${TEXT.allResults} (${body.total.toLocaleString('da-DK')})`));
         }
+        // An Atom feed of the newest documents matching the search, for a feed reader.
+        more.append(element(doc, 'a', {
+          class: 'subscribe', href: `${base}/search.atom?q=${encodeURIComponent(query)}`,
+          type: 'application/atom+xml', target: '_blank', rel: 'noopener',
+        }, TEXT.subscribe));
+        parts.push(more);
       }
       results.replaceChildren(...parts);
       results.hidden = parts.length === 0;

@@ -7,16 +7,14 @@ on an answer or example that the description does not allow.
 Usage: openapi_check.py BIN_DIR"""
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 import warnings
 
 import jsonschema
+
+from live_server import LiveServer, report
 
 warnings.simplefilter("ignore", DeprecationWarning)  # RefResolver: newer versions deprecate it
 
@@ -48,21 +46,9 @@ CALLS = [  # (path, with the admin token)
 TOKEN = "s3cret-token"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(port, path, admin):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
-    if admin:
-        request.add_header("Authorization", "Bearer " + TOKEN)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return answer.status, answer.headers["Content-Type"], answer.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers["Content-Type"], error.read()
+def fetch(server, path, admin):
+    status, headers, body = server.get(path, {"Authorization": "Bearer " + TOKEN} if admin else {})
+    return status, headers["Content-Type"], body
 
 
 def route_of(spec, path):
@@ -90,18 +76,8 @@ def main():
         token_file = os.path.join(tmp, "token")
         with open(token_file, "w") as f:
             f.write(TOKEN)
-        port = free_port()
-        server = subprocess.Popen([os.path.join(bin_dir, "opslag-server"), "--db", db, "--port",
-                                   str(port), "--admin-token-file", token_file],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(100):
-                try:
-                    fetch(port, "/health", False)
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            status, _, body = fetch(port, "/openapi.json", False)
+        with LiveServer(bin_dir, db, "--admin-token-file", token_file) as server:
+            status, _, body = fetch(server, "/openapi.json", False)
             spec = json.loads(body)
             resolver = jsonschema.RefResolver("", spec)
             jsonschema.Draft202012Validator.check_schema({"$defs": spec["components"]["schemas"]})
@@ -121,7 +97,7 @@ def main():
             if examples < 15:
                 failures.append(f"only {examples} examples in the description")
             for path, admin in CALLS:
-                status, content_type, body = fetch(port, path, admin)
+                status, content_type, body = fetch(server, path, admin)
                 template = route_of(spec, path)
                 response = spec["paths"].get(template, {}).get("get", {}).get("responses", {}).get(str(status))
                 if response is None:
@@ -131,15 +107,8 @@ def main():
                     failures.append(f"{path}: answered {content_type}, not JSON")
                     continue
                 check(json.loads(body), response["content"]["application/json"]["schema"], f"{path} {status}")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-    for failure in failures:
-        print("FAILED:", failure)
-    if failures:
-        return 1
-    print(f"{len(CALLS)} answers and every example fit /openapi.json (jsonschema {jsonschema.Draft202012Validator.__name__})")
-    return 0
+    return report(failures, f"{len(CALLS)} answers and every example fit /openapi.json "
+                  f"(jsonschema {jsonschema.Draft202012Validator.__name__})")
 
 
 if __name__ == "__main__":

@@ -90,6 +90,8 @@ TEST_F(OpenApiTest, EveryRoutesRealAnswersHaveADescribedStatusAndMediaType) {
       {"/search?q=NemID%20AND"},
       {"/search"},
       {"/search?q=NemID&size=1000"},
+      {"/search.atom?q=NemID"},
+      {"/search.atom?q=NemID&size=0"},
       {"/search.csv?q=NemID"},
       {"/search.jsonl?q=NemID&source=KL"},
       {"/search.csv"},

@@ -99,6 +99,18 @@ TEST_F(WebRoutesTest, ThePageKnowsHowDeepTheServerRanks) {
               ::testing::HasSubstr("<body data-max-result-depth=\"500\">"));
 }
 
+TEST_F(WebRoutesTest, ThePageOfASearchNamesItsFeedEscapedAndThePlainPageNone) {
+  EXPECT_THAT(get("/")->body, ::testing::Not(::testing::HasSubstr("application/atom+xml")));
+  const std::string page =
+      get("/?q=%22%3E%3Cscript%3E&source=KL&type=notat&sort=-date&page=2")->body;
+  EXPECT_THAT(page,
+              ::testing::HasSubstr(
+                  "<link id=\"feed\" rel=\"alternate\" type=\"application/atom+xml\" "
+                  "title=\"Opslag: &quot;&gt;&lt;script&gt;\" "
+                  "href=\"/search.atom?q=%22%3E%3Cscript%3E&amp;source=KL&amp;type=notat\">"));
+  EXPECT_LT(page.find("application/atom+xml"), page.find("</head>"));
+}
+
 TEST_F(WebRoutesTest, OddPrefixesGetAnAnswerNeverA500) {
   for (const char* q :
        {"%28", "%22", "-", "*", "%00", "a%00b", "e-", "e-bo", "titel%3Anem", "%C3%A6",
