@@ -248,10 +248,19 @@ std::string plain_words(std::string_view text) {
   return out;
 }
 
-/// The tokens of `text` read as plain words: no operators, signs or fields.
+bool is_operator(const Token& t) {
+  return t.kind == TokenKind::kAnd || t.kind == TokenKind::kOr || t.kind == TokenKind::kNot ||
+         t.kind == TokenKind::kNear;
+}
+
+/// The tokens of `text` read as plain words: no signs or fields, and no operators, which were
+/// written in capitals as operators ("NemID AND" does not search the word "and", a duck), unless
+/// nothing else is left.
 std::vector<Token> as_plain_words(std::string_view text) {
+  std::vector<Token> tokens = tokenize(plain_words(text));
+  if (!std::all_of(tokens.begin(), tokens.end(), is_operator)) std::erase_if(tokens, is_operator);
   std::vector<Token> words;
-  for (Token t : tokenize(plain_words(text))) {
+  for (Token t : tokens) {
     if (!t.field.empty()) t.text = t.field + " " + t.text;
     t.kind = TokenKind::kWord;
     t.sign = 0;

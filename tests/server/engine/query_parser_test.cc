@@ -160,6 +160,17 @@ TEST_F(QueryParserTest, ReadsBrokenSyntaxAsPlainWords) {
   }
 }
 
+TEST_F(QueryParserTest, LeavesAnOperatorOutOfBrokenSyntaxReadAsPlainWords) {
+  // "NemID AND" is "NemID" half typed, not NemID and the word "and" (a duck, plural "ænder").
+  for (const char* text : {"NemID AND", "OR NemID", "NemID NOT", "NemID NEAR", "NemID OG ("}) {
+    const ParsedQuery q = parser_.parse(text);
+    EXPECT_TRUE(q.as_plain_words) << text;
+    EXPECT_EQ(q.query.get_description(), parser_.parse("NemID").query.get_description()) << text;
+  }
+  // An operator alone is all there is to search for.
+  EXPECT_FALSE(parser_.parse("AND").query.empty());
+}
+
 TEST_F(QueryParserTest, ReadsBadFieldValuesAsPlainWords) {
   for (const char* text : {"dato:igår", "år:20x", "kilde:", "NemID NEAR", "x*"}) {
     const ParsedQuery q = parser_.parse(text);
