@@ -104,8 +104,9 @@ int run(const opslag::SearchOptions& options, bool show) {
   if (options.json) {
     std::cout << opslag::search_json(request, result, 0).dump(2) << '\n';
   } else {
-    opslag::show_paged(opslag::format_hits(request, result, style.colour, style.width),
-                       style.pager);
+    opslag::show_paged(
+        opslag::format_hits(request, result, style.colour, style.width, last_run.has_value()),
+        style.pager);
   }
   std::cout.flush();
   remember(result.hits);

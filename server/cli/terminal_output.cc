@@ -83,7 +83,7 @@ std::string wrap_marked(std::string_view text,
 }
 
 std::string format_hits(const SearchRequest& request, const SearchResult& result, bool colour,
-                        std::size_t width) {
+                        std::size_t width, bool queued) {
   std::ostringstream out;
   const std::string bold = colour ? "\033[1m" : "", mark = colour ? "\033[1;33m" : "",
                     dim = colour ? "\033[2m" : "", reset = colour ? "\033[0m" : "";
@@ -111,7 +111,8 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   }
   const bool more = !result.hits.empty() &&
                     static_cast<std::uint64_t>(request.page) * request.size < result.total;
-  if (more) count += " — næste: --page " + std::to_string(request.page + 1);
+  if (more && queued) count += " — resten: kør igen";
+  if (more && !queued) count += " — næste: --page " + std::to_string(request.page + 1);
   out << line(count, "") << "\n";
   if (!result.suggestion.empty())
     out << "Mente du: " << bold << printable(result.suggestion) << reset << "?\n";

@@ -16,9 +16,10 @@ namespace opslag {
 /// 2"), the facets, then for each hit its number, title, date · source · type, snippet, and id
 /// with its url (or the file it was read from). With `colour`, matches are bold yellow (ANSI);
 /// without, plain text. With a `width` (a terminal's columns), every line is wrapped at word
-/// boundaries to fit it; 0 leaves lines as they are.
+/// boundaries to fit it; 0 leaves lines as they are. With `queued` (--new-since-last-run, which
+/// prints from where its last run stopped), the rest is had by running again, not by --page.
 [[nodiscard]] std::string format_hits(const SearchRequest& request, const SearchResult& result,
-                                      bool colour, std::size_t width = 0);
+                                      bool colour, std::size_t width = 0, bool queued = false);
 
 /// `n` as Danish writes it: "30.000".
 [[nodiscard]] std::string danish_number(std::uint64_t n);

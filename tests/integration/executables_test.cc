@@ -361,6 +361,16 @@ TEST_F(ExecutablesTest, SearchPrintsOnlyWhatArrivedSinceItsLastRunForACronJob) {
   EXPECT_NE(first.output.find("NemID lanceres i dag"), std::string::npos) << first.output;
   ASSERT_TRUE(fs::exists(state / "opslag"));
   EXPECT_EQ(std::distance(fs::directory_iterator(state / "opslag"), fs::directory_iterator()), 1);
+  // More new than --size shows: the rest comes with the next run, not with --page.
+  for (int i = 0; i < 3; ++i)
+    corpus_.write("ny-" + std::to_string(i) + ".txt",
+                  "NemID nr. " + std::to_string(i) + "\n\nOm NemID.\n");
+  ASSERT_EQ(run(index_command()).status, 0);
+  const CommandResult some = run(search + " --size 2 NemID");
+  EXPECT_NE(some.output.find("1–2 af 3 dokumenter for \"NemID\" — resten: kør igen"),
+            std::string::npos)
+      << some.output;
+  EXPECT_NE(run(search + " --size 2 NemID").output.find("1 dokument for"), std::string::npos);
   // Nothing new: exit 1, as grep finding nothing.
   const CommandResult again = run(search + " NemID");
   EXPECT_EQ(again.status, 1) << again.output;
