@@ -211,9 +211,10 @@ void Routes::get_feed(const httplib::Request& req, httplib::Response& res) const
     request.page = 1;
     request.size = int_param(req, "size", kFeedSize, 1, searcher_.limits().max_page_size);
     if (!req.has_param("sort")) request.sort = SortOrder::kIndexedDescending;
-    const FeedAddress address{
-        base_of(req, operations_.public_url),
-        req.target.substr(std::min(req.target.size(), req.target.find('?') + 1))};
+    // The search's parameters as asked (q is required, so the target has a query string).
+    const std::size_t question = req.target.find('?');
+    const FeedAddress address{base_of(req, operations_.public_url),
+                              question == std::string::npos ? "" : req.target.substr(question + 1)};
     // The tag and time of the index, known before searching: a reader polling a feed that has
     // not changed costs a look at the index's state.
     const IndexStatus status = searcher_.status();
