@@ -55,6 +55,14 @@ TEST(ServerOptionsTest, ValuesOutOfRangeAreRefused) {
   EXPECT_THROW(parse({"--db", "db", "--header-timeout-ms", "0"}), CLI::ValidationError);
 }
 
+TEST(ServerOptionsTest, ThePublicUrlOfFeedsMustBeAPlainHttpAddress) {
+  EXPECT_EQ(parse({"--db", "db", "--public-url", "https://opslag.example.dk"}).public_url,
+            "https://opslag.example.dk");
+  EXPECT_EQ(parse({"--db", "db"}).public_url, "");
+  for (const char* bad : {"opslag.example.dk", "ftp://x", "https://x/", "https://x\"><b>"})
+    EXPECT_THROW(parse({"--db", "db", "--public-url", bad}), CLI::ValidationError) << bad;
+}
+
 TEST(ServerOptionsTest, TheDatabaseIsRequired) { EXPECT_THROW(parse({}), CLI::RequiredError); }
 
 TEST(ServerOptionsTest, AnOptionMayComeFromTheEnvironment) {
