@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "schema/database_sources.h"
 #include "schema/document_terms.h"
 #include "schema/errors.h"
+#include "server/engine/facet_spy.h"
 
 namespace opslag {
 
@@ -28,20 +31,58 @@ Searcher::~Searcher() = default;
 
 namespace {
 
-/// Facet values from a match spy, their counts times `scale`: by count (most first), or by
+/// Facet values and the documents holding each, times `scale`: by count (most first), or by
 /// value (highest first).
-std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool by_value,
-                                     double scale) {
+std::vector<FacetCount> facet_counts(
+    const std::unordered_map<std::string, Xapian::doccount>& counts, bool by_value, double scale) {
   std::vector<FacetCount> out;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-    out.push_back({*it, static_cast<Xapian::doccount>(
-                            std::lround(static_cast<double>(it.get_termfreq()) * scale))});
+  for (const auto& [value, count] : counts)
+    out.push_back(
+        {value, static_cast<Xapian::doccount>(std::lround(static_cast<double>(count) * scale))});
   std::sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
     if (by_value) return a.value > b.value;
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });
   return out;
 }
+
+/// The counts of Xapian's own spy, as FacetSpy gives them.
+std::unordered_map<std::string, Xapian::doccount> counts_of(const Xapian::ValueCountMatchSpy& spy) {
+  std::unordered_map<std::string, Xapian::doccount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out[*it] = it.get_termfreq();
+  return out;
+}
+
+/// The facets' counts over the documents a search matches: FacetSpy on local databases (from
+/// `columns` when there are), and Xapian's own spies, which remote shards can run, on remote ones.
+class FacetCounting {
+ public:
+  FacetCounting(const std::vector<Xapian::valueno>& slots, bool remote,
+                std::shared_ptr<const FacetColumns> columns)
+      : columns_(std::move(columns)) {
+    if (!remote) {
+      local_.emplace(slots, columns_.get());
+      return;
+    }
+    for (const Xapian::valueno slot : slots) remote_.emplace_back(slot);
+  }
+  void add_to(Xapian::Enquire& enquire) {
+    if (local_) enquire.add_matchspy(&*local_);
+    for (Xapian::ValueCountMatchSpy& spy : remote_) enquire.add_matchspy(&spy);
+  }
+  [[nodiscard]] Xapian::doccount total() const {
+    if (local_) return local_->total();
+    return remote_.empty() ? 0 : remote_.front().get_total();
+  }
+  [[nodiscard]] std::unordered_map<std::string, Xapian::doccount> counts(std::size_t i) const {
+    return local_ ? local_->counts(i) : counts_of(remote_.at(i));
+  }
+
+ private:
+  std::shared_ptr<const FacetColumns> columns_;  // kept while the spy reads them
+  std::optional<FacetSpy> local_;
+  std::deque<Xapian::ValueCountMatchSpy> remote_;  // the Enquire holds their addresses
+};
 
 /// Documents with any of `values` in the filter field `field`, or an empty query for none.
 Xapian::Query any_of(const Field& field, const std::vector<std::string>& values) {
@@ -314,12 +355,8 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
   {
     Xapian::Enquire enquire = ranking(db, query, request.sort);
-    Xapian::ValueCountMatchSpy sources(*schema_.field("source").value_slot);
-    Xapian::ValueCountMatchSpy years(*schema_.field("year").value_slot);
-    Xapian::ValueCountMatchSpy types(*schema_.field("type").value_slot);
-    enquire.add_matchspy(&sources);
-    enquire.add_matchspy(&years);
-    enquire.add_matchspy(&types);
+    FacetCounting facets(facet_slots(), remote_, facet_columns(db));
+    facets.add_to(enquire);
     // Counting every match (below) stops at half the time limit: total and facets are then
     // estimates, not a request that runs on. Xapian warns that its timer and remote shards
     // may not agree, so shards are counted whole.
@@ -341,16 +378,16 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     result.total = mset.get_matches_estimated();
     result.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
     const double scale =
-        result.estimated && sources.get_total() > 0
-            ? static_cast<double>(result.total) / static_cast<double>(sources.get_total())
+        result.estimated && facets.total() > 0
+            ? static_cast<double>(result.total) / static_cast<double>(facets.total())
             : 1.0;
     result.ignored = parsed.ignored;
     result.as_plain_words = parsed.as_plain_words;
     result.suggestion = suggest(db, lexicon, request.query, parsed);
     result.expansions = expansions(db, lexicon, parsed);
-    result.sources = facet_counts(sources, false, scale);
-    result.years = facet_counts(years, true, scale);
-    result.types = facet_counts(types, false, scale);
+    result.sources = facet_counts(facets.counts(0), false, scale);
+    result.years = facet_counts(facets.counts(1), true, scale);
+    result.types = facet_counts(facets.counts(2), false, scale);
     // Remote shards: the documents in one round of requests, not one per hit. (Xapian 1.4.22's
     // fetch() without arguments crashes on a page after the first: PagesThroughTheRanking.)
     deadline.check("while counting the matches");
@@ -361,6 +398,40 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     }
     return result;
   }
+}
+
+std::vector<Xapian::valueno> Searcher::facet_slots() const {
+  return {*schema_.field("source").value_slot, *schema_.field("year").value_slot,
+          *schema_.field("type").value_slot};
+}
+
+std::shared_ptr<const FacetColumns> Searcher::facet_columns(const Xapian::Database& db) const {
+  if (remote_ || db.size() != 1) return nullptr;
+  const Xapian::rev revision = db.get_revision();
+  const std::string uuid = db.get_uuid();
+  {
+    const std::lock_guard lock(columns_mutex_);
+    if (columns_ && columns_->uuid() == uuid) {
+      if (columns_->revision() == revision) return columns_;
+      // A search that began before a commit: the newer columns stay.
+      if (columns_->revision() > revision) return nullptr;
+    }
+    if (columns_loading_) return nullptr;
+    columns_loading_ = true;
+  }
+  // Loaded outside the lock: the searches meanwhile count without them rather than wait.
+  std::shared_ptr<const FacetColumns> loaded;
+  try {
+    loaded = std::make_shared<const FacetColumns>(db, facet_slots());
+  } catch (...) {
+    const std::lock_guard lock(columns_mutex_);
+    columns_loading_ = false;
+    throw;
+  }
+  const std::lock_guard lock(columns_mutex_);
+  columns_loading_ = false;
+  if (!columns_ || columns_->uuid() != uuid || columns_->revision() < revision) columns_ = loaded;
+  return loaded;
 }
 
 std::optional<StoredDocument> Searcher::document(std::string_view id) const {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "schema/stored_document.h"
 #include "server/engine/database_pool.h"
 #include "server/engine/deadline.h"
+#include "server/engine/facet_columns.h"
 #include "server/engine/query_parser.h"
 #include "server/engine/request_limits.h"
 #include "server/engine/search_request.h"
@@ -230,7 +232,18 @@ class Searcher {
   [[nodiscard]] SearchResult search(Xapian::Database& db, const Xapian::Database& lexicon,
                                     const SearchRequest& request, const Deadline& deadline) const;
 
-  bool remote_ = false;  // a source is tcp:HOST:PORT
+  /// The value slots of the facets: source, year, type.
+  [[nodiscard]] std::vector<Xapian::valueno> facet_slots() const;
+  /// The facet columns of `db` at its revision, loaded by the first search that needs them and
+  /// kept for the next; null for shards and remote databases, for a revision older than the one
+  /// kept, and while another search is loading them (that search counts without). Throws what
+  /// Xapian throws reading `db`.
+  [[nodiscard]] std::shared_ptr<const FacetColumns> facet_columns(const Xapian::Database& db) const;
+
+  bool remote_ = false;                                  // a source is tcp:HOST:PORT
+  mutable std::mutex columns_mutex_;                     // guards the two below
+  mutable std::shared_ptr<const FacetColumns> columns_;  // of the newest revision loaded
+  mutable bool columns_loading_ = false;
   DatabasePool pool_;
   bool allow_partial_ = false;
   Limits limits_;

@@ -162,6 +162,21 @@ TEST_F(SearcherTest, CountsFacetsOverAllMatchesNotJustThePage) {
   EXPECT_EQ(types, result.total);
 }
 
+TEST_F(SearcherTest, FacetsFollowANewRevision) {
+  // Guards the facet columns kept between searches: they are of one revision only.
+  const auto kl_count = [this] {
+    for (const FacetCount& f : searcher_.search(request("borgerne")).sources)
+      if (f.value == "KL") return f.count;
+    return Xapian::doccount{0};
+  };
+  const Xapian::doccount before = kl_count();
+  index_.write("kl-borgere.txt",
+               "Borgerne og kommunen\n\n01-02-2021 Nyhed\n\nBorgerne skriver til kommunen."
+               "\n\nKilde: KL\n");
+  index_.reindex();
+  EXPECT_EQ(kl_count(), before + 1);
+}
+
 TEST_F(SearcherTest, OrdersFacetsByCountAndYearsNewestFirst) {
   const SearchResult result = searcher_.search(request("digital post borgere strategi"));
   ASSERT_FALSE(result.sources.empty());
