@@ -5,8 +5,8 @@ the scaling and the ratios, then the JSON.
 Usage: report.py RESULTS_DIR OUT.json
 RESULTS_DIR holds meta.json and one folder per corpus size (named by its document count) with
 corpus.json, index-*.json and a folder round-K for each round of querying, with memory-*.json,
-query-*.json (the clients' output), took-opslag.json, wrk-opslag-c*.json, suggest-opslag.json,
-wrk-suggest-c1.json. Each figure of querying is the median of the rounds.
+query-*.json (the clients' output, Lucene's among them), took-opslag.json, wrk-opslag-c*.json,
+suggest-opslag.json, wrk-suggest-c1.json. Each figure of querying is the median of the rounds.
 """
 import glob
 import json
@@ -15,16 +15,19 @@ import statistics
 import sys
 
 INDEXERS = [("opslag-index", "opslag"), ("scriptindex", "scriptindex"),
-            ("sphinx-indexer", "sphinx"), ("postgresql", "postgresql")]
+            ("sphinx-indexer", "sphinx"), ("postgresql", "postgresql"), ("lucene", "lucene")]
 INDEX_LABELS = {"opslag-index": "opslag-index --jsonl", "scriptindex": "Xapian scriptindex",
-                "sphinx-indexer": "Sphinx indexer", "postgresql": "PostgreSQL COPY + GIN"}
+                "sphinx-indexer": "Sphinx indexer", "postgresql": "PostgreSQL COPY + GIN",
+                "lucene": "Lucene IndexWriter, danish"}
 ENGINES = ["xapian-reference", "xapian-reference-no-snippets", "opslag-server", "sphinx",
-           "postgresql"]
+           "postgresql", "lucene", "lucene-no-snippets"]
 ENGINE_LABELS = {"xapian-reference": "bare Xapian, in-process",
                  "xapian-reference-no-snippets": "  the same without snippets",
                  "opslag-server": "opslag-server, HTTP (wrk)",
                  "sphinx": "Sphinx searchd, SphinxQL",
-                 "postgresql": "PostgreSQL 15 FTS"}
+                 "postgresql": "PostgreSQL 15 FTS",
+                 "lucene": "Lucene 8 danish, in-process",
+                 "lucene-no-snippets": "  the same without snippets"}
 
 
 def load(path):
@@ -44,7 +47,7 @@ def indexing(d, n, mb):
         s = r["seconds"]
         out[name] = {"seconds": s, "docs_per_s": n / s if s else None, "mb_per_s": mb / s if s else None,
                      "peak_mb": r["peak_mb"], "size_mb": r["size_mb"]}
-        for k in ("compact_mb", "gin_mb"):
+        for k in ("compact_mb", "gin_mb", "segments"):
             if k in r:
                 out[name][k] = r[k]
     return out
@@ -114,7 +117,9 @@ def querying(r):
             "sphinx": client_engine(load(f"{r}/query-sphinx.json"), load(f"{r}/memory-sphinx.json"),
                                     "peak_vmhwm_mb"),
             "postgresql": client_engine(load(f"{r}/query-postgresql.json"),
-                                        load(f"{r}/memory-postgresql.json"), "peak_pss_sum_mb")}
+                                        load(f"{r}/memory-postgresql.json"), "peak_pss_sum_mb"),
+            "lucene": client_engine(load(f"{r}/query-lucene.json"), None, None),
+            "lucene-no-snippets": client_engine(load(f"{r}/query-lucene-no-snippets.json"), None, None)}
     for e, x in out.items():
         if x:
             try:
@@ -176,13 +181,13 @@ def ratios(scales):
     q, i = base["querying"], base["indexing"]
     o = q.get("opslag-server", {})
     out = {"documents": base["documents"], "query": {}, "index": {}}
-    for other in ("xapian-reference", "sphinx", "postgresql"):
+    for other in ("xapian-reference", "sphinx", "postgresql", "lucene"):
         if other in q and o:
             out["query"][other] = {"median_latency": div(o.get("median_ms"), q[other]["median_ms"]),
                                    "p99_latency": div(o.get("p99_ms"), q[other]["p99_ms"]),
                                    "throughput": div(o.get("qps"), q[other]["qps"])}
     op = i.get("opslag-index", {})
-    for other in ("scriptindex", "sphinx-indexer", "postgresql"):
+    for other in ("scriptindex", "sphinx-indexer", "postgresql", "lucene"):
         if other in i and op:
             out["index"][other] = {"docs_per_s": div(op["docs_per_s"], i[other]["docs_per_s"])}
     if op and "scriptindex" in i:
@@ -220,13 +225,16 @@ def print_tables(r):
           f"run took {r.get('run_seconds', 0) / 60:.1f} min")
     v = r.get("versions", {})
     print(f"opslag {v.get('opslag')}, Xapian {v.get('xapian')}, Sphinx {v.get('sphinx')}, "
-          f"PostgreSQL {v.get('postgresql')}, wrk {v.get('wrk')}")
+          f"PostgreSQL {v.get('postgresql')}, Lucene {v.get('lucene')} (Java {v.get('java')}), "
+          f"wrk {v.get('wrk')}")
     for s in r["results"]:
         print(f"\n== {s['documents']} documents, {s['text_mb']} MB of JSON lines; querying: "
               f"median of {s['rounds']} round{'s' if s['rounds'] > 1 else ''} ==")
         print(f"{'indexing':28}{'seconds':>9}{'docs/s':>9}{'MB/s':>7}{'peak MB':>9}{'index MB':>10}{'compact MB':>12}")
         for name, x in s["indexing"].items():
             extra = f"  (GIN {x['gin_mb']} MB)" if "gin_mb" in x else ""
+            if "segments" in x:
+                extra = f"  ({x['segments']} segment{'s' if x['segments'] != 1 else ''})"
             print(f"{INDEX_LABELS[name]:28}{x['seconds']:9.2f}{f(x['docs_per_s'], '.0f'):>9}"
                   f"{f(x['mb_per_s'], '.2f'):>7}{x['peak_mb']:9.0f}{x['size_mb']:10.0f}"
                   f"{f(x.get('compact_mb'), '.0f'):>12}{extra}")
@@ -242,7 +250,8 @@ def print_tables(r):
                   f"{f(x.get('load_1min'), '.1f'):>6}"
                   + ("" if not x.get("failures") else f"  {x['failures']} FAILED"))
         print("  (peak MB: the server's resident high-water mark, VmHWM; PostgreSQL: the peak of the "
-              "summed Pss of all its processes; bare Xapian: the benchmark process itself.\n"
+              "summed Pss of all its processes; bare Xapian and Lucene: the benchmark process itself,\n"
+              "   for Lucene mostly the JVM's fixed 1 GB heap and the index files it maps.\n"
               "   load: the machine's 1-minute load average after the engine's turn; 2 or more on 2 "
               "cores means others competed for the CPU)")
         o = s["querying"].get("opslag-server")
@@ -251,7 +260,7 @@ def print_tables(r):
                   f"p95 {f(o['took_ms_p95'], '.2f')}, p99 {f(o['took_ms_p99'], '.2f')}")
             print("opslag q/s by connections: " +
                   ", ".join(f"{t['clients']}: {t['qps']:.0f}" for t in o["throughput"]))
-        for e in ("xapian-reference", "sphinx", "postgresql"):
+        for e in ("xapian-reference", "sphinx", "postgresql", "lucene"):
             x = s["querying"].get(e)
             if x:
                 print(f"{e} q/s by clients: " + ", ".join(f"{t['clients']}: {t['qps']:.0f}" for t in x["throughput"]))
@@ -291,7 +300,8 @@ def print_summary(r):
     rows = [("bare Xapian in-process (QueryParser, Enquire, MSet::snippet)", "xapian-reference", "scriptindex"),
             ("opslag-server over HTTP (wrk)", "opslag-server", "opslag-index"),
             ("Sphinx 2.2 (SphinxQL + CALL SNIPPETS)", "sphinx", "sphinx-indexer"),
-            ("PostgreSQL 15 'danish' (ts_rank_cd + ts_headline)", "postgresql", "postgresql")]
+            ("PostgreSQL 15 'danish' (ts_rank_cd + ts_headline)", "postgresql", "postgresql"),
+            ("Lucene 8 DanishAnalyzer in-process (BM25 + UnifiedHighlighter)", "lucene", "lucene")]
     print(f"\nsummary at {base['documents']} documents (top 10 + snippets; Markdown):\n")
     print("| engine | median ms, 1 client | p99 ms | q/s at saturation (clients) | server peak MB "
           "| index docs/s | index MB (compacted) |")
@@ -304,25 +314,30 @@ def print_summary(r):
         print(f"| {label} | {x['median_ms']:.2f} | {x['p99_ms']:.2f} | {f(x['qps'], ',.0f')} "
               f"({x['qps_clients']}) | {f(x.get('server_peak_mb'), '.0f')} | {f(y['docs_per_s'], ',.0f')} "
               f"| {y['size_mb']:.0f}{compact} |")
-    x = q.get("xapian-reference-no-snippets")
-    if x:
-        print(f"| bare Xapian without snippets | {x['median_ms']:.2f} | {x['p99_ms']:.2f} | "
-              f"{f(x['qps'], ',.0f')} ({x['qps_clients']}) | | | |")
+    for label, e in (("bare Xapian without snippets", "xapian-reference-no-snippets"),
+                     ("Lucene without snippets", "lucene-no-snippets")):
+        x = q.get(e)
+        if x:
+            print(f"| {label} | {x['median_ms']:.2f} | {x['p99_ms']:.2f} | "
+                  f"{f(x['qps'], ',.0f')} ({x['qps_clients']}) | | | |")
     if len(scales) < 2:
         return
     print("\nscaling (Markdown):\n")
     print("| documents | opslag median ms | p99 ms | q/s | server MB | /suggest p99 ms "
-          "| opslag-index docs/s | peak MB | bare Xapian median | Sphinx median | PostgreSQL median |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| opslag-index docs/s | peak MB | bare Xapian median | Sphinx median | PostgreSQL median "
+          "| Lucene median |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in scales:
         o = s["querying"].get("opslag-server") or {}
         ix = s["indexing"].get("opslag-index") or {}
         g = s.get("suggest") or {}
-        med = {e: (s["querying"].get(e) or {}).get("median_ms") for e in ("xapian-reference", "sphinx", "postgresql")}
+        med = {e: (s["querying"].get(e) or {}).get("median_ms")
+               for e in ("xapian-reference", "sphinx", "postgresql", "lucene")}
         print(f"| {s['documents']:,} | {f(o.get('median_ms'), '.2f')} | {f(o.get('p99_ms'), '.2f')} "
               f"| {f(o.get('qps'), ',.0f')} | {f(o.get('server_peak_mb'), '.0f')} | {f(g.get('took_ms_p99'), '.2f')} "
               f"| {f(ix.get('docs_per_s'), ',.0f')} | {f(ix.get('peak_mb'), '.0f')} "
-              f"| {f(med['xapian-reference'], '.2f')} | {f(med['sphinx'], '.2f')} | {f(med['postgresql'], '.2f')} |")
+              f"| {f(med['xapian-reference'], '.2f')} | {f(med['sphinx'], '.2f')} | {f(med['postgresql'], '.2f')} "
+              f"| {f(med['lucene'], '.2f')} |")
 
 
 def rounded(x):
