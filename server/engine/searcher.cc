@@ -100,8 +100,11 @@ Xapian::Query Searcher::with_field_boosts(const Xapian::Query& query, const Pars
   // Each match is the filter terms a document must all hold (the words of a publisher).
   const auto consider = [&](const std::vector<std::string>& terms) {
     if (terms.empty() || std::find(seen.begin(), seen.end(), terms) != seen.end()) return;
-    for (const std::string& t : terms)
-      if (!db.term_exists(t)) return;
+    // Remote shards are not asked term by term (a round trip each): a term none holds only
+    // boosts nothing.
+    if (!remote_)
+      for (const std::string& t : terms)
+        if (!db.term_exists(t)) return;
     seen.push_back(terms);
     matches.push_back(terms.size() == 1
                           ? Xapian::Query(terms[0])
@@ -167,7 +170,7 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
   std::vector<Expansion> out;
   for (const Expansion& e : parsed.expansions) {
     // "dataansvarlig" has no "datånsvarlig": list only spellings that occur.
-    if (e.kind == "spelling" && db.get_termfreq(stem_term("", analyzer_.stem(e.to))) == 0) continue;
+    if (e.kind == "spelling" && !occurs(db, lexicon, e.to)) continue;
     out.push_back(e);
   }
   for (const auto& [stem, typed] : parsed.part_stems) {
@@ -176,7 +179,8 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
     std::vector<std::pair<Xapian::doccount, std::string>> words;
     const std::string key = part_term(stem);
     for (auto t = lexicon.synonyms_begin(key); t != lexicon.synonyms_end(key); ++t)
-      if (const Xapian::doccount n = db.get_termfreq(*t); n > 0) words.emplace_back(n, *t);
+      if (const Xapian::doccount n = word_frequency(db, lexicon, *t); n > 0)
+        words.emplace_back(n, *t);
     std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
@@ -201,8 +205,7 @@ std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database
                               std::string_view query, const ParsedQuery& parsed) const {
   std::map<std::string, std::string, std::less<>> fixes;
   for (const std::string& word : parsed.free_words) {
-    if (db.get_termfreq(word) > 0 || db.get_termfreq(stem_term("", analyzer_.stem(word))) > 0)
-      continue;
+    if (occurs(db, lexicon, word)) continue;
     std::string fix = lexicon.get_spelling_suggestion(word, kMaxSpellingEdits);
     if (!fix.empty() && fix != word) fixes.emplace(word, std::move(fix));
   }
@@ -329,20 +332,27 @@ Hit Searcher::hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) 
   return hit;
 }
 
+Xapian::doccount Searcher::word_frequency(const Xapian::Database& db,
+                                          const Xapian::Database& lexicon,
+                                          const std::string& word) const {
+  if (!remote_ || pool_.lexicon().empty()) return db.get_termfreq(word_term("", word));
+  Xapian::TermIterator spelling = lexicon.spellings_begin();
+  spelling.skip_to(word);
+  return spelling != lexicon.spellings_end() && *spelling == word ? spelling.get_termfreq() : 0;
+}
+
+bool Searcher::occurs(const Xapian::Database& db, const Xapian::Database& lexicon,
+                      const std::string& word) const {
+  return word_frequency(db, lexicon, word) > 0 ||
+         db.get_termfreq(stem_term("", analyzer_.stem(word))) > 0;
+}
+
 ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& lexicon,
                             std::string_view query) const {
-  // The lexicon's spelling data counts the documents that hold each word, as the shards' word
-  // terms do, without a network round trip a candidate part.
-  const bool by_lexicon = remote_ && !pool_.lexicon().empty();
   std::unordered_map<std::string, std::uint64_t> counted;  // a word is asked for more than once
   return parser_.parse(query, [&](const std::string& word) -> std::uint64_t {
     const auto [it, fresh] = counted.try_emplace(word, 0);
-    if (!fresh) return it->second;
-    if (!by_lexicon) return it->second = db.get_termfreq(word_term("", word));
-    Xapian::TermIterator spelling = lexicon.spellings_begin();
-    spelling.skip_to(word);
-    if (spelling != lexicon.spellings_end() && *spelling == word)
-      it->second = spelling.get_termfreq();
+    if (fresh) it->second = word_frequency(db, lexicon, word);
     return it->second;
   });
 }

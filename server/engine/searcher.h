@@ -222,6 +222,16 @@ class Searcher {
   const DanishAnalyzer& analyzer_;
   QueryParser parser_;
   SnippetMaker snippets_;
+  /// How many documents hold `word`: by the lexicon's spelling data when the shards are remote
+  /// and a lexicon is beside them (no round trip to every shard a word), else by `db`'s word
+  /// terms (over the network for remote shards without a lexicon).
+  [[nodiscard]] Xapian::doccount word_frequency(const Xapian::Database& db,
+                                                const Xapian::Database& lexicon,
+                                                const std::string& word) const;
+  /// Whether the documents hold `word` or a word of its stem; the stem is asked of `db` only
+  /// when the word is not known.
+  [[nodiscard]] bool occurs(const Xapian::Database& db, const Xapian::Database& lexicon,
+                            const std::string& word) const;
   /// `query` parsed, compounds the dictionary does not know split by the words of `db`: as
   /// counted by the lexicon's spelling data when the shards are remote and a lexicon is beside
   /// them, else by `db`'s word terms (over the network for remote shards without a lexicon).
