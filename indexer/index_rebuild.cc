@@ -1,9 +1,13 @@
 // opslag-index --rebuild: a new database built beside the live one, then put in its place.
+#include <xapian.h>
+
 #include <algorithm>
+#include <chrono>
 
 #include "indexer/database_layout.h"
 #include "indexer/database_replacement.h"
 #include "indexer/index_updater.h"
+#include "schema/errors.h"
 
 namespace opslag {
 
@@ -22,6 +26,7 @@ IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
   }
   IndexUpdater build(schema_, analyzer_, built, errors_);
   build.shards_ = shards_ > 0 ? shards_ : std::max(shards_at(live), 1);
+  build.threads_ = threads_;
   // An interrupted build is resumed, unless it has another number of shards: then it starts over.
   if (const int found = shards_at(built); found > 0 && found != build.shards_) {
     check_replaceable(built);
@@ -32,7 +37,15 @@ IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
   build.progress_ = progress_;
   build.deletion_ = {.delete_gone = true, .max_delete_percent = 100, .allow_mass_delete = true};
   build.keep_from_ = live;
-  IndexSummary summary = build.run(inputs);
+  // An interrupted one-thread build is resumed on one thread; parts left by an interrupted
+  // build on several threads are resumed on several, or else removed.
+  const fs::path parts = built.string() + ".parts";
+  const bool in_parts = threads_ > 1 && build.shards_ == 1 && shards_at(built) == 0;
+  if (!in_parts && fs::exists(parts)) {
+    check_replaceable(parts);
+    fs::remove_all(parts);
+  }
+  IndexSummary summary = in_parts ? build.run_in_parts(inputs, threads_) : build.run(inputs);
 
   const IdChanges changes = compare_ids(schema_, live, built);
   summary.added = static_cast<int>(changes.added);
@@ -51,6 +64,43 @@ IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
     return summary;
   }
   replace_database(live, built);
+  return summary;
+}
+
+IndexSummary IndexUpdater::run_in_parts(const IndexInputs& inputs, int count) {
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path parts = db_dir_.string() + ".parts";
+  if (const int found = shards_at(parts); found > 0 && found != count) {
+    check_replaceable(parts);
+    fs::remove_all(parts);
+  }
+  IndexUpdater writer(schema_, analyzer_, parts, errors_);
+  writer.shards_ = count;
+  writer.lexicon_wanted_ = false;  // compaction merges the parts' spelling and compound tables
+  writer.follow_symlinks_ = follow_symlinks_;
+  writer.max_document_bytes_ = max_document_bytes_;
+  writer.progress_ = progress_;
+  writer.deletion_ = deletion_;
+  writer.keep_from_ = keep_from_;
+  IndexSummary summary = writer.run(inputs);
+
+  // Into a folder beside, then renamed: an interrupted compaction leaves the parts whole.
+  const fs::path compacted = db_dir_.string() + ".compacting";
+  fs::remove_all(compacted);
+  try {
+    Xapian::Database(parts.string()).compact(compacted.string());
+  } catch (const Xapian::Error& e) {
+    throw Error("cannot compact the parts " + parts.string() + " into " + compacted.string() +
+                ": " + e.get_msg());
+  }
+  std::error_code ec;
+  fs::remove(db_dir_, ec);  // an empty folder where the database goes
+  fs::rename(compacted, db_dir_, ec);
+  if (ec)
+    throw Error("cannot move " + compacted.string() + " to " + db_dir_.string() + ": " +
+                ec.message());
+  fs::remove_all(parts);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

@@ -9,14 +9,17 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <system_error>
 #include <unordered_map>
+#include <utility>
 
 #include "indexer/database_layout.h"
 #include "indexer/input_preparer.h"
 #include "indexer/readers/document_reader.h"
+#include "indexer/serial_worker.h"
 #include "schema/document_terms.h"
 #include "schema/errors.h"
 #include "schema/indexed_time.h"
@@ -111,6 +114,13 @@ class IndexUpdater::Run {
   /// on a new database).
   [[nodiscard]] bool readable() const { return !dry() || exists_; }
   [[nodiscard]] bool rebuild() const { return rebuild_; }
+
+  /// Writes each shard on a thread of its own from now on, when there are several and no
+  /// lexicon (whose writer they would share).
+  void write_in_parallel() {
+    if (shards_.size() < 2 || lexicon_ || dry()) return;
+    for (Shard& shard : shards_) shard.worker = std::make_unique<SerialWorker>(kQueuedPerShard);
+  }
   IndexSummary& summary() { return summary_; }
   IndexProgress& progress() { return progress_; }
 
@@ -141,6 +151,7 @@ class IndexUpdater::Run {
   /// Nothing when `live` is not there or follows another schema.
   void keep_from(const fs::path& live) {
     if (shards_at(live) == 0 || dry()) return;
+    wait_for_workers();
     Xapian::Database old;
     try {
       old = Xapian::Database(live.string());
@@ -203,6 +214,11 @@ class IndexUpdater::Run {
   /// Deletes what was not seen if `delete_gone` (within the deletion policy), stamps the schema
   /// and commits, shard by shard.
   IndexSummary finish(bool delete_gone) {
+    wait_for_workers();
+    for (Shard& shard : shards_) {
+      summary_.added += std::exchange(shard.added, 0);
+      summary_.updated += std::exchange(shard.updated, 0);
+    }
     std::vector<std::vector<std::string>> gone(shards_.size());  // collected first: no
     std::size_t gone_count = 0;  // deleting under a live term iterator
     Xapian::doccount total = 0;
@@ -266,9 +282,23 @@ class IndexUpdater::Run {
     std::string name;
     std::unordered_map<std::string, int> spellings;
     std::set<std::pair<std::string, std::string>> compounds;  // part term, compound word
+    int added = 0;
+    int updated = 0;
+    /// Writes this shard on a thread of its own (see write_in_parallel); declared last, so it
+    /// stops before what it writes to goes.
+    std::unique_ptr<SerialWorker> worker;
   };
 
   [[nodiscard]] bool dry() const { return owner_.plan_ != nullptr; }
+
+  /// Returns when every shard's worker has written all it was given; the shards are then this
+  /// thread's to read and write.
+  void wait_for_workers() {
+    for (Shard& shard : shards_)
+      if (shard.worker) shard.worker->wait();
+  }
+
+  static constexpr std::size_t kQueuedPerShard = 32;
 
   /// Opens (or makes) the `wanted` shards of the database at `dir` to write, with its lexicon
   /// and stub when it has several.
@@ -278,11 +308,12 @@ class IndexUpdater::Run {
     for (int i = 0; i < wanted; ++i) {
       const fs::path path = shard_path(dir, i, wanted);
       Xapian::WritableDatabase writer = open_writable(path, Xapian::DB_CREATE_OR_OPEN);
-      shards_.push_back({writer, writer, path.string(), {}, {}});
+      shards_.push_back({writer, writer, path.string(), {}, {}, 0, 0, nullptr});
     }
     // Remote shards cannot serve spelling and compound data: a lexicon beside them holds
     // all of it, for a search front to keep a local copy of.
-    if (wanted > 1) lexicon_ = open_writable(dir / "lexicon", Xapian::DB_CREATE_OR_OPEN);
+    if (wanted > 1 && owner_.lexicon_wanted_)
+      lexicon_ = open_writable(dir / "lexicon", Xapian::DB_CREATE_OR_OPEN);
     if (wanted > 1 && existing == 0) {
       std::ofstream stub(dir / kShardStub);
       for (int i = 0; i < wanted; ++i) stub << "auto shard-" << i << '\n';
@@ -302,7 +333,7 @@ class IndexUpdater::Run {
       } catch (const Xapian::Error& e) {
         throw Error("cannot open database " + path.string() + ": " + e.get_msg());
       }
-      shards_.push_back({db, std::nullopt, path.string(), {}, {}});
+      shards_.push_back({db, std::nullopt, path.string(), {}, {}, 0, 0, nullptr});
     }
   }
 
@@ -313,30 +344,63 @@ class IndexUpdater::Run {
   }
 
   void store(PreparedInput& input) {
-    const std::string term = id_term(input.id);
     Shard& shard = shard_of(input.id);
+    if (dry()) {
+      const std::string term = id_term(input.id);
+      const bool known =
+          input.existed && shard.db.postlist_begin(term) != shard.db.postlist_end(term);
+      *owner_.plan_ << (known ? "update " : "add ") << input.id << '\n';
+      ++(known ? summary_.updated : summary_.added);
+      return;
+    }
+    // When the document was first indexed, unless the shard knows: as the live database a
+    // rebuild replaces says, or now.
+    std::string first_indexed;
+    if (previous_) {
+      const std::string term = id_term(input.id);
+      const Xapian::PostingIterator before = previous_->postlist_begin(term);
+      if (before != previous_->postlist_end(term))
+        first_indexed = previous_->get_document(*before).get_value(indexed_slot_);
+    }
+    if (first_indexed.empty()) first_indexed = stamp();
+    if (shard.worker) {
+      auto task = std::make_shared<PreparedInput>(std::move(input));
+      shard.worker->post(
+          [this, &shard, task, first_indexed] { write(shard, *task, first_indexed); });
+    } else {
+      write(shard, input, first_indexed);
+    }
+    if (++batch_ >= kBatchDocuments) {
+      for (Shard& s : shards_) {
+        if (s.worker) {
+          s.worker->post([this, &s] { commit_batch(s); });
+        } else {
+          commit_batch(s);
+        }
+      }
+      if (lexicon_) {
+        lexicon_->commit_transaction();
+        lexicon_->begin_transaction();
+      }
+      batch_ = 0;
+    }
+  }
+
+  /// Adds or replaces `input`'s document in `shard` (on the shard's worker, if it has one).
+  void write(Shard& shard, PreparedInput& input, const std::string& first_indexed) {
+    const std::string term = id_term(input.id);
     bool known = false;
-    std::string indexed;  // when the document was first indexed, if it was before
+    std::string indexed;  // when the document was first indexed, if the shard holds it
     if (input.existed) {  // else a new id: no look-up needed (ids are unique in a run)
       const Xapian::PostingIterator existing = shard.db.postlist_begin(term);
       known = existing != shard.db.postlist_end(term);
-      if (known && !dry()) {
+      if (known) {
         const Xapian::Document old = shard.db.get_document(*existing);
         forget_spellings(shard, old);
         if (!rebuild_) indexed = old.get_value(indexed_slot_);
       }
     }
-    if (dry()) {
-      *owner_.plan_ << (known ? "update " : "add ") << input.id << '\n';
-      ++(known ? summary_.updated : summary_.added);
-      return;
-    }
-    if (indexed.empty() && previous_) {
-      const Xapian::PostingIterator before = previous_->postlist_begin(term);
-      if (before != previous_->postlist_end(term))
-        indexed = previous_->get_document(*before).get_value(indexed_slot_);
-    }
-    set_indexed(owner_.schema_, input.xdoc, indexed.empty() ? stamp() : indexed);
+    set_indexed(owner_.schema_, input.xdoc, indexed.empty() ? first_indexed : indexed);
     for (const std::string& word : input.spellings) ++shard.spellings[word];
     // Which words hold a part, so a search can say "portal: also sundhedsportalen".
     for (CompoundWord& c : input.compounds)
@@ -346,19 +410,13 @@ class IndexUpdater::Run {
     } else {
       shard.writer->add_document(input.xdoc);
     }
-    ++(known ? summary_.updated : summary_.added);
-    if (++batch_ >= kBatchDocuments) {
-      for (Shard& s : shards_) {
-        flush_tables(s);
-        s.writer->commit_transaction();
-        s.writer->begin_transaction();
-      }
-      if (lexicon_) {
-        lexicon_->commit_transaction();
-        lexicon_->begin_transaction();
-      }
-      batch_ = 0;
-    }
+    ++(known ? shard.updated : shard.added);
+  }
+
+  void commit_batch(Shard& shard) {
+    flush_tables(shard);
+    shard.writer->commit_transaction();
+    shard.writer->begin_transaction();
   }
 
   std::string id_term(const std::string& id) const { return opslag::id_term(owner_.schema_, id); }
@@ -517,6 +575,7 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   for (const fs::path& f : inputs.jsonl) total += fs::file_size(f, ec) * !ec;
 
   Run run(*this);
+  run.write_in_parallel();
   run.open_previous(keep_from_);
   for (const std::string& folder : unlisted) run.protect_folder(folder);
   run.summary().failed = listing.failed;

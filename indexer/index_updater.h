@@ -75,6 +75,12 @@ class IndexUpdater {
   /// shards; 0 (the default) means "as it is, or one for a new database".
   void set_shards(int count) { shards_ = count; }
 
+  /// Writes a --rebuild on `count` threads: the new database is built as that many parts (by a
+  /// stable hash of the id, in "DB.rebuild.parts"), each written on a thread of its own, then
+  /// compacted into one (as xapian-compact does). 1, the default: written by one thread. A
+  /// sharded database is rebuilt on one thread.
+  void set_threads(int count) { threads_ = count; }
+
   /// Reads files that symbolic links inside a folder point to outside it too (by default they
   /// are refused: whoever can write the folder could otherwise publish any file).
   void set_follow_symlinks(bool follow) { follow_symlinks_ = follow; }
@@ -139,6 +145,10 @@ class IndexUpdater {
   class Run;
   /// The files to read in `paths`. A subfolder that cannot be listed is reported, counted in
   /// `summary.failed` and added to `unlisted` (as "folder/"), whose documents are kept.
+  /// Builds the new database at db_dir_ as `count` parts, each written on a thread of its own
+  /// (in the folder "DB.parts", resumed when an interrupted run left it), then compacts them
+  /// into db_dir_.
+  IndexSummary run_in_parts(const IndexInputs& inputs, int count);
   [[nodiscard]] std::vector<InputFile> collect(const std::vector<std::filesystem::path>& paths,
                                                IndexSummary& summary,
                                                std::vector<std::string>& unlisted) const;
@@ -149,6 +159,8 @@ class IndexUpdater {
   std::ostream& errors_;
   std::function<void(const IndexProgress&)> progress_;
   int shards_ = 0;
+  int threads_ = 1;
+  bool lexicon_wanted_ = true;  // a sharded database's lexicon (not wanted for a build's parts)
   DeletionPolicy deletion_;
   bool follow_symlinks_ = false;
   std::size_t max_document_bytes_ = kMaxDocumentBytes;

@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "indexer/document_list.h"
 #include "indexer/index_updater.h"
@@ -26,6 +28,7 @@ int main(int argc, char** argv) try {
   std::vector<std::string> paths, jsonl;
   bool quiet = false;
   int shards = 0;
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   opslag::DeletionPolicy deletion;
   bool add_only = false;
   bool follow_symlinks = false;
@@ -64,12 +67,21 @@ int main(int argc, char** argv) try {
   app.add_flag("--rebuild", rebuild,
                "build a new database from the paths beside the live one (DB.rebuild), searchable "
                "meanwhile, and put it in the live one's place in one step when done");
+  app.add_option("--threads", threads,
+                 "write a --rebuild on N threads, as N parts compacted into one at the end "
+                 "(default: one a core; other runs write on one)")
+      ->check(CLI::Range(1, 64));
   app.add_flag("--dry-run", dry_run,
                "change nothing: print a line for each document that would be added, updated or "
                "deleted (add ID, update ID, delete ID)");
   app.add_flag("-q,--quiet", quiet, "print nothing but errors");
   opslag::read_options_from_environment_and_file(app);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);  // prints the help, the version or the error
+    return status == 0 ? 0 : 2;
+  }
   const bool indexing = !paths.empty() || !jsonl.empty();
   if (indexing + list + !delete_ids.empty() != 1) {
     std::cerr << "opslag-index: give files or folders to index (or --jsonl FILE), or --list, or "
@@ -90,6 +102,7 @@ int main(int argc, char** argv) try {
   const opslag::DanishAnalyzer analyzer(schema);
   opslag::IndexUpdater updater(schema, analyzer, db_dir, std::cerr);
   updater.set_shards(shards);
+  updater.set_threads(threads);
   deletion.delete_gone = !add_only;
   updater.set_deletion(deletion);
   updater.set_follow_symlinks(follow_symlinks);

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <xapian.h>
+#include <xxhash.h>
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "indexer/database_replacement.h"
 #include "indexer/index_updater.h"
@@ -176,6 +179,84 @@ TEST_F(IndexRebuildTest, ANewDatabaseIsBuiltBesideAndMovedIntoPlace) {
   EXPECT_EQ(summary.added, 3);
   EXPECT_EQ(count(), 3u);
   EXPECT_FALSE(fs::exists(built_));
+}
+
+/// Everything the database at `path` holds, by document id rather than Xapian's document
+/// number: each document's data, terms with their frequencies and positions, and values; then
+/// the spelling data with its counts and the compound table.
+std::string contents(const fs::path& path) {
+  const Xapian::Database db(path.string());
+  std::ostringstream out;
+  for (auto id = db.allterms_begin("Q"); id != db.allterms_end("Q"); ++id) {
+    const Xapian::Document doc = db.get_document(*db.postlist_begin(*id));
+    out << *id << '\n' << doc.get_data() << '\n';
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      out << *term << ':' << term.get_wdf();
+      for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
+        out << ' ' << *pos;
+      out << '\n';
+    }
+    for (auto value = doc.values_begin(); value != doc.values_end(); ++value)
+      out << "value " << value.get_valueno() << '=' << *value << '\n';
+  }
+  for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word)
+    out << "spelling " << *word << ' ' << word.get_termfreq() << '\n';
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
+    for (auto word = db.synonyms_begin(*key); word != db.synonyms_end(*key); ++word)
+      out << "compound " << *key << ' ' << *word << '\n';
+  return out.str();
+}
+
+TEST_F(IndexRebuildTest, ARebuildOnTwoThreadsHoldsWhatOneThreadBuilds) {
+  for (int i = 0; i < 24; ++i)
+    corpus_.write("notat-" + std::to_string(i) + ".txt",
+                  "Notat " + std::to_string(i) + " om sundhedsdata\n\nDigitaliseringsstrategien " +
+                      std::string(i % 2 ? "og borgerservice" : "om selvbetjeningsløsninger") +
+                      " for år " + std::to_string(2000 + i) + ".\n");
+  (void)rebuild(corpus_.path());
+  const std::string one_thread = contents(db_path_);
+  IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+  updater.set_threads(2);
+  const IndexSummary summary = updater.rebuild({{corpus_.path()}, {}});
+  EXPECT_EQ(summary.failed, 0) << errors_.str();
+  EXPECT_EQ(summary.updated, 27);
+  // The same documents, spelling counts and compounds (first-indexed times kept from the live
+  // database); one database, nothing left beside it.
+  EXPECT_EQ(contents(db_path_), one_thread);
+  EXPECT_EQ(count(), 27u);
+  EXPECT_FALSE(fs::exists(db_path_ / "XAPIANDB"));
+  EXPECT_FALSE(fs::exists(built_));
+  EXPECT_FALSE(fs::exists(built_.string() + ".parts"));
+  // Written as two parts, by the hash of the id, merged one after the other.
+  const Xapian::Database db(db_path_.string());
+  std::vector<int> parts;
+  for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+    Xapian::TermIterator term = db.get_document(id).termlist_begin();
+    term.skip_to("Q");
+    const std::string id_term = *term;
+    parts.push_back(static_cast<int>(XXH3_64bits(id_term.data() + 1, id_term.size() - 1) % 2));
+  }
+  EXPECT_TRUE(std::is_sorted(parts.begin(), parts.end()));
+  EXPECT_GT(std::count(parts.begin(), parts.end(), 1), 0);
+}
+
+TEST_F(IndexRebuildTest, PartsLeftByAnInterruptedBuildAreResumedOrRemoved) {
+  for (const int left : {2, 3}) {
+    {  // what an interrupted build on `left` threads leaves: parts holding one document
+      testing::TempDir part;
+      part.write("nemid.txt", "NemID lanceres i dag\n\nDen nye digitale signatur.\n");
+      IndexUpdater updater(schema_, analyzer_, built_.string() + ".parts", errors_);
+      updater.set_shards(left);
+      (void)updater.run({part.path()});
+    }
+    IndexUpdater updater(schema_, analyzer_, db_path_, errors_);
+    updater.set_threads(2);
+    const IndexSummary summary = updater.rebuild({{corpus_.path()}, {}});
+    EXPECT_EQ(summary.failed, 0) << errors_.str();
+    EXPECT_EQ(count(), 3u);
+    EXPECT_FALSE(fs::exists(built_.string() + ".parts"));
+    EXPECT_TRUE(stored("mitid.txt").has_value());
+  }
 }
 
 TEST(CompareIdsTest, CountsIdsAddedKeptAndGone) {

@@ -173,6 +173,14 @@ TEST_F(ExecutablesTest, IndexerRebuildsBesideAndRefusesToReplaceWithAnEmptyFolde
   EXPECT_EQ(rebuilt.status, 0) << rebuilt.output;
   EXPECT_NE(rebuilt.output.find("added 0, updated 2, deleted 0"), std::string::npos)
       << rebuilt.output;
+  const CommandResult on_two = run(indexer + "--threads 2 " + corpus_.path().string());
+  EXPECT_EQ(on_two.status, 0) << on_two.output;
+  EXPECT_NE(on_two.output.find("added 0, updated 2, deleted 0"), std::string::npos)
+      << on_two.output;
+  EXPECT_FALSE(fs::exists(db_.string() + ".rebuild.parts"));
+  const CommandResult no_threads = run(indexer + "--threads 0 " + corpus_.path().string());
+  EXPECT_EQ(no_threads.status, 2) << no_threads.output;
+  EXPECT_NE(no_threads.output.find("--threads"), std::string::npos) << no_threads.output;
   testing::TempDir empty;
   const CommandResult refused = run(indexer + empty.path().string());
   EXPECT_EQ(refused.status, 1) << refused.output;
