@@ -14,9 +14,11 @@ import os
 import statistics
 import sys
 
-INDEXERS = [("opslag-index", "opslag"), ("scriptindex", "scriptindex"),
+INDEXERS = [("opslag-index", "opslag"), ("opslag-index-threads", "opslag-threads"),
+            ("scriptindex", "scriptindex"),
             ("sphinx-indexer", "sphinx"), ("postgresql", "postgresql"), ("lucene", "lucene")]
-INDEX_LABELS = {"opslag-index": "opslag-index --jsonl", "scriptindex": "Xapian scriptindex",
+INDEX_LABELS = {"opslag-index": "opslag-index, 1 thread", "opslag-index-threads": "opslag-index --rebuild",
+                "scriptindex": "Xapian scriptindex",
                 "sphinx-indexer": "Sphinx indexer", "postgresql": "PostgreSQL COPY + GIN",
                 "lucene": "Lucene IndexWriter, danish"}
 ENGINES = ["xapian-reference", "xapian-reference-no-snippets", "opslag-server", "sphinx",
@@ -47,7 +49,7 @@ def indexing(d, n, mb):
         s = r["seconds"]
         out[name] = {"seconds": s, "docs_per_s": n / s if s else None, "mb_per_s": mb / s if s else None,
                      "peak_mb": r["peak_mb"], "size_mb": r["size_mb"]}
-        for k in ("compact_mb", "gin_mb", "segments"):
+        for k in ("compact_mb", "gin_mb", "segments", "threads"):
             if k in r:
                 out[name][k] = r[k]
     return out
@@ -174,22 +176,30 @@ def div(a, b):
 
 
 def ratios(scales):
-    """At the base size (scale 1, else the largest): opslag ÷ each other engine."""
-    if not scales:
-        return {}
-    base = next((s for s in scales if s["scale"] == 1), scales[-1])
-    q, i = base["querying"], base["indexing"]
+    """At each size: opslag ÷ each other engine, and the figures issue 19's targets are about."""
+    return [ratios_at(s) for s in scales]
+
+
+def ratios_at(s):
+    q, i = s["querying"], s["indexing"]
     o = q.get("opslag-server", {})
-    out = {"documents": base["documents"], "query": {}, "index": {}}
+    out = {"documents": s["documents"], "query": {}, "index": {}}
     for other in ("xapian-reference", "sphinx", "postgresql", "lucene"):
         if other in q and o:
             out["query"][other] = {"median_latency": div(o.get("median_ms"), q[other]["median_ms"]),
                                    "p99_latency": div(o.get("p99_ms"), q[other]["p99_ms"]),
                                    "throughput": div(o.get("qps"), q[other]["qps"])}
+    if o:
+        out["query"]["p99_over_p50"] = div(o.get("p99_ms"), o.get("median_ms"))
     op = i.get("opslag-index", {})
     for other in ("scriptindex", "sphinx-indexer", "postgresql", "lucene"):
         if other in i and op:
             out["index"][other] = {"docs_per_s": div(op["docs_per_s"], i[other]["docs_per_s"])}
+    threads = i.get("opslag-index-threads")
+    if threads and "scriptindex" in i:
+        out["index"]["threads_vs_scriptindex"] = {
+            "threads": threads.get("threads"),
+            "docs_per_s": div(threads["docs_per_s"], i["scriptindex"]["docs_per_s"])}
     if op and "scriptindex" in i:
         out["index"]["size_compact_vs_scriptindex_compact"] = div(op.get("compact_mb"),
                                                                   i["scriptindex"].get("compact_mb"))
@@ -220,6 +230,8 @@ def f(v, fmt):
 
 def print_tables(r):
     m = r.get("machine", {})
+    if r.get("partial"):
+        print(f"\nPARTIAL RESULTS: the run stopped early ({r['partial']}); what was measured before:")
     print(f"\nOpslag benchmark, {r.get('date', '?')}: {m.get('cores')} cores ({m.get('cpu')}), "
           f"{m.get('memory_gb')} GB; load average at the end {' '.join(m.get('load_average_at_end', []))}; "
           f"run took {r.get('run_seconds', 0) / 60:.1f} min")
@@ -275,19 +287,45 @@ def print_tables(r):
     if sc:
         print(f"\nper-query cost from {sc['from_documents']} to {sc['to_documents']} documents (median ×): " +
               ", ".join(f"{k} {f(v, '.2f')}" for k, v in sc["median_growth"].items()))
-    ra = r.get("ratios")
-    if ra:
+    for ra in r.get("ratios") or []:
         print(f"\nratios at {ra['documents']} documents (latency: below 1 = opslag faster; "
               f"throughput, docs/s: above 1 = opslag faster):")
         for other, x in ra["query"].items():
-            print(f"  opslag-server ÷ {other:18} median latency {f(x['median_latency'], '.2f')}, "
-                  f"p99 {f(x['p99_latency'], '.2f')}, throughput {f(x['throughput'], '.2f')}")
-        for other, x in ra["index"].items():
             if isinstance(x, dict):
+                print(f"  opslag-server ÷ {other:18} median latency {f(x['median_latency'], '.2f')}, "
+                      f"p99 {f(x['p99_latency'], '.2f')}, throughput {f(x['throughput'], '.2f')}")
+        if "p99_over_p50" in ra["query"]:
+            print(f"  opslag-server p99 ÷ its median: {f(ra['query']['p99_over_p50'], '.2f')}")
+        for other, x in ra["index"].items():
+            if isinstance(x, dict) and other != "threads_vs_scriptindex":
                 print(f"  opslag-index  ÷ {other:18} docs/s {f(x['docs_per_s'], '.2f')}")
+        t = ra["index"].get("threads_vs_scriptindex")
+        if t:
+            print(f"  opslag-index --rebuild on {t['threads']} threads ÷ scriptindex: docs/s "
+                  f"{f(t['docs_per_s'], '.2f')}")
         if "size_compact_vs_scriptindex_compact" in ra["index"]:
             print(f"  opslag index size ÷ scriptindex: compacted {f(ra['index']['size_compact_vs_scriptindex_compact'], '.2f')}, "
                   f"as built {f(ra['index']['size_vs_scriptindex'], '.2f')}")
+
+
+def print_targets(r):
+    """Issue 19's targets at every size, as one Markdown table."""
+    rows = r.get("ratios") or []
+    if not rows:
+        return
+    print("\ntargets at every size (Markdown; throughput and docs/s above 1 = opslag faster):\n")
+    print("| documents | q/s ÷ bare Xapian (≥ 2) | q/s ÷ Lucene (≥ 1.5) | median ÷ bare Xapian (≤ 1) "
+          "| p99 ÷ p50 (≤ 3) | docs/s ÷ scriptindex, 1 thread / all (≥ 2) "
+          "| compacted size ÷ scriptindex's (≤ 1.1) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for ra in rows:
+        q, i = ra["query"], ra["index"]
+        x, lu = q.get("xapian-reference") or {}, q.get("lucene") or {}
+        t = i.get("threads_vs_scriptindex") or {}
+        print(f"| {ra['documents']:,} | {f(x.get('throughput'), '.2f')} | {f(lu.get('throughput'), '.2f')} "
+              f"| {f(x.get('median_latency'), '.2f')} | {f(q.get('p99_over_p50'), '.1f')} "
+              f"| {f((i.get('scriptindex') or {}).get('docs_per_s'), '.2f')} / {f(t.get('docs_per_s'), '.2f')} "
+              f"| {f(i.get('size_compact_vs_scriptindex_compact'), '.2f')} |")
 
 
 def print_summary(r):
@@ -357,6 +395,7 @@ def main():
         out.write("\n")
     print_tables(r)
     print_summary(r)
+    print_targets(r)
     print(f"\nJSON (also in {sys.argv[2]}):")
     print(json.dumps(r, ensure_ascii=False))
 
