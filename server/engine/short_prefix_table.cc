@@ -70,7 +70,13 @@ std::shared_ptr<const ShortPrefixTable::Table> ShortPrefixTable::table_for(
     std::atomic<bool>& flag;
     ~Done() { flag = false; }
   } done{rebuilding_};
-  table = make(db);
+  try {
+    table = make(db);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // The index changed twice while its terms were read (a reindex committing batch after
+    // batch): this request goes on with the table before, and a later one makes the new one.
+    return table;
+  }
   std::lock_guard lock(mutex_);
   table_ = table;
   return table;
