@@ -13,6 +13,28 @@ namespace opslag {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// Removes the database a build left at `dir` when it has another number of shards than `count`,
+/// so the build starts over rather than resuming.
+void remove_unless_resumable(const fs::path& dir, int count) {
+  if (const int found = shards_at(dir); found > 0 && found != count) {
+    check_replaceable(dir);
+    fs::remove_all(dir);
+  }
+}
+
+}  // namespace
+
+IndexUpdater IndexUpdater::beside(const fs::path& dir) const {
+  IndexUpdater other(schema_, analyzer_, dir, errors_);
+  other.follow_symlinks_ = follow_symlinks_;
+  other.max_document_bytes_ = max_document_bytes_;
+  other.progress_ = progress_;
+  other.keep_from_ = keep_from_;
+  return other;
+}
+
 IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
   const fs::path live = db_dir_.has_filename() ? db_dir_ : db_dir_.parent_path();
   const fs::path built = live.string() + ".rebuild";
@@ -24,24 +46,16 @@ IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
       lock.push_back(open_writable(shard_path(live, i, shards), Xapian::DB_OPEN));
     if (shards > 1) lock.push_back(open_writable(live / "lexicon", Xapian::DB_OPEN));
   }
-  IndexUpdater build(schema_, analyzer_, built, errors_);
+  IndexUpdater build = beside(built);
   build.shards_ = shards_ > 0 ? shards_ : std::max(shards_at(live), 1);
-  build.threads_ = threads_;
   // An interrupted build is resumed, unless it has another number of shards: then it starts over.
-  if (const int found = shards_at(built); found > 0 && found != build.shards_) {
-    check_replaceable(built);
-    fs::remove_all(built);
-  }
-  build.follow_symlinks_ = follow_symlinks_;
-  build.max_document_bytes_ = max_document_bytes_;
-  build.progress_ = progress_;
+  remove_unless_resumable(built, build.shards_);
   build.deletion_ = {.delete_gone = true, .max_delete_percent = 100, .allow_mass_delete = true};
   build.keep_from_ = live;
   // An interrupted one-thread build is resumed on one thread; parts left by an interrupted
   // build on several threads are resumed on several, or else removed.
-  const fs::path parts = built.string() + ".parts";
   const bool in_parts = threads_ > 1 && build.shards_ == 1 && shards_at(built) == 0;
-  if (!in_parts && fs::exists(parts)) {
+  if (const fs::path parts = built.string() + ".parts"; !in_parts && fs::exists(parts)) {
     check_replaceable(parts);
     fs::remove_all(parts);
   }
@@ -70,18 +84,11 @@ IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
 IndexSummary IndexUpdater::run_in_parts(const IndexInputs& inputs, int count) {
   const auto start = std::chrono::steady_clock::now();
   const fs::path parts = db_dir_.string() + ".parts";
-  if (const int found = shards_at(parts); found > 0 && found != count) {
-    check_replaceable(parts);
-    fs::remove_all(parts);
-  }
-  IndexUpdater writer(schema_, analyzer_, parts, errors_);
+  remove_unless_resumable(parts, count);
+  IndexUpdater writer = beside(parts);
   writer.shards_ = count;
   writer.lexicon_wanted_ = false;  // compaction merges the parts' spelling and compound tables
-  writer.follow_symlinks_ = follow_symlinks_;
-  writer.max_document_bytes_ = max_document_bytes_;
-  writer.progress_ = progress_;
   writer.deletion_ = deletion_;
-  writer.keep_from_ = keep_from_;
   IndexSummary summary = writer.run(inputs);
 
   // Into a folder beside, then renamed: an interrupted compaction leaves the parts whole.

@@ -143,12 +143,15 @@ class IndexUpdater {
 
  private:
   class Run;
-  /// The files to read in `paths`. A subfolder that cannot be listed is reported, counted in
-  /// `summary.failed` and added to `unlisted` (as "folder/"), whose documents are kept.
+  /// An updater of the database at `dir` that reads inputs as this one does (links, text
+  /// limit, progress, the live database to keep from), for a build beside.
+  [[nodiscard]] IndexUpdater beside(const std::filesystem::path& dir) const;
   /// Builds the new database at db_dir_ as `count` parts, each written on a thread of its own
   /// (in the folder "DB.parts", resumed when an interrupted run left it), then compacts them
   /// into db_dir_.
   IndexSummary run_in_parts(const IndexInputs& inputs, int count);
+  /// The files to read in `paths`. A subfolder that cannot be listed is reported, counted in
+  /// `summary.failed` and added to `unlisted` (as "folder/"), whose documents are kept.
   [[nodiscard]] std::vector<InputFile> collect(const std::vector<std::filesystem::path>& paths,
                                                IndexSummary& summary,
                                                std::vector<std::string>& unlisted) const;
