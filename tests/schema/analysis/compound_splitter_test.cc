@@ -54,7 +54,9 @@ TEST(CompoundSplitterTest, PrefersTheShortestHeadAmongSplitsOfAsManyParts) {
 TEST(CompoundSplitterTest, LetsOnlyListedThreeLetterWordsStandAsParts) {
   EXPECT_EQ(parts_of("ventetiden"), "vente|tiden");
   EXPECT_EQ(parts_of("netbank"), "net|bank");
-  EXPECT_EQ(parts_of("borgerne"), "");  // not "bor|gerne"
+  EXPECT_EQ(parts_of("nødløsning"), "nød|løsning");
+  EXPECT_EQ(parts_of("nødvendigheden"), "");  // not "nød|vendigheden"
+  EXPECT_EQ(parts_of("borgerne"), "");        // not "bor|gerne"
 }
 
 TEST(CompoundSplitterTest, NeverSplitsAnInflectionOfItsFirstPart) {
