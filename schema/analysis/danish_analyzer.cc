@@ -143,6 +143,10 @@ std::string DanishAnalyzer::stem(std::string_view word) const {
   return stem_with(worker->stemmer, std::string(word));
 }
 
+bool DanishAnalyzer::is_dictionary_word(std::string_view word) const {
+  return compounds_ && (compounds_->knows(word) || !compound_stems(word).empty());
+}
+
 std::vector<std::string> DanishAnalyzer::compound_stems(std::string_view word) const {
   if (!compounds_ || word.size() < CompoundSplitter::kMinLetters || !is_plain_word(word)) return {};
   WorkerLease worker(*this);

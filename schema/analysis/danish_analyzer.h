@@ -76,6 +76,11 @@ class DanishAnalyzer {
   [[nodiscard]] std::vector<std::string> compound_words(std::string_view word,
                                                         const WordFrequency& vocabulary) const;
 
+  /// True when the folded `word` is Danish as the compound splitter's dictionary knows it:
+  /// listed, inflected by its rules, or a compound of such words ("skolesikkerhedsplanerne").
+  /// False without a splitter.
+  [[nodiscard]] bool is_dictionary_word(std::string_view word) const;
+
   /// A form of the same word that Snowball gives another stem: its stem and the word.
   struct OtherForm {
     std::string stem;

@@ -148,6 +148,15 @@ TEST(DanishAnalyzerPlainTest, WithoutOverridesSnowballDecidesAlone) {
   EXPECT_EQ(plain.stem("borgere"), "borg");
 }
 
+TEST_F(DanishAnalyzerTest, KnowsDanishWordsAndCompoundsOfThemButNotMisspellings) {
+  EXPECT_TRUE(analyzer_.is_dictionary_word("netto"));
+  EXPECT_TRUE(analyzer_.is_dictionary_word("ordningen"));                // inflected
+  EXPECT_TRUE(analyzer_.is_dictionary_word("skolesikkerhedsplanerne"));  // a compound
+  EXPECT_FALSE(analyzer_.is_dictionary_word("nettoo"));
+  EXPECT_FALSE(analyzer_.is_dictionary_word("obligatorsk"));
+  EXPECT_FALSE(DanishAnalyzer().is_dictionary_word("netto"));  // no dictionary to ask
+}
+
 TEST_F(DanishAnalyzerTest, DoesNotStemNumbers) { EXPECT_EQ(analyzer_.stem("2016"), "2016"); }
 
 TEST_F(DanishAnalyzerTest, RejectsInvalidUtf8) {

@@ -252,6 +252,13 @@ TEST_F(SearcherTest, SuggestsNothingForKnownWordsOrNumbers) {
   EXPECT_EQ(searcher_.search(request("2011")).suggestion, "");  // 2010 is known: never fuzzy
 }
 
+TEST_F(SearcherTest, SuggestsNothingForADanishWordTheArchiveLacks) {
+  // "netto" is two edits from the archive's "nettet", but a word of its own: no misspelling.
+  EXPECT_EQ(searcher_.search(request("netto")).suggestion, "");
+  EXPECT_EQ(searcher_.search(request("nettoo")).suggestion, "nettet");  // this one is
+  EXPECT_EQ(searcher_.search(request("skolesikkerhedsplanerne")).suggestion, "");
+}
+
 TEST_F(SearcherTest, NoLongerSuggestsWordsOfDeletedDocuments) {
   index_.write("nemid.txt", "Et andet emne helt\n\n01-07-2010\n\nIntet om log-in.\n");
   index_.reindex();
