@@ -259,6 +259,16 @@ TEST_F(SearcherTest, SuggestsNothingForADanishWordTheArchiveLacks) {
   EXPECT_EQ(searcher_.search(request("skolesikkerhedsplanerne")).suggestion, "");
 }
 
+TEST_F(SearcherTest, SuggestsNothingForAWordTheSynonymsKnow) {
+  // "digst" is in no document, "dit" is one edit away, and the synonym finds the agency.
+  index_.write("dit.txt",
+               "Dit digitale liv\n\n01-01-2020\n\nDigitaliseringsstyrelsen hjælper dit liv.\n");
+  index_.reindex();
+  const SearchResult result = searcher_.search(request("digst"));
+  EXPECT_GT(result.total, 0u);
+  EXPECT_EQ(result.suggestion, "");
+}
+
 TEST_F(SearcherTest, NoLongerSuggestsWordsOfDeletedDocuments) {
   index_.write("nemid.txt", "Et andet emne helt\n\n01-07-2010\n\nIntet om log-in.\n");
   index_.reindex();
