@@ -24,22 +24,32 @@ Xapian::Database open_source(const std::string& source, const RemoteTimeouts& ti
     return Xapian::Database(source);
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot open database " + source + ": " + e.get_msg() +
-                (source.starts_with("tcp:")
-                     ? " (is xapian-tcpsrv running there?)"
-                     : " (build it with: opslag-index --db " + source + " PATH...)"));
+                           (source.starts_with("tcp:")
+                                ? " (is xapian-tcpsrv running there?)"
+                                : " (build it with: opslag-index --db " + source + " PATH...)"));
   }
+}
+
+std::vector<Xapian::Database> open_each(const std::vector<std::string>& sources,
+                                        const Schema& schema, const RemoteTimeouts& timeouts) {
+  if (sources.empty()) throw Error("no database to search");
+  std::vector<Xapian::Database> each;
+  for (const std::string& source : sources) {
+    each.push_back(open_source(source, timeouts));
+    schema.check_compatible(each.back(), source);
+  }
+  return each;
+}
+
+Xapian::Database combine(const std::vector<Xapian::Database>& databases) {
+  Xapian::Database all;
+  for (const Xapian::Database& one : databases) all.add_database(one);
+  return all;
 }
 
 Xapian::Database open_sources(const std::vector<std::string>& sources, const Schema& schema,
                               const RemoteTimeouts& timeouts) {
-  if (sources.empty()) throw Error("no database to search");
-  Xapian::Database all;
-  for (const std::string& source : sources) {
-    Xapian::Database one = open_source(source, timeouts);
-    schema.check_compatible(one, source);
-    all.add_database(one);
-  }
-  return all;
+  return combine(open_each(sources, schema, timeouts));
 }
 
 std::string describe(const std::vector<std::string>& sources) {

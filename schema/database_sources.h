@@ -23,8 +23,17 @@ struct RemoteTimeouts {
 [[nodiscard]] Xapian::Database open_source(const std::string& source,
                                            const RemoteTimeouts& timeouts = {});
 
-/// Opens every source and combines them (Xapian::Database::add_database): Xapian then ranks over
-/// all as over one database. Each is checked against `schema` (IndexMismatch names the source).
+/// Opens every source, each checked against `schema` (IndexMismatch names the source), in
+/// the order given.
+[[nodiscard]] std::vector<Xapian::Database> open_each(const std::vector<std::string>& sources,
+                                                      const Schema& schema,
+                                                      const RemoteTimeouts& timeouts = {});
+
+/// The databases as one (Xapian::Database::add_database): Xapian then ranks over all as over
+/// one database. The result shares each database's handle: its connection and revision.
+[[nodiscard]] Xapian::Database combine(const std::vector<Xapian::Database>& databases);
+
+/// combine(open_each(sources, schema, timeouts)).
 [[nodiscard]] Xapian::Database open_sources(const std::vector<std::string>& sources,
                                             const Schema& schema,
                                             const RemoteTimeouts& timeouts = {});

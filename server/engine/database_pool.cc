@@ -33,9 +33,10 @@ std::unique_ptr<DatabasePool::Handles> DatabasePool::take() const {
 DatabasePool::Handles DatabasePool::open() const {
   // The folders first: should one be replaced while opening, the next request opens again.
   std::vector<std::pair<dev_t, ino_t>> opened = folders();
-  Xapian::Database all = open_sources(sources_, schema_, timeouts_);
+  std::vector<Xapian::Database> each = open_each(sources_, schema_, timeouts_);
+  Xapian::Database all = combine(each);
   Xapian::Database lexicon = lexicon_.empty() ? all : open_source(lexicon_);
-  return Handles{std::move(all), std::move(lexicon), std::move(opened)};
+  return Handles{std::move(all), std::move(each), std::move(lexicon), std::move(opened)};
 }
 
 DatabasePool::Handles DatabasePool::open_handles() const {

@@ -26,6 +26,9 @@ class DatabasePool {
   /// spelling and compound data (the same one unless a lexicon was given).
   struct Handles {
     Xapian::Database all;
+    /// Each source on its own, sharing `all`'s handles (connections, revisions): the pages of
+    /// hits of remote shards are read from every shard at once (remote_shards.h).
+    std::vector<Xapian::Database> each;
     Xapian::Database lexicon;
     /// Which folders the local databases were when opened (device and inode of each): a
     /// database rebuilt beside and put in a folder's place (opslag-index --rebuild) is another

@@ -12,6 +12,7 @@
 #include "schema/document_terms.h"
 #include "schema/errors.h"
 #include "server/engine/facet_spy.h"
+#include "server/engine/remote_shards.h"
 
 namespace opslag {
 
@@ -238,28 +239,30 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   check_search_request(request, limits_, count_words(request.query));
   const Deadline deadline(limits_.request_timeout_ms);
   try {
-    return pool_.with(
-        [&](DatabasePool::Handles& h) { return search(h.all, h.lexicon, request, deadline); });
+    return pool_.with([&](DatabasePool::Handles& h) {
+      return search(h.all, h.each, h.lexicon, request, deadline);
+    });
   } catch (const Xapian::NetworkError&) {  // a shard stopped answering
     if (!allow_partial_ || pool_.sources().size() < 2) throw;
   } catch (const IndexUnavailable&) {  // and cannot be reached again
     if (!allow_partial_ || pool_.sources().size() < 2) throw;
   }
   // A shard is down or too slow: answer from the ones that answer, and say so.
-  Xapian::Database reachable;
+  std::vector<Xapian::Database> each;
   for (const std::string& source : pool_.sources()) {
     try {
       Xapian::Database one = open_source(source, pool_.timeouts());
       (void)one.get_doccount();
-      reachable.add_database(one);
+      each.push_back(std::move(one));
     } catch (const IndexUnavailable&) {
     } catch (const Xapian::NetworkError&) {
     }
   }
-  if (!reachable.size()) throw Xapian::NetworkError("no shard of the index can be reached");
+  if (each.empty()) throw Xapian::NetworkError("no shard of the index can be reached");
+  Xapian::Database reachable = combine(each);
   const Xapian::Database lexicon =
       pool_.lexicon().empty() ? reachable : open_source(pool_.lexicon());
-  SearchResult result = search(reachable, lexicon, request, deadline);
+  SearchResult result = search(reachable, each, lexicon, request, deadline);
   result.partial = true;
   return result;
 }
@@ -322,9 +325,13 @@ Xapian::Enquire Searcher::ranking(const Xapian::Database& db, const Xapian::Quer
 }
 
 Hit Searcher::hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const {
+  return hit_of(it.get_document(), it.get_weight(), parsed);
+}
+
+Hit Searcher::hit_of(const Xapian::Document& doc, double weight, const ParsedQuery& parsed) const {
   Hit hit;
-  hit.doc = read_stored_document(schema_, it.get_document());
-  hit.score = it.get_weight();
+  hit.doc = read_stored_document(schema_, doc);
+  hit.score = weight;
   std::size_t at = 0;
   try {
     hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
@@ -365,8 +372,9 @@ ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& 
   });
 }
 
-SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexicon,
-                              const SearchRequest& request, const Deadline& deadline) const {
+SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Database>& each,
+                              const Xapian::Database& lexicon, const SearchRequest& request,
+                              const Deadline& deadline) const {
   const ParsedQuery parsed = parse(db, lexicon, request.query);
   deadline.check("while reading the query");
   const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
@@ -406,13 +414,15 @@ SearchResult Searcher::search(Xapian::Database& db, const Xapian::Database& lexi
     result.sources = facet_counts(facets.counts(0), false, scale);
     result.years = facet_counts(facets.counts(1), true, scale);
     result.types = facet_counts(facets.counts(2), false, scale);
-    // Remote shards: the documents in one round of requests, not one per hit. (Xapian 1.4.22's
-    // fetch() without arguments crashes on a page after the first: PagesThroughTheRanking.)
     deadline.check("while counting the matches");
-    mset.fetch(mset.begin(), mset.end());
+    // Remote shards: every shard's documents at once, each shard's one after another.
+    std::vector<Xapian::docid> ids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
+    const std::vector<Xapian::Document> docs =
+        read_documents(db, remote_ ? each : std::vector<Xapian::Database>{}, ids);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       deadline.check("while making the snippets");
-      result.hits.push_back(hit_at(it, parsed));
+      result.hits.push_back(hit_of(docs[it.get_rank() - first], it.get_weight(), parsed));
     }
     return result;
   }

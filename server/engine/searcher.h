@@ -205,6 +205,9 @@ class Searcher {
                                         SortOrder sort) const;
   /// The hit at `it`: its metadata, score, snippet for `parsed` and page; no body.
   [[nodiscard]] Hit hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const;
+  /// The hit for `doc` ranked with `weight`.
+  [[nodiscard]] Hit hit_of(const Xapian::Document& doc, double weight,
+                           const ParsedQuery& parsed) const;
   [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
                                                   const Xapian::Database& lexicon,
                                                   const ParsedQuery& parsed) const;
@@ -237,10 +240,12 @@ class Searcher {
   /// them, else by `db`'s word terms (over the network for remote shards without a lexicon).
   [[nodiscard]] ParsedQuery parse(const Xapian::Database& db, const Xapian::Database& lexicon,
                                   std::string_view query) const;
-  /// One search on `db`, all shards or the reachable ones; spelling and compound data from
-  /// `lexicon`. Throws LimitExceeded (503) once past `deadline`.
-  [[nodiscard]] SearchResult search(Xapian::Database& db, const Xapian::Database& lexicon,
-                                    const SearchRequest& request, const Deadline& deadline) const;
+  /// One search on `db`, all shards or the reachable ones (`each` of them, whose handles `db`
+  /// shares, or empty); spelling and compound data from `lexicon`. Throws LimitExceeded (503)
+  /// once past `deadline`.
+  [[nodiscard]] SearchResult search(Xapian::Database& db, const std::vector<Xapian::Database>& each,
+                                    const Xapian::Database& lexicon, const SearchRequest& request,
+                                    const Deadline& deadline) const;
 
   /// The value slots of the facets: source, year, type.
   [[nodiscard]] std::vector<Xapian::valueno> facet_slots() const;
