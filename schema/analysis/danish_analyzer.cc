@@ -117,11 +117,16 @@ DanishAnalyzer::DanishAnalyzer(const Schema& schema)
   }
 }
 
-const std::vector<DanishAnalyzer::OtherForm>& DanishAnalyzer::other_forms(
-    const std::string& stem) const {
-  static const std::vector<OtherForm> kNone;
-  const auto it = other_forms_.find(stem);
-  return it == other_forms_.end() ? kNone : it->second;
+std::vector<DanishAnalyzer::OtherForm> DanishAnalyzer::other_forms(const std::string& stem) const {
+  std::vector<OtherForm> forms;
+  if (const auto it = other_forms_.find(stem); it != other_forms_.end()) forms = it->second;
+  for (const auto& [ending, other] : kSameNounEndings) {
+    if (stem.size() <= ending.size() || !stem.ends_with(ending)) continue;
+    std::string word = stem.substr(0, stem.size() - ending.size()) + std::string(other);
+    std::string word_stem = this->stem(word);
+    if (word_stem != stem) forms.push_back({std::move(word_stem), std::move(word)});
+  }
+  return forms;
 }
 
 std::string DanishAnalyzer::stem_with(Xapian::Stem& stemmer, const std::string& word) const {

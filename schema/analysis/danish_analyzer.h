@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "schema/analysis/compound_splitter.h"
@@ -89,9 +90,16 @@ class DanishAnalyzer {
 
   /// The forms of the word whose stem is `stem` that Snowball stems otherwise: the singular of
   /// an irregular plural and back ("tegnebøg", from "tegnebøger" <-> "tegnebog"; the pairs
-  /// are the dictionary's, HunspellDictionary::umlaut_plurals). Empty for most stems and
-  /// without a compound splitter (whose dictionary it is).
-  [[nodiscard]] const std::vector<OtherForm>& other_forms(const std::string& stem) const;
+  /// are the dictionary's, HunspellDictionary::umlaut_plurals; none without a compound
+  /// splitter, whose dictionary it is), and the other of a verb's two nouns that mean the same
+  /// (kSameNounEndings: "aldersverificering" <-> "aldersverifikation"). Empty for most stems.
+  [[nodiscard]] std::vector<OtherForm> other_forms(const std::string& stem) const;
+
+  /// Endings of a verb's two nouns that Danish uses alike and Snowball stems apart
+  /// ("verificere": "verificering", "verifikation"; also identificering, klassificering,
+  /// kvalificering, ratificering, specificering), each with the other ending.
+  static constexpr std::pair<std::string_view, std::string_view> kSameNounEndings[] = {
+      {"ificering", "ifikation"}, {"ifikation", "ificering"}};
 
   /// True if the folded `word` is on the stop list.
   [[nodiscard]] bool is_stopword(std::string_view word) const;

@@ -2,6 +2,7 @@
 // the search tests that need their own few documents.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -34,6 +35,28 @@ class SearchedCorpus {
     std::vector<std::string> out;
     for (const Hit& hit : search(query).hits) out.push_back(hit.doc.id);
     return out;
+  }
+
+  /// The ids of the first page of hits for `query`, in id order.
+  [[nodiscard]] std::vector<std::string> sorted_ids(const std::string& query) const {
+    std::vector<std::string> out = ids(query);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  /// What the first expansion of `kind` in `result` added ("" if none).
+  [[nodiscard]] static std::string added(const SearchResult& result, const std::string& kind) {
+    for (const Expansion& e : result.expansions)
+      if (e.kind == kind) return e.to;
+    return {};
+  }
+
+  /// The snippet of the hit `id` in `result`, its matches in [brackets] ("" if not a hit).
+  [[nodiscard]] static std::string marked_snippet(const SearchResult& result,
+                                                  const std::string& id) {
+    for (const Hit& hit : result.hits)
+      if (hit.doc.id == id) return hit.snippet.with_marks("[", "]");
+    return {};
   }
 
   [[nodiscard]] const std::filesystem::path& path() const { return corpus_.path(); }

@@ -70,6 +70,22 @@ TEST(WordFamiliesTest, IrregularPluralsMeetTheirSingularThroughTheDictionary) {
   EXPECT_TRUE(analyzer.other_forms(analyzer.stem("kommunerne")).empty());
 }
 
+TEST(WordFamiliesTest, AVerbsTwoNounsMeetWhateverTheirEnding) {
+  // Snowball stems "-ificering" and "-ifikation" apart; the analyzer gives each the other.
+  const DanishAnalyzer analyzer(testing::project_schema());
+  const auto forms_of = [&](const std::string& word) {
+    std::vector<std::string> words;
+    for (const auto& form : analyzer.other_forms(analyzer.stem(word))) words.push_back(form.word);
+    return words;
+  };
+  EXPECT_NE(analyzer.stem("verificering"), analyzer.stem("verifikation"));
+  EXPECT_EQ(forms_of("verificeringen"), std::vector<std::string>{"verifikation"});
+  EXPECT_EQ(forms_of("aldersverifikationer"), std::vector<std::string>{"aldersverificering"});
+  EXPECT_EQ(forms_of("klassificering"), std::vector<std::string>{"klassifikation"});
+  EXPECT_TRUE(forms_of("ikation").empty());     // the ending alone is no word
+  EXPECT_TRUE(forms_of("verificere").empty());  // the verb keeps its own stem
+}
+
 TEST(WordFamiliesTest, SnowballAloneGetsTheKnownCasesWrong) {
   // Why the overrides exist: without them these families split or merge.
   const DanishAnalyzer snowball;

@@ -23,17 +23,11 @@ class IrregularPluralSearchTest : public ::testing::Test {
     corpus_.index();
   }
 
-  std::vector<std::string> sorted_ids(const std::string& query) const {
-    std::vector<std::string> ids = corpus_.ids(query);
-    std::sort(ids.begin(), ids.end());
-    return ids;
-  }
-
   testing::SearchedCorpus corpus_;
 };
 
 TEST_F(IrregularPluralSearchTest, ThePluralFindsTheSingularAndItsCompounds) {
-  EXPECT_EQ(sorted_ids("tegnebøger"),
+  EXPECT_EQ(corpus_.sorted_ids("tegnebøger"),
             (std::vector<std::string>{"flere.txt", "identitet.txt", "tegnebogen.txt"}));
 }
 
@@ -44,15 +38,9 @@ TEST_F(IrregularPluralSearchTest, TheSingularFindsThePlural) {
 
 TEST_F(IrregularPluralSearchTest, SaysWhichFormItAddedAndMarksIt) {
   const SearchResult result = corpus_.search("tegnebøger");
-  const auto form = std::find_if(result.expansions.begin(), result.expansions.end(),
-                                 [](const Expansion& e) { return e.kind == "form"; });
-  ASSERT_NE(form, result.expansions.end());
-  EXPECT_EQ(form->to, "tegnebog");
-  const auto hit = std::find_if(result.hits.begin(), result.hits.end(),
-                                [](const Hit& h) { return h.doc.id == "tegnebogen.txt"; });
-  ASSERT_NE(hit, result.hits.end());
-  EXPECT_NE(hit->snippet.with_marks("[", "]").find("[Tegnebogen]"), std::string::npos)
-      << hit->snippet.text;
+  EXPECT_EQ(testing::SearchedCorpus::added(result, "form"), "tegnebog");
+  EXPECT_NE(testing::SearchedCorpus::marked_snippet(result, "tegnebogen.txt").find("[Tegnebogen]"),
+            std::string::npos);
 }
 
 TEST_F(IrregularPluralSearchTest, BooksFindABookFirstAndWalletsAsCompoundsOfIt) {
