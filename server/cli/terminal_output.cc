@@ -1,6 +1,7 @@
 // Text output of opslag-search.
 #include "server/cli/terminal_output.h"
 
+#include <map>
 #include <sstream>
 
 namespace opslag {
@@ -19,6 +20,16 @@ std::string printable(std::string text, bool keep_lines = false) {
       text[i] = text[i + 1] = ' ';
   }
   return text;
+}
+
+/// What kind of word a search took in, in Danish, as the web page names it.
+std::string expansion_kind(const std::string& kind) {
+  static const std::map<std::string, std::string> kNames{
+      {"synonym", "synonym"},       {"spelling", "stavemåde"},     {"variant", "variant"},
+      {"wildcard", "begynder med"}, {"compound", "sammensat ord"}, {"parts", "ordets dele"},
+      {"form", "bøjningsform"}};
+  const auto it = kNames.find(kind);
+  return it == kNames.end() ? kind : it->second;
 }
 
 }  // namespace
@@ -116,6 +127,16 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   out << line(count, "") << "\n";
   if (!result.suggestion.empty())
     out << "Mente du: " << bold << printable(result.suggestion) << reset << "?\n";
+  // What the search took in besides the words typed, so the matches of a synonym or another
+  // form are no surprise.
+  if (!result.expansions.empty()) {
+    std::string text = "Søgningen omfattede også:";
+    for (std::size_t i = 0; i < result.expansions.size() && i < kExpansionsShown; ++i)
+      text += (i ? ", " : " ") + printable(result.expansions[i].to) + " (" +
+              expansion_kind(result.expansions[i].kind) + ')';
+    if (result.expansions.size() > kExpansionsShown) text += ", …";
+    out << dim << line(text, "  ") << reset << '\n';
+  }
   // The facets, so a journalist sees where to narrow (--source, --type, --from) at a glance.
   const auto facet = [&](const char* label, const std::vector<FacetCount>& counts) {
     if (counts.empty()) return;

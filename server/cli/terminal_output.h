@@ -41,6 +41,10 @@ namespace opslag {
 /// How many values of each facet format_hits shows, the most frequent (years: the newest).
 constexpr std::size_t kFacetValuesShown = 6;
 
+/// How many of the words a search took in besides those typed (synonyms, forms, compounds)
+/// the line "Søgningen omfattede også" names, as the web page does.
+constexpr std::size_t kExpansionsShown = 8;
+
 /// One line per word of `text`: the folded word, a tab, its stem (alternative forms marked
 /// "+"), and for a compound a tab and the stems of its parts ("sundhed+portal").
 [[nodiscard]] std::string format_analysis(const DanishAnalyzer& analyzer, std::string_view text);

@@ -61,6 +61,24 @@ TEST(TerminalOutputTest, ShowsTheSpellingSuggestion) {
   EXPECT_NE(out.find("Mente du: nemid?"), std::string::npos) << out;
 }
 
+TEST(TerminalOutputTest, SaysWhatTheSearchTookInBesidesTheWordsTyped) {
+  SearchResult result = one_hit();
+  result.expansions = {{"form", "aldersverificering", "aldersverifikation"},
+                       {"synonym", "digst", "digitaliseringsstyrelsen"}};
+  const std::string out = format_hits(request("aldersverificering digst", 1, 10), result, false);
+  EXPECT_NE(out.find("Søgningen omfattede også: aldersverifikation (bøjningsform), "
+                     "digitaliseringsstyrelsen (synonym)\n"),
+            std::string::npos)
+      << out;
+  for (int i = 0; i < 10; ++i)
+    result.expansions.push_back({"compound", "portal", "portal" + std::to_string(i)});
+  const std::string many = format_hits(request("portal", 1, 10), result, false);
+  EXPECT_NE(many.find("portal5 (sammensat ord), …\n"), std::string::npos) << many;
+  EXPECT_EQ(many.find("portal6"), std::string::npos) << many;
+  EXPECT_EQ(format_hits(request("NemID", 1, 10), one_hit(), false).find("omfattede"),
+            std::string::npos);
+}
+
 TEST(TerminalOutputTest, ShowsTheFacetsToNarrowBy) {
   SearchResult result = one_hit();
   result.sources = {{"KL", 3}, {"Digitaliseringsstyrelsen", 1}};
