@@ -1,7 +1,7 @@
 // Reading a page's documents, the shards side by side.
 #include "server/engine/remote_shards.h"
 
-#include <algorithm>
+#include <exception>
 #include <future>
 
 namespace opslag {
@@ -11,24 +11,6 @@ namespace {
 /// Whether `each` are the parts of `all` one by one, and more than one.
 bool side_by_side(const Xapian::Database& all, const std::vector<Xapian::Database>& each) {
   return each.size() >= 2 && all.size() == each.size();
-}
-
-/// Runs `work(shard)` for every shard `wanted` names, each on a thread of its own, and
-/// waits for all; then throws the first failure, if any.
-template <typename Work>
-void on_each(std::size_t shards, const std::vector<bool>& wanted, Work work) {
-  std::vector<std::future<void>> running;
-  for (std::size_t s = 0; s < shards; ++s)
-    if (wanted[s]) running.push_back(std::async(std::launch::async, [&work, s] { work(s); }));
-  std::exception_ptr failed;
-  for (std::future<void>& f : running) {
-    try {
-      f.get();
-    } catch (...) {
-      if (!failed) failed = std::current_exception();
-    }
-  }
-  if (failed) std::rethrow_exception(failed);
 }
 
 /// The document with its data read: a remote document's data otherwise travels when first
@@ -53,15 +35,25 @@ std::vector<Xapian::Document> read_documents(const Xapian::Database& all,
   // document (d - 1) / n + 1 of database (d - 1) % n.
   const std::size_t shards = each.size();
   std::vector<std::vector<std::size_t>> of_shard(shards);
-  std::vector<bool> wanted(shards, false);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    of_shard[(ids[i] - 1) % shards].push_back(i);
-    wanted[(ids[i] - 1) % shards] = true;
+  for (std::size_t i = 0; i < ids.size(); ++i) of_shard[(ids[i] - 1) % shards].push_back(i);
+  // Each thread alone uses its shard's handle; this one waits for all before going on.
+  std::vector<std::future<void>> reading;
+  for (std::size_t s = 0; s < shards; ++s) {
+    if (of_shard[s].empty()) continue;
+    reading.push_back(std::async(std::launch::async, [&, s] {
+      for (std::size_t i : of_shard[s])
+        docs[i] = read_one(each[s], static_cast<Xapian::docid>((ids[i] - 1) / shards + 1));
+    }));
   }
-  on_each(shards, wanted, [&](std::size_t s) {
-    for (std::size_t i : of_shard[s])
-      docs[i] = read_one(each[s], static_cast<Xapian::docid>((ids[i] - 1) / shards + 1));
-  });
+  std::exception_ptr failed;
+  for (std::future<void>& f : reading) {
+    try {
+      f.get();
+    } catch (...) {
+      if (!failed) failed = std::current_exception();
+    }
+  }
+  if (failed) std::rethrow_exception(failed);
   return docs;
 }
 
