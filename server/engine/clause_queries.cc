@@ -142,6 +142,16 @@ Xapian::Query ClauseQueries::with_split(const Xapian::Query& q, const std::strin
                                      QueryParser::kSplitPartsWeight));
 }
 
+/// How many documents hold `word`, or, for a compound they do not hold, its rarest word
+/// ("specialistmangel": "specialist"), since with_split() finds it by its words; 0 when none.
+std::uint64_t ClauseQueries::part_frequency(const std::string& word) {
+  if (const std::uint64_t n = vocabulary_(word); n > 0) return n;
+  std::uint64_t least = 0;
+  for (const std::string& w : analyzer_.compound_words(word, vocabulary_))
+    if (const std::uint64_t n = vocabulary_(w); n > 0 && (least == 0 || n < least)) least = n;
+  return least;
+}
+
 /// `parts` of one typed word: the one whose word the vocabulary holds least often must be in
 /// a document, the others add their weight where they are too ("fuldmagtsordningen" is about
 /// fuldmagt before it is about ordning); all of them without a vocabulary.
@@ -151,7 +161,7 @@ Xapian::Query ClauseQueries::rarest_first(const std::vector<Xapian::Query>& part
   std::size_t rarest = 0;
   std::uint64_t least = UINT64_MAX;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::uint64_t n = vocabulary_(words[i]);
+    const std::uint64_t n = part_frequency(words[i]);
     if (n > 0 && n < least) {
       least = n;
       rarest = i;

@@ -86,6 +86,7 @@ class ClauseQueries {
   [[nodiscard]] Xapian::Query with_other_forms(const Xapian::Query& q, const std::string& prefix,
                                                const std::string& word);
   [[nodiscard]] Xapian::Query hyphen_parts(const std::vector<std::string>& words);
+  [[nodiscard]] std::uint64_t part_frequency(const std::string& word);
   [[nodiscard]] Xapian::Query rarest_first(const std::vector<Xapian::Query>& parts,
                                            const std::vector<std::string>& words);
   [[nodiscard]] Xapian::Query date_range(const std::string& field_name, const std::string& text);

@@ -34,6 +34,12 @@ class SplitSearchTest : public ::testing::Test {
     corpus_.write("boks.txt", "Pakker\n\n08-09-2025 Nyhed\n\nPakken ligger i en boks.\n");
     corpus_.write("email.txt", "Kontakt\n\n09-10-2025 Nyhed\n\nSkriv en e-mail.\n");
     corpus_.write("ehandel.txt", "Handel\n\n10-11-2025 Nyhed\n\nE-handel vokser.\n");
+    corpus_.write("specialister.txt",
+                  "Staten mangler folk\n\n11-12-2025 Nyhed\n\nDer er mangel på it-specialister "
+                  "i hele landet.\n");
+    corpus_.write("it-systemer.txt",
+                  "Beskrivelser\n\n12-12-2025 Nyhed\n\nAlle it-systemer skal beskrives.\n");
+    corpus_.write("it-drift.txt", "Drift\n\n13-12-2025 Nyhed\n\nIt-driften flyttes.\n");
     corpus_.index();
   }
 
@@ -83,6 +89,12 @@ TEST_F(SplitSearchTest, ASingleLetterBeforeTheHyphenIsNoWordOfItsOwn) {
   // "e" stands in more documents than "boks" (e-mail, e-handel), so "boks" would be the part
   // required if "e" counted as a word.
   EXPECT_EQ(ids("e-boks"), (std::vector<std::string>{"eboks.txt"}));
+}
+
+TEST_F(SplitSearchTest, AHyphenatedPartTheArchiveLacksWholeIsWeighedByItsRarestWord) {
+  // "specialistmangel" stands in no document, but "mangel" (one) is rarer than "it" (three):
+  // the compound's words must be there, and "it" alone finds nothing.
+  EXPECT_EQ(ids("it-specialistmangel"), (std::vector<std::string>{"specialister.txt"}));
 }
 
 TEST_F(SplitSearchTest, APeriodStaysAPhraseOfNumbers) { EXPECT_TRUE(ids("2024-2025").empty()); }

@@ -67,10 +67,23 @@ TEST(ProjectSynonymsTest, TheDomainsAbbreviationsMeetWhatTheyStandFor) {
     const auto match = synonyms.match(words, 0);
     return match ? match->others : std::vector<Words>{};
   };
-  EXPECT_THAT(others({"smv'er"}), ::testing::Contains(Words{"små", "og", "mellemstore",
-                                                             "virksomheder"}));
+  EXPECT_THAT(others({"smv'er"}),
+              ::testing::Contains(Words{"små", "og", "mellemstore", "virksomheder"}));
   EXPECT_THAT(others({"ai"}), ::testing::Contains(Words{"kunstig", "intelligens"}));
   EXPECT_THAT(others({"digst"}), ::testing::Contains(Words{"digitaliseringsstyrelsen"}));
+}
+
+TEST(ProjectSynonymsTest, DependenceOnASupplierMeetsTheWordsTheRealTextsUseForIt) {
+  // The 2026-2029 strategy says "leverandørafhængighed", the GovCloud papers
+  // "leverandøruafhængighed" (a design principle) and "vendor lock-in".
+  const Schema& schema = testing::project_schema();
+  const DanishAnalyzer analyzer(schema);
+  const SynonymExpander synonyms(schema.synonyms(), analyzer);
+  const auto match = synonyms.match({"leverandørafhængighed"}, 0);
+  ASSERT_TRUE(match);
+  EXPECT_THAT(match->others,
+              ::testing::IsSupersetOf({Words{"leverandørbinding"}, Words{"leverandøruafhængighed"},
+                                       Words{"vendor", "lock", "in"}}));
 }
 
 }  // namespace
