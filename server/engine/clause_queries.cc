@@ -278,8 +278,13 @@ std::vector<SynonymQuery> ClauseQueries::synonyms_of(const std::vector<std::stri
       } else {
         std::vector<Xapian::Query> stems;  // no positions: they are the phrase's
         for (const std::string& w : other) stems.emplace_back(stem_term("", analyzer_.stem(w)));
-        out.push_back({i, match->length, phrase("", other),
-                       Xapian::Query(Xapian::Query::OP_AND, stems.begin(), stems.end())});
+        const double share = 1.0 / static_cast<double>(other.size());
+        out.push_back(
+            {i, match->length,
+             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase("", other), share),
+             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                           Xapian::Query(Xapian::Query::OP_AND, stems.begin(), stems.end()), share),
+             true});
       }
       out_.expansions.push_back({"synonym", from, joined(other)});
     }

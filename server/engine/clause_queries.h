@@ -20,11 +20,14 @@ namespace opslag {
 struct QuerySyntaxError {};
 
 /// Another way of writing some of the plain words: words [first, first + length) of them.
+/// One written in several words weighs as one word: each of its words 1/n of its weight
+/// ("det centrale personregister" for "cpr" does not count three words twice over).
 struct SynonymQuery {
   std::size_t first = 0;
   std::size_t length = 0;
   Xapian::Query query;  ///< a stem, or a phrase of the words as written
   Xapian::Query loose;  ///< the same without positions: its stems, all of them
+  bool phrase = false;  ///< `query` is a phrase (scaled)
 };
 
 /// Makes the Xapian query of one clause at a time and records in a ParsedQuery what a snippet

@@ -80,7 +80,7 @@ std::optional<CoordinationParts> coordination_parts(const Group& group,
     }
     if (first) alternatives[*first].push_back(s.loose);
     words.push_back(s.loose);
-    if (s.query.get_type() == Xapian::Query::OP_PHRASE) parts.phrases.push_back(s.query);
+    if (s.phrase) parts.phrases.push_back(s.query);
   }
   for (std::size_t u = 0; u < n; ++u) {
     std::vector<Xapian::Query> members;

@@ -79,7 +79,10 @@ TEST_F(ClauseQueriesTest, TheSynonymsOfPlainWordsAreAddedAndRecorded) {
   ASSERT_EQ(added.size(), 1u);
   EXPECT_EQ(added[0].first, 1u);  // stands for "kl", the second word
   EXPECT_EQ(added[0].length, 1u);
-  EXPECT_EQ(added[0].query.get_type(), Xapian::Query::OP_PHRASE);
+  EXPECT_TRUE(added[0].phrase);
+  // Two words weigh as one: each half.
+  EXPECT_EQ(added[0].query.get_description(),
+            "Query(0.5 * (kommunernes@1 PHRASE 2 landsforening@2))");
   ASSERT_EQ(out_.expansions.size(), 1u);
   EXPECT_EQ(out_.expansions[0].kind, "synonym");
   EXPECT_EQ(out_.expansions[0].from, "kl");

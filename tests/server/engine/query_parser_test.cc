@@ -80,7 +80,7 @@ class SynonymQueryTest : public ::testing::Test {
 TEST_F(SynonymQueryTest, AnAcronymAlsoSearchesItsFullName) {
   const ParsedQuery q = parser_.parse("KL");
   EXPECT_EQ(q.query.get_description(),
-            "Query((Zkl@1 OR (kommunernes@2 PHRASE 2 landsforening@3)))");
+            "Query((Zkl@1 OR 0.5 * (kommunernes@2 PHRASE 2 landsforening@3)))");
   ASSERT_EQ(q.expansions.size(), 1u);
   EXPECT_EQ(q.expansions[0].kind, "synonym");
   EXPECT_EQ(q.expansions[0].from, "kl");
