@@ -2,8 +2,6 @@
 // personregister" found for "cpr" counts as one mention of the thing, not three words.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "tests/support/searched_corpus.h"
 
 namespace opslag {
