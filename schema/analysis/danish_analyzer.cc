@@ -129,6 +129,28 @@ std::vector<DanishAnalyzer::OtherForm> DanishAnalyzer::other_forms(const std::st
   return forms;
 }
 
+std::vector<std::string> DanishAnalyzer::inflections(std::string_view word,
+                                                     const WordFrequency& vocabulary) const {
+  if (!vocabulary || !is_plain_word(word)) return {};
+  WorkerLease worker(*this);
+  const std::string stem = stem_with(worker->stemmer, std::string(word));
+  std::vector<std::string> bases{stem};
+  if (const unsigned char last = stem.empty() ? 0 : static_cast<unsigned char>(stem.back());
+      last >= 'a' && last <= 'z' &&
+      std::string_view("aeiouy").find(static_cast<char>(last)) == std::string_view::npos)
+    bases.push_back(stem + stem.back());  // "kat" -> "katt-en"
+  std::vector<std::string> forms;
+  const auto consider = [&](std::string form) {
+    if (form == word || std::find(forms.begin(), forms.end(), form) != forms.end()) return;
+    if (stem_with(worker->stemmer, form) != stem || vocabulary(form) == 0) return;
+    forms.push_back(std::move(form));
+  };
+  consider(stem);
+  for (const std::string& base : bases)
+    for (const std::string_view ending : kInflectionEndings) consider(base + std::string(ending));
+  return forms;
+}
+
 std::string DanishAnalyzer::stem_with(Xapian::Stem& stemmer, const std::string& word) const {
   if (!is_plain_word(word)) return word;
   if (const auto it = stem_overrides_.find(word); it != stem_overrides_.end()) return it->second;

@@ -95,6 +95,19 @@ class DanishAnalyzer {
   /// (kSameNounEndings: "aldersverificering" <-> "aldersverifikation"). Empty for most stems.
   [[nodiscard]] std::vector<OtherForm> other_forms(const std::string& stem) const;
 
+  /// The other forms of the folded `word` that share its stem and that `vocabulary` holds,
+  /// found by the inflectional endings Danish adds to a stem (kInflectionEndings, also after a
+  /// doubled last consonant: "myndighederne" -> "myndigheder", "myndighed"; "kat" ->
+  /// "katten"). Empty for a word that is not all letters, or without a vocabulary.
+  [[nodiscard]] std::vector<std::string> inflections(std::string_view word,
+                                                     const WordFrequency& vocabulary) const;
+
+  /// The endings inflections() tries: those of nouns (definite, plural, genitive), adjectives
+  /// and verbs (present, past, participles), which Snowball Danish takes off again.
+  static constexpr std::string_view kInflectionEndings[] = {
+      "e",    "en",  "ens", "er",  "erne", "ernes", "ers",  "es", "et", "ets", "ede",
+      "ende", "ene", "ne",  "nes", "r",    "rne",   "rnes", "s",  "t",  "te",  "n"};
+
   /// Endings of a verb's two nouns that Danish uses alike and Snowball stems apart
   /// ("verificere": "verificering", "verifikation"; also identificering, klassificering,
   /// kvalificering, ratificering, specificering), each with the other ending.

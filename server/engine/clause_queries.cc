@@ -179,17 +179,17 @@ Xapian::Query ClauseQueries::rarest_first(const std::vector<Xapian::Query>& part
 /// of letters that are not stop words ("2016-2020" stays a phrase); a single letter is no word
 /// ("e-boks" is not searched as "boks").
 Xapian::Query ClauseQueries::hyphen_parts(const std::vector<std::string>& words) {
-  std::vector<Xapian::Query> parts;
   std::vector<std::string> kept;
   for (const std::string& w : words) {
     if (!std::any_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; })) return {};
     const auto letters =
         std::count_if(w.begin(), w.end(), [](char c) { return (c & 0xC0) != 0x80; });
-    if (letters < 2 || analyzer_.is_stopword(w)) continue;
-    parts.push_back(with_split(with_compound_parts(by_stem("", w), w), w));
-    kept.push_back(w);
+    if (letters >= 2 && !analyzer_.is_stopword(w)) kept.push_back(w);
   }
-  if (parts.size() < 2) return {};
+  if (kept.size() < 2) return {};  // before any part is recorded as searched for
+  std::vector<Xapian::Query> parts;
+  for (const std::string& w : kept)
+    parts.push_back(with_split(with_compound_parts(by_stem("", w), w), w));
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, rarest_first(parts, kept),
                        QueryParser::kSplitPartsWeight);
 }
@@ -205,6 +205,22 @@ Xapian::Query ClauseQueries::phrase(const std::string& prefix,
   std::vector<Xapian::Query> terms;
   out_.phrases.push_back(words);
   for (const std::string& w : words) terms.emplace_back(word_term(prefix, w), 1, next_position());
+  if (terms.size() == 1) return terms[0];
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
+}
+
+Xapian::Query ClauseQueries::phrase_bonus(const std::vector<std::string>& words) {
+  std::vector<Xapian::Query> terms;
+  out_.phrases.push_back(words);
+  for (const std::string& w : words) {
+    const Xapian::termpos position = next_position();
+    std::vector<Xapian::Query> forms{Xapian::Query(word_term("", w), 1, position)};
+    if (!analyzer_.is_stopword(w))
+      for (const std::string& form : analyzer_.inflections(w, vocabulary_))
+        forms.emplace_back(word_term("", form), 1, position);
+    terms.push_back(any_of(forms));
+  }
   if (terms.size() == 1) return terms[0];
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                        static_cast<Xapian::termcount>(terms.size()));

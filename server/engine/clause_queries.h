@@ -65,6 +65,14 @@ class ClauseQueries {
   [[nodiscard]] Xapian::Query phrase(const std::string& prefix,
                                      const std::vector<std::string>& words);
 
+  /// The bonus for the plain words of a query standing together: `words` side by side, each
+  /// in any form the archive holds that shares its stem (DanishAnalyzer::inflections; stop
+  /// words as written), so "datadelingen mellem myndighederne" meets "datadeling mellem
+  /// myndigheder". A single word alone. On the real judged set nDCG@10 0.810 -> 0.812 for about
+  /// 1% of a search's time; allowing one other word among them as well gave 0.813 (own corpus
+  /// 0.956 -> 0.960) but cost 5%, so the words stand side by side.
+  [[nodiscard]] Xapian::Query phrase_bonus(const std::vector<std::string>& words);
+
   /// A `field:value` token: `titel:` searches the title; `kilde:` and `type:` filter by value;
   /// `dato:` and `år:` by a date, a year, or a range written FROM..TO. Throws
   /// QuerySyntaxError for an empty value or a date that is none.

@@ -177,7 +177,7 @@ class Builder {
   Xapian::Query assemble(Group& group) {
     const std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
     const Xapian::Query phrase_bonus =
-        group.plain_words.size() >= 2 ? clauses_.phrase("", group.plain_words) : Xapian::Query();
+        group.plain_words.size() >= 2 ? clauses_.phrase_bonus(group.plain_words) : Xapian::Query();
     const auto coordination =
         group.required.empty() ? coordination_parts(group, synonyms, phrase_bonus) : std::nullopt;
     for (const SynonymQuery& s : synonyms) group.optional.push_back(s.query);

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <thread>
 
 #include "schema/errors.h"
@@ -155,6 +156,19 @@ TEST_F(DanishAnalyzerTest, KnowsDanishWordsAndCompoundsOfThemButNotMisspellings)
   EXPECT_FALSE(analyzer_.is_dictionary_word("nettoo"));
   EXPECT_FALSE(analyzer_.is_dictionary_word("obligatorsk"));
   EXPECT_FALSE(DanishAnalyzer().is_dictionary_word("netto"));  // no dictionary to ask
+}
+
+TEST_F(DanishAnalyzerTest, InflectionsAreTheOtherFormsOfItsStemThatTheVocabularyHolds) {
+  const WordFrequency vocabulary = [](const std::string& word) -> std::uint64_t {
+    for (const char* held : {"myndighed", "myndigheder", "myndighedens", "myndighedsperson"})
+      if (word == held) return 3;
+    return 0;
+  };
+  // Not the word itself, nor "myndigheden" (no document has it), nor a compound of it.
+  EXPECT_THAT(analyzer_.inflections("myndighederne", vocabulary),
+              ::testing::UnorderedElementsAre("myndighed", "myndigheder", "myndighedens"));
+  EXPECT_TRUE(analyzer_.inflections("myndighederne", {}).empty());
+  EXPECT_TRUE(analyzer_.inflections("2016", vocabulary).empty());
 }
 
 TEST_F(DanishAnalyzerTest, DoesNotStemNumbers) { EXPECT_EQ(analyzer_.stem("2016"), "2016"); }

@@ -32,6 +32,7 @@ class SplitSearchTest : public ::testing::Test {
     corpus_.write("eboks.txt",
                   "Post fra kommunen\n\n07-08-2025 Nyhed\n\nBrevet ligger i din e-Boks.\n");
     corpus_.write("boks.txt", "Pakker\n\n08-09-2025 Nyhed\n\nPakken ligger i en boks.\n");
+    corpus_.write("postboks.txt", "Adresse\n\n08-09-2025 Nyhed\n\nSkriv til vores postboks.\n");
     corpus_.write("email.txt", "Kontakt\n\n09-10-2025 Nyhed\n\nSkriv en e-mail.\n");
     corpus_.write("ehandel.txt", "Handel\n\n10-11-2025 Nyhed\n\nE-handel vokser.\n");
     corpus_.write("specialister.txt",
@@ -89,6 +90,13 @@ TEST_F(SplitSearchTest, ASingleLetterBeforeTheHyphenIsNoWordOfItsOwn) {
   // "e" stands in more documents than "boks" (e-mail, e-handel), so "boks" would be the part
   // required if "e" counted as a word.
   EXPECT_EQ(ids("e-boks"), (std::vector<std::string>{"eboks.txt"}));
+}
+
+TEST_F(SplitSearchTest, AWordNotSearchedApartWidensToNoCompoundOfItsWords) {
+  // "boks" is not searched for, so the expansions must not say that "postboks" was.
+  const SearchResult result = search("e-boks");
+  for (const Expansion& e : result.expansions) EXPECT_NE(e.from, "boks") << e.to;
+  EXPECT_EQ(testing::SearchedCorpus::added(result, "variant"), "eboks");
 }
 
 TEST_F(SplitSearchTest, AHyphenatedPartTheArchiveLacksWholeIsWeighedByItsRarestWord) {
