@@ -24,6 +24,16 @@ fs::path shard_path(const fs::path& dir, int i, int count) {
   return count == 1 ? dir : dir / ("shard-" + std::to_string(i));
 }
 
+void check_parent_folder(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec)) return;
+  const fs::path parent = fs::absolute(dir, ec).lexically_normal().parent_path();
+  if (parent.empty() || fs::is_directory(parent, ec)) return;
+  throw BadInput(dir.string() + ": the folder " + parent.string() +
+                 " that is to hold the database does not exist; create it first. Nothing was "
+                 "indexed");
+}
+
 Xapian::WritableDatabase open_writable(const fs::path& path, int flags) {
   try {
     return Xapian::WritableDatabase(path.string(), flags);

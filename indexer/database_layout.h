@@ -19,6 +19,10 @@ inline constexpr const char* kShardStub = "XAPIANDB";
 /// The folder of shard `i` of `count` in the database at `dir` (the database itself when one).
 [[nodiscard]] std::filesystem::path shard_path(const std::filesystem::path& dir, int i, int count);
 
+/// Throws BadInput when the database at `dir` is not there and neither is the folder that is to
+/// hold it: Xapian makes a database's own folder, not the ones above it ("mkdir failed").
+void check_parent_folder(const std::filesystem::path& dir);
+
 /// Opens the database at `path` to write with Xapian's `flags`, taking its lock; throws Error
 /// saying why it cannot (locked by another writer, read-only, damaged).
 [[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, int flags);

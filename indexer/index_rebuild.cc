@@ -38,6 +38,7 @@ IndexUpdater IndexUpdater::beside(const fs::path& dir) const {
 IndexSummary IndexUpdater::rebuild(const IndexInputs& inputs) {
   const fs::path live = db_dir_.has_filename() ? db_dir_ : db_dir_.parent_path();
   const fs::path built = live.string() + ".rebuild";
+  check_parent_folder(live);
   check_replaceable(live);
   // The live database stays locked until it is replaced: no other run changes it meanwhile.
   std::vector<Xapian::WritableDatabase> lock;

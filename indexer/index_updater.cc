@@ -566,6 +566,7 @@ IndexSummary IndexUpdater::run(const IndexInputs& inputs) {
   for (const fs::path& file : inputs.jsonl)
     if (std::error_code ec; !fs::exists(file, ec))
       throw BadInput(file.string() + ": no such JSON-lines file; nothing was indexed or deleted");
+  check_parent_folder(db_dir_);
   IndexSummary listing;
   std::vector<std::string> unlisted;
   std::vector<InputFile> files = collect(inputs.paths, listing, unlisted);

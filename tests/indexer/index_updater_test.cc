@@ -248,6 +248,18 @@ TEST_F(IndexUpdaterTest, AMistypedFolderIsAnErrorBeforeAnythingIsDeleted) {
   EXPECT_EQ(count(), 3u);
 }
 
+TEST_F(IndexUpdaterTest, ADatabaseInAFolderThatIsNotThereNamesTheFolder) {
+  const fs::path db = data_.path() / "ingen-mappe" / "opslag.db";
+  IndexUpdater updater(schema_, analyzer_, db, errors_);
+  const std::string message =
+      testing::thrown_message<BadInput>([&] { (void)updater.run({corpus_.path()}); });
+  EXPECT_NE(message.find("the folder " + (data_.path() / "ingen-mappe").string() +
+                         " that is to hold the database does not exist"),
+            std::string::npos)
+      << message;
+  EXPECT_FALSE(fs::exists(db));
+}
+
 TEST_F(IndexUpdaterTest, AnEmptyFolderDeletesNothingAndSaysWhy) {
   (void)index();
   testing::TempDir empty;  // an unmounted disk looks like this
