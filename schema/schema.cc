@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "schema/analysis/compound_splitter.h"
+#include "schema/content_hash.h"
 #include "schema/errors.h"
 #include "schema/json_locator.h"
 
@@ -319,6 +320,14 @@ Schema Schema::parse(std::string_view text, const std::string& file,
     schema.stem_overrides_ = read_stem_overrides(path);
   }
   if (root.contains("compounds")) schema.compounds_ = read_compounds(root, reader, dir);
+  // What documents are indexed with, not what queries are read with (synonyms): edited, it
+  // makes the index stale.
+  ContentHash analysis;
+  for (const char* key : {"stopwords", "stem_overrides"})
+    if (root.contains(key)) analysis.update(read_file(dir / root[key].get<std::string>()) + '\0');
+  if (root.contains("compounds"))
+    analysis.update(read_file(dir / root["compounds"]["rules"].get<std::string>()));
+  schema.analysis_digest_ = analysis.hex().substr(0, 16);
   return schema;
 }
 
@@ -337,7 +346,7 @@ std::string Schema::layout() const {
            (f.word_prefix.empty() ? "" : ":" + f.word_prefix) + ";";
   }
   if (compounds_) out += "compounds;";
-  return out;
+  return out + "analysis:" + analysis_digest_ + ";";
 }
 
 void Schema::stamp_layout(Xapian::WritableDatabase& db) const {
@@ -369,7 +378,8 @@ void Schema::check_compatible(const Xapian::Database& db, const std::string& db_
                         ", this is version " + std::to_string(version_) + how);
   if (db.get_metadata(std::string(kLayoutKey)) != layout())
     throw IndexMismatch("database " + db_name +
-                        " was built with other field prefixes or value slots than schema version " +
+                        " was built with other field prefixes, value slots or analysis data (stop "
+                        "words, stem overrides, compound rules) than schema version " +
                         version + " has now" + how);
 }
 

@@ -70,7 +70,9 @@ class Schema {
   /// guarantees every field the code uses exists).
   [[nodiscard]] const Field& field(std::string_view name) const;
 
-  /// A short digest of prefixes, kinds and slots: two schemas with the same layout index alike.
+  /// A short digest of prefixes, kinds and slots, and of the analysis data the index holds the
+  /// result of (stop words, stem overrides, compound rules: analysis_digest()): two schemas
+  /// with the same layout index alike.
   [[nodiscard]] std::string layout() const;
 
   /// Records version and layout in `db`'s metadata, and the time now as the end of the index
@@ -95,6 +97,9 @@ class Schema {
   std::vector<std::vector<std::string>> synonyms_;
   std::map<std::string, std::string> stem_overrides_;
   std::shared_ptr<const CompoundSplitter> compounds_;
+  /// A hash of the stop words, stem overrides and compound rules files as read: a database
+  /// indexed before one of them was edited holds other stems and parts, and is reindexed.
+  std::string analysis_digest_;
 };
 
 }  // namespace opslag

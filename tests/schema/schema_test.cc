@@ -176,6 +176,17 @@ TEST(SchemaTest, MissingFileIsNamedInTheError) {
 
 class SchemaDatabaseTest : public ::testing::Test {
  protected:
+  /// Copies the project's schema and its files into `dir`, and stamps a new database with it.
+  void stamp_with_a_copy_of_the_project_schema(const fs::path& dir) const {
+    const fs::path source = fs::path(OPSLAG_SOURCE_DIR) / "schema";
+    for (const char* file : {"schema.json", "stopwords-da.txt", "synonyms-da.txt",
+                             "stem-overrides-da.txt", "compound-parts-da.txt"})
+      fs::copy_file(source / file, dir / file);
+    Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
+    Schema::load(dir / "schema.json").stamp(db);
+    db.commit();
+  }
+
   testing::TempDir dir_;
   std::string db_path_ = (dir_.path() / "db").string();
 };
@@ -230,6 +241,30 @@ TEST_F(SchemaDatabaseTest, RefusesADatabaseWithOtherPrefixesUnderTheSameVersion)
   db.commit();
   EXPECT_THROW(testing::project_schema().check_compatible(Xapian::Database(db_path_), db_path_),
                IndexMismatch);
+}
+
+TEST_F(SchemaDatabaseTest, RefusesADatabaseIndexedBeforeTheStemOverridesWereEdited) {
+  // The index holds the stems: after an edit its terms no longer mean what queries look for.
+  const testing::TempDir schema_dir;
+  stamp_with_a_copy_of_the_project_schema(schema_dir.path());
+  std::ofstream(schema_dir.path() / "stem-overrides-da.txt", std::ios::app) << "kage: kage kagen\n";
+  try {
+    Schema::load(schema_dir.path() / "schema.json")
+        .check_compatible(Xapian::Database(db_path_), db_path_);
+    FAIL() << "an edited stem override file went unnoticed";
+  } catch (const IndexMismatch& e) {
+    EXPECT_NE(std::string(e.what()).find("stem overrides"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("reindex"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SchemaDatabaseTest, AcceptsADatabaseWhoseSchemaOnlyGainedSynonyms) {
+  // Synonyms are read at query time: editing them needs no reindex.
+  const testing::TempDir schema_dir;
+  stamp_with_a_copy_of_the_project_schema(schema_dir.path());
+  std::ofstream(schema_dir.path() / "synonyms-da.txt", std::ios::app) << "kage, tærte\n";
+  EXPECT_NO_THROW(Schema::load(schema_dir.path() / "schema.json")
+                      .check_compatible(Xapian::Database(db_path_), db_path_));
 }
 
 }  // namespace
