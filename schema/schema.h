@@ -71,7 +71,7 @@ class Schema {
   [[nodiscard]] const Field& field(std::string_view name) const;
 
   /// A short digest of prefixes, kinds and slots, and of the analysis data the index holds the
-  /// result of (stop words, stem overrides, compound rules: analysis_digest()): two schemas
+  /// result of (stop words, stem overrides, compound rules: analysis_digest_): two schemas
   /// with the same layout index alike.
   [[nodiscard]] std::string layout() const;
 
