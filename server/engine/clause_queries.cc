@@ -142,16 +142,6 @@ Xapian::Query ClauseQueries::with_split(const Xapian::Query& q, const std::strin
                                      QueryParser::kSplitPartsWeight));
 }
 
-/// How many documents hold `word`, or, for a compound they do not hold, its rarest word
-/// ("specialistmangel": "specialist"), since with_split() finds it by its words; 0 when none.
-std::uint64_t ClauseQueries::part_frequency(const std::string& word) {
-  if (const std::uint64_t n = vocabulary_(word); n > 0) return n;
-  std::uint64_t least = 0;
-  for (const std::string& w : analyzer_.compound_words(word, vocabulary_))
-    if (const std::uint64_t n = vocabulary_(w); n > 0 && (least == 0 || n < least)) least = n;
-  return least;
-}
-
 /// `parts` of one typed word: the one whose word the vocabulary holds least often must be in
 /// a document, the others add their weight where they are too ("fuldmagtsordningen" is about
 /// fuldmagt before it is about ordning); all of them without a vocabulary.
@@ -161,7 +151,7 @@ Xapian::Query ClauseQueries::rarest_first(const std::vector<Xapian::Query>& part
   std::size_t rarest = 0;
   std::uint64_t least = UINT64_MAX;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::uint64_t n = part_frequency(words[i]);
+    const std::uint64_t n = vocabulary_(words[i]);
     if (n > 0 && n < least) {
       least = n;
       rarest = i;
@@ -175,7 +165,9 @@ Xapian::Query ClauseQueries::rarest_first(const std::vector<Xapian::Query>& part
 }
 
 /// The words of a hyphenated word ("ai-assistent") apart, at a lower weight: each by its stem
-/// and its own compound parts, by rarest_first(). None when fewer than two are words
+/// and its own compound parts; the last word (the head) must be in a document, so
+/// "ai-assistent" also finds "AI-baseret digital assistent" and "Al-baseret" (OCR), ranked
+/// below documents holding both words. None when fewer than two are words
 /// of letters that are not stop words ("2016-2020" stays a phrase); a single letter is no word
 /// ("e-boks" is not searched as "boks").
 Xapian::Query ClauseQueries::hyphen_parts(const std::vector<std::string>& words) {
@@ -190,7 +182,12 @@ Xapian::Query ClauseQueries::hyphen_parts(const std::vector<std::string>& words)
   std::vector<Xapian::Query> parts;
   for (const std::string& w : kept)
     parts.push_back(with_split(with_compound_parts(by_stem("", w), w), w));
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, rarest_first(parts, kept),
+  // The last word is the head, as in every Danish compound: it must be in a document, the
+  // others add their weight where they are too.
+  const Xapian::Query head = parts.back();
+  parts.pop_back();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_AND_MAYBE, head, any_of(parts)),
                        QueryParser::kSplitPartsWeight);
 }
 
@@ -211,6 +208,10 @@ Xapian::Query ClauseQueries::phrase(const std::string& prefix,
 }
 
 Xapian::Query ClauseQueries::phrase_bonus(const std::vector<std::string>& words) {
+  const auto content = std::count_if(words.begin(), words.end(), [&](const std::string& w) {
+    return keep_stopwords_ || !analyzer_.is_stopword(w);
+  });
+  if (content < 2) return Xapian::Query();
   std::vector<Xapian::Query> terms;
   out_.phrases.push_back(words);
   for (const std::string& w : words) {

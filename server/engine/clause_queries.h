@@ -68,9 +68,12 @@ class ClauseQueries {
   /// The bonus for the plain words of a query standing together: `words` side by side, each
   /// in any form the archive holds that shares its stem (DanishAnalyzer::inflections; stop
   /// words as written), so "datadelingen mellem myndighederne" meets "datadeling mellem
-  /// myndigheder". A single word alone. On the real judged set nDCG@10 0.810 -> 0.812 for about
-  /// 1% of a search's time; allowing one other word among them as well gave 0.813 (own corpus
-  /// 0.956 -> 0.960) but cost 5%, so the words stand side by side.
+  /// myndigheder". On the real judged set nDCG@10 0.810 -> 0.812 for about 1% of a search's
+  /// time; allowing one other word among them as well gave 0.813 (own corpus 0.956 -> 0.960)
+  /// but cost 5%, so the words stand side by side. None unless two of the words are not stop
+  /// words: "til borgerne" would only weigh "borgerne" again, in the documents that happen to
+  /// use the common phrase (`ai-assistent til borgerne` brought speeches saying "til
+  /// borgerne" before the page on a digital assistant for citizens).
   [[nodiscard]] Xapian::Query phrase_bonus(const std::vector<std::string>& words);
 
   /// A `field:value` token: `titel:` searches the title; `kilde:` and `type:` filter by value;
@@ -98,7 +101,6 @@ class ClauseQueries {
   [[nodiscard]] Xapian::Query with_other_forms(const Xapian::Query& q, const std::string& prefix,
                                                const std::string& word);
   [[nodiscard]] Xapian::Query hyphen_parts(const std::vector<std::string>& words);
-  [[nodiscard]] std::uint64_t part_frequency(const std::string& word);
   [[nodiscard]] Xapian::Query rarest_first(const std::vector<Xapian::Query>& parts,
                                            const std::vector<std::string>& words);
   [[nodiscard]] Xapian::Query date_range(const std::string& field_name, const std::string& text);

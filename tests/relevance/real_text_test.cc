@@ -139,6 +139,18 @@ TEST_F(RealTextTest, AnInflectedHyphenatedWordFindsWhatItsBaseFormFinds) {
       << base[0] << " is not among the first five for cpr-registret";
 }
 
+TEST_F(RealTextTest, AHyphenatedWordFindsItsHeadWhereTheOtherWordIsMisread) {
+  // The strategy's page on a digital assistant for citizens says "Al-baseret" (an OCR error
+  // for "AI-baseret"); "assistent" carries the meaning of "ai-assistent", and speeches that
+  // only say "til borgerne" do not come before it.
+  index_documents_holding({"assistent", "borgerne", "digitalisering"});
+  const std::vector<std::string> page = holding("digital assistent");
+  ASSERT_EQ(page.size(), 1u);
+  const std::vector<std::string> found = ids("ai-assistent til borgerne", 3);
+  EXPECT_NE(std::find(found.begin(), found.end(), page[0]), found.end())
+      << page[0] << " is not among the first three";
+}
+
 TEST_F(RealTextTest, AnIrregularPluralFindsWhatItsSingularFinds) {
   index_documents_holding({"tegneb"});
   std::vector<std::string> plural = ids("tegnebøger", 50), singular = ids("tegnebog", 50);

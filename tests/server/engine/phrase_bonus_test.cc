@@ -20,6 +20,13 @@ class PhraseBonusTest : public ::testing::Test {
     corpus_.write("apart.txt",
                   "Arkitekturen\n\n02-02-2024 Nyhed\n\nMyndigheder bruger registre. Reglerne for "
                   "datadeling står i loven.\n");
+    corpus_.write("assistent.txt",
+                  "Svar om natten\n\n03-02-2024 Nyhed\n\nKommunen afprøver en AI-baseret "
+                  "digital assistent, som besvarer spørgsmål fra borgerne om skat, pension og "
+                  "boligstøtte, også når rådhuset er lukket for natten.\n");
+    corpus_.write("velfaerd.txt",
+                  "Velfærd\n\n04-02-2024 Nyhed\n\nVi leverer velfærd til borgerne. Hjælpen "
+                  "skal nå ud til borgerne.\n");
     corpus_.write("vejret.txt", "Vejret\n\n05-02-2024 Nyhed\n\nI morgen bliver det regn.\n");
     corpus_.index();
   }
@@ -31,6 +38,14 @@ TEST_F(PhraseBonusTest, TheWordsTogetherInOtherFormsOutrankTheSameWordsApart) {
   const std::vector<std::string> found = corpus_.ids("datadelingen mellem myndighederne");
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0], "samlet.txt");
+}
+
+TEST_F(PhraseBonusTest, AStopWordBesideOneOtherWordEarnsNoBonus) {
+  // "til borgerne" is a common phrase, not a need: the page on the assistant holds both of
+  // the query's words and comes before the text that repeats the phrase.
+  const std::vector<std::string> found = corpus_.ids("ai-assistent til borgerne");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], "assistent.txt");
 }
 
 }  // namespace

@@ -26,6 +26,9 @@ class SplitSearchTest : public ::testing::Test {
     corpus_.write("assistent.txt",
                   "Ny hjælp i kommunen\n\n05-06-2025 Nyhed\n\nKommunen tester en AI-baseret "
                   "digital assistent, der svarer borgerne om natten.\n");
+    corpus_.write("digital-assistent.txt",
+                  "Svar om natten\n\n05-07-2025 Nyhed\n\nEn digital assistent svarer på "
+                  "spørgsmål om skat.\n");
     corpus_.write("ai.txt",
                   "AI i sagsbehandlingen\n\n06-07-2025 Nyhed\n\nAI bruges til at sortere "
                   "ansøgninger.\n");
@@ -99,9 +102,16 @@ TEST_F(SplitSearchTest, AWordNotSearchedApartWidensToNoCompoundOfItsWords) {
   EXPECT_EQ(testing::SearchedCorpus::added(result, "variant"), "eboks");
 }
 
-TEST_F(SplitSearchTest, AHyphenatedPartTheArchiveLacksWholeIsWeighedByItsRarestWord) {
-  // "specialistmangel" stands in no document, but "mangel" (one) is rarer than "it" (three):
-  // the compound's words must be there, and "it" alone finds nothing.
+TEST_F(SplitSearchTest, AHyphenatedWordFindsItsLastWordAloneAfterBothWords) {
+  // "assistent" is the head: a digital assistant is an answer to "ai-assistent", a text on AI
+  // in case work is not.
+  EXPECT_EQ(ids("ai-assistent"),
+            (std::vector<std::string>{"assistent.txt", "digital-assistent.txt"}));
+}
+
+TEST_F(SplitSearchTest, AHyphenatedWordsHeadTheArchiveLacksWholeIsSearchedByItsWords) {
+  // "specialistmangel" stands in no document, but its words do; "it" alone, in three
+  // documents, finds nothing.
   EXPECT_EQ(ids("it-specialistmangel"), (std::vector<std::string>{"specialister.txt"}));
 }
 
