@@ -1,0 +1,96 @@
+// Guards ranking quality on the real set: the judged needs of real-judgments.tsv over the real
+// documents of ../shared must score at least their recorded baselines (overall and by category)
+// and better than stock Xapian. Under ctest the documents are indexed once for all four tests
+// (the RealSetIndex fixture, OPSLAG_REAL_SET_DB), since each test is a process of its own.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "indexer/index_updater.h"
+#include "server/engine/searcher.h"
+#include "server/eval/relevance_metrics.h"
+#include "server/eval/stock_xapian.h"
+#include "tests/relevance/recorded_baseline.h"
+#include "tests/support/temp_dir.h"
+
+namespace opslag {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::baseline;
+
+/// danish-bench (Folketinget speeches, PAROLE-DK, the digitalisation texts) and the real PDF,
+/// Word and HTML files of ../shared, indexed once for the suite, with real-judgments.tsv.
+class RealRelevanceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const fs::path shared = testing::shared_dir();
+    if (shared.empty()) return;
+    const DanishAnalyzer analyzer(testing::project_schema());
+    if (const char* indexed = std::getenv("OPSLAG_REAL_SET_DB")) {
+      db_ = new fs::path(indexed);  // by the RealSetIndex fixture of this ctest run
+    } else {
+      data_ = new testing::TempDir;
+      db_ = new fs::path(data_->path() / "db");
+      std::ostringstream errors;
+      IndexUpdater updater(testing::project_schema(), analyzer, *db_, errors);
+      (void)updater.run(IndexInputs{testing::real_files(shared / "real-documents"),
+                                    {shared / "corpus" / "danish-bench.jsonl.gz"}});
+    }
+    const Searcher searcher(testing::project_schema(), analyzer, db_->string());
+    scores_ = new std::vector<RelevanceScore>(run_judgments(searcher, judgments()));
+  }
+  static void TearDownTestSuite() {
+    delete scores_;
+    delete db_;
+    delete data_;
+  }
+  void SetUp() override {
+    if (db_ == nullptr) GTEST_SKIP() << "../shared is not beside the checkout: no real set";
+  }
+  static const Judgments& judgments() {
+    static const Judgments all = read_judgments(testing::relevance_dir() / "real-judgments.tsv");
+    return all;
+  }
+
+  static testing::TempDir* data_;  ///< only when the suite indexes the documents itself
+  static fs::path* db_;
+  static std::vector<RelevanceScore>* scores_;
+};
+
+testing::TempDir* RealRelevanceTest::data_ = nullptr;
+fs::path* RealRelevanceTest::db_ = nullptr;
+std::vector<RelevanceScore>* RealRelevanceTest::scores_ = nullptr;
+
+TEST_F(RealRelevanceTest, JudgedNeedsOnRealDocumentsScoreAtLeastTheRecordedBaseline) {
+  ASSERT_GE(judgments().size(), 100u);
+  const RelevanceScore m = mean(*scores_);
+  EXPECT_GE(m.ndcg10, baseline("ndcg10", "real-baseline.txt") - 1e-3);
+  EXPECT_GE(m.reciprocal_rank, baseline("mrr", "real-baseline.txt") - 1e-3);
+}
+
+TEST_F(RealRelevanceTest, EveryJudgedDocumentIsInTheIndex) {
+  const Xapian::Database db(db_->string());
+  const std::string prefix = testing::project_schema().field("id").prefix;
+  for (const Judgment& judgment : judgments())
+    for (const auto& [id, grade] : judgment.grades)
+      EXPECT_NE(db.postlist_begin(prefix + id), db.postlist_end(prefix + id))
+          << judgment.query << ": " << id;
+}
+
+TEST_F(RealRelevanceTest, EachCategoryScoresAtLeastItsRecordedBaseline) {
+  for (const auto& [category, m] : mean_by_category(judgments(), *scores_))
+    EXPECT_GE(m.ndcg10, baseline("ndcg10-" + category, "real-baseline.txt") - 1e-3) << category;
+}
+
+TEST_F(RealRelevanceTest, OpslagRanksTheRealDocumentsBetterThanStockXapian) {
+  const StockXapian stock{Xapian::Database(db_->string())};
+  const RelevanceScore baseline = mean(
+      run_judgments([&](const std::string& query) { return stock.search(query); }, judgments()));
+  EXPECT_GT(baseline.ndcg10, 0.3) << "the stock baseline found next to nothing";
+  EXPECT_GT(mean(*scores_).ndcg10, baseline.ndcg10);
+}
+
+}  // namespace
+}  // namespace opslag
