@@ -35,6 +35,17 @@ std::string aa_variant(const std::string& word) {
   return out;
 }
 
+/// `word` cut where letters meet digits ("iso27001": "iso", "27001"); itself when they do not.
+std::vector<std::string> letters_and_digits_apart(const std::string& word) {
+  std::vector<std::string> parts;
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (i == 0 || is_digit(word[i]) != is_digit(word[i - 1])) parts.emplace_back();
+    parts.back() += word[i];
+  }
+  return parts;
+}
+
 }  // namespace
 
 Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::string& text,
@@ -71,6 +82,7 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
   Xapian::Query q = by_stem(prefix, word);
   if (prefix.empty() && schema_.compounds()) q = with_split(with_compound_parts(q, word), word);
   q = with_other_forms(q, prefix, word);
+  q = with_letters_and_digits_apart(q, prefix, word);
   if (const std::string variant = aa_variant(word); !variant.empty()) {
     out_.expansions.push_back({"spelling", word, variant});
     q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
@@ -82,6 +94,25 @@ Xapian::Query ClauseQueries::by_stem(const std::string& prefix, const std::strin
   const std::string stem = analyzer_.stem(word);
   out_.stems.insert(stem);
   return Xapian::Query(stem_term(prefix, stem), 1, next_position());
+}
+
+/// `q` or the letters and digits of `word` apart ("iso27001": "ISO 27001", also "ISO/IEC
+/// 27001", one other word allowed among them), each of the n parts at 1/n of the weight, as a
+/// synonym in several words weighs.
+Xapian::Query ClauseQueries::with_letters_and_digits_apart(const Xapian::Query& q,
+                                                           const std::string& prefix,
+                                                           const std::string& word) {
+  const std::vector<std::string> apart = letters_and_digits_apart(word);
+  if (apart.size() < 2) return q;
+  std::vector<Xapian::Query> terms;
+  for (const std::string& w : apart) terms.emplace_back(word_term(prefix, w), 1, next_position());
+  out_.expansions.push_back({"variant", word, joined(apart)});
+  out_.phrases.push_back(apart);  // for the snippet to mark
+  const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(terms.size() + 1));
+  return Xapian::Query(Xapian::Query::OP_OR, q,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase,
+                                     1.0 / static_cast<double>(terms.size())));
 }
 
 /// `digitali*`: every indexed word beginning so, the most frequent max_wildcard_terms_ of them.
@@ -306,6 +337,22 @@ std::vector<SynonymQuery> ClauseQueries::synonyms_of(const std::vector<std::stri
       out_.expansions.push_back({"synonym", from, joined(other)});
     }
     i += match->length;
+  }
+  return out;
+}
+
+std::vector<SynonymQuery> ClauseQueries::joined_neighbours(const std::vector<std::string>& words) {
+  std::vector<SynonymQuery> out;
+  if (!vocabulary_) return out;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& a = words[i];
+    const std::string& b = words[i + 1];
+    if (analyzer_.is_stopword(a) || analyzer_.is_stopword(b)) continue;
+    const std::string together = a + b;
+    if (vocabulary_(together) == 0) continue;
+    const Xapian::Query q = by_stem("", together);
+    out.push_back({i, 2, q, q});
+    out_.expansions.push_back({"variant", a + " " + b, together});
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "schema/errors.h"
 #include "server/engine/clause_queries.h"
@@ -175,7 +176,9 @@ class Builder {
   }
 
   Xapian::Query assemble(Group& group) {
-    const std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
+    std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
+    for (SynonymQuery& j : clauses_.joined_neighbours(group.plain_words))
+      synonyms.push_back(std::move(j));
     const Xapian::Query phrase_bonus =
         group.plain_words.size() >= 2 ? clauses_.phrase_bonus(group.plain_words) : Xapian::Query();
     const auto coordination =
