@@ -44,6 +44,9 @@ bool has_content_word(const std::vector<Token>& tokens, const DanishAnalyzer& an
 struct Group {
   std::vector<Xapian::Query> required, optional, excluded, filters;
   std::vector<std::string> plain_words;  ///< for the phrase bonus and synonyms
+  /// Where each run of plain words that stand side by side in the query begins in
+  /// `plain_words` ("digitalisering titel:strategi 2016": two runs of one word).
+  std::vector<std::size_t> run_starts;
   /// For each plain word, the index in `optional` of its clause; none for a stop word.
   std::vector<std::optional<std::size_t>> clause_of_word;
 };
@@ -151,6 +154,7 @@ class Builder {
   Xapian::Query parse_group() {
     Group group;
     bool any = false;
+    bool side_by_side = false;  // the last clause was a plain word
     while (at(TokenKind::kWord) || at(TokenKind::kPhrase) || at(TokenKind::kOpen)) {
       const Token& token = tokens_[pos_];
       const bool filter = token.field == "kilde" || token.field == "type" ||
@@ -159,7 +163,10 @@ class Builder {
       Xapian::Query q =
           parse_clause(token.sign == 0 && token.field.empty() ? &group.plain_words : nullptr);
       any = true;
-      if (group.plain_words.size() > words_before)
+      const bool plain = group.plain_words.size() > words_before;
+      if (plain && !side_by_side) group.run_starts.push_back(words_before);
+      side_by_side = plain;
+      if (plain)
         group.clause_of_word.push_back(q.empty() ? std::nullopt
                                                  : std::optional(group.optional.size()));
       if (q.empty()) continue;
@@ -175,12 +182,47 @@ class Builder {
     return assemble(group);
   }
 
+  /// The words of each run of `group`'s plain words.
+  static std::vector<std::pair<std::size_t, std::vector<std::string>>> runs(const Group& group) {
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> out;
+    for (std::size_t r = 0; r < group.run_starts.size(); ++r) {
+      const std::size_t begin = group.run_starts[r];
+      const std::size_t end =
+          r + 1 < group.run_starts.size() ? group.run_starts[r + 1] : group.plain_words.size();
+      out.emplace_back(begin, std::vector<std::string>(group.plain_words.begin() + begin,
+                                                       group.plain_words.begin() + end));
+    }
+    return out;
+  }
+
+  /// The synonyms and joined neighbours of each run, by the index of their first word in
+  /// `group.plain_words`: words apart in the query are no synonym or word together.
+  std::vector<SynonymQuery> synonyms_of_runs(const Group& group) {
+    std::vector<SynonymQuery> out;
+    for (const auto& [begin, words] : runs(group)) {
+      std::vector<SynonymQuery> found = clauses_.synonyms_of(words);
+      for (SynonymQuery& s : clauses_.joined_neighbours(words)) found.push_back(std::move(s));
+      for (SynonymQuery& s : found) {
+        s.first += begin;
+        out.push_back(std::move(s));
+      }
+    }
+    return out;
+  }
+
+  /// The phrase bonus of each run of two words or more, any of them.
+  Xapian::Query phrase_bonuses(const Group& group) {
+    std::vector<Xapian::Query> bonuses;
+    for (const auto& [begin, words] : runs(group))
+      if (words.size() >= 2)
+        if (Xapian::Query bonus = clauses_.phrase_bonus(words); !bonus.empty())
+          bonuses.push_back(std::move(bonus));
+    return bonuses.empty() ? Xapian::Query() : combine(Xapian::Query::OP_OR, bonuses);
+  }
+
   Xapian::Query assemble(Group& group) {
-    std::vector<SynonymQuery> synonyms = clauses_.synonyms_of(group.plain_words);
-    for (SynonymQuery& j : clauses_.joined_neighbours(group.plain_words))
-      synonyms.push_back(std::move(j));
-    const Xapian::Query phrase_bonus =
-        group.plain_words.size() >= 2 ? clauses_.phrase_bonus(group.plain_words) : Xapian::Query();
+    const std::vector<SynonymQuery> synonyms = synonyms_of_runs(group);
+    const Xapian::Query phrase_bonus = phrase_bonuses(group);
     const auto coordination =
         group.required.empty() ? coordination_parts(group, synonyms, phrase_bonus) : std::nullopt;
     for (const SynonymQuery& s : synonyms) group.optional.push_back(s.query);

@@ -204,6 +204,25 @@ TEST_F(QueryParserTest, RemembersStemsAndPhraseWordsForHighlighting) {
   EXPECT_EQ(q.phrases[0], (std::vector<std::string>{"digital", "post"}));
 }
 
+TEST_F(QueryParserTest, WordsApartInTheQueryEarnNoBonusForStandingSideBySide) {
+  const ParsedQuery apart = parser_.parse("digital titel:strategi post");
+  EXPECT_TRUE(apart.phrases.empty());
+  EXPECT_EQ(apart.query.get_description().find("PHRASE"), std::string::npos)
+      << apart.query.get_description();
+  EXPECT_EQ(parser_.parse("digital post titel:strategi").phrases,
+            (std::vector<std::vector<std::string>>{{"digital", "post"}}));
+}
+
+TEST_F(QueryParserTest, NeighboursAreJoinedOnlyWhereTheyStandSideBySide) {
+  const WordFrequency vocabulary = [](const std::string& word) -> std::uint64_t {
+    return word == "gitlab" ? 3 : 10;
+  };
+  EXPECT_NE(parser_.parse("git lab", vocabulary).query.get_description().find("Zgitlab"),
+            std::string::npos);
+  EXPECT_EQ(parser_.parse("git titel:kode lab", vocabulary).query.get_description().find("Zgitlab"),
+            std::string::npos);
+}
+
 TEST_F(QueryParserTest, AQueryWithoutWordsIsBadInput) {
   for (const char* text : {"", "   ", "!!! ---", "\"\""}) {
     EXPECT_THROW((void)parser_.parse(text), BadInput) << text;
