@@ -208,8 +208,8 @@ TEST_F(RealTextTest, KildeFindsAPublisherByOneOfItsWordsAndTheFacetKeepsItsName)
 }
 
 TEST_F(RealTextTest, TheDomainsAbbreviationsFindTheirWordsWrittenOut) {
-  index_documents_holding(
-      {"smv", "mellemstore virksomheder", "digst", "digitaliseringsstyrelsen", "cpr-nummer"});
+  index_documents_holding({"smv", "mellemstore virksomheder", "digst", "digitaliseringsstyrelsen",
+                           "cpr-nummer", "meteorologiske institut"});
   const auto found_among = [&](const std::string& query, const std::vector<std::string>& want) {
     const std::vector<std::string> found = all_ids(query);
     return std::any_of(want.begin(), want.end(), [&](const std::string& id) {
@@ -225,6 +225,9 @@ TEST_F(RealTextTest, TheDomainsAbbreviationsFindTheirWordsWrittenOut) {
   const std::vector<std::string> number = holding("cpr-nummer", {"cpr-nr"});
   ASSERT_FALSE(number.empty());
   EXPECT_TRUE(found_among("cpr-nr", number));
+  const std::vector<std::string> institute = holding("danmarks meteorologiske institut", {"dmi"});
+  ASSERT_FALSE(institute.empty());
+  EXPECT_TRUE(found_among("dmi", institute));
 }
 
 TEST_F(RealTextTest, AQueryOfSeveralWordsDoesNotCountDocumentsThatShareOneWordWithIt) {
