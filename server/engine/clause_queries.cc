@@ -104,15 +104,10 @@ Xapian::Query ClauseQueries::with_letters_and_digits_apart(const Xapian::Query& 
                                                            const std::string& word) {
   const std::vector<std::string> apart = letters_and_digits_apart(word);
   if (apart.size() < 2) return q;
-  std::vector<Xapian::Query> terms;
-  for (const std::string& w : apart) terms.emplace_back(word_term(prefix, w), 1, next_position());
   out_.expansions.push_back({"variant", word, joined(apart)});
-  out_.phrases.push_back(apart);  // for the snippet to mark
-  const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                             static_cast<Xapian::termcount>(terms.size() + 1));
   return Xapian::Query(Xapian::Query::OP_OR, q,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase,
-                                     1.0 / static_cast<double>(terms.size())));
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase(prefix, apart, 1),
+                                     1.0 / static_cast<double>(apart.size())));
 }
 
 /// `digitali*`: every indexed word beginning so, the most frequent max_wildcard_terms_ of them.
@@ -229,13 +224,14 @@ Xapian::Query ClauseQueries::exact_phrase(const std::string& prefix, const std::
 }
 
 Xapian::Query ClauseQueries::phrase(const std::string& prefix,
-                                    const std::vector<std::string>& words) {
+                                    const std::vector<std::string>& words,
+                                    Xapian::termcount others) {
   std::vector<Xapian::Query> terms;
   out_.phrases.push_back(words);
   for (const std::string& w : words) terms.emplace_back(word_term(prefix, w), 1, next_position());
   if (terms.size() == 1) return terms[0];
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                       static_cast<Xapian::termcount>(terms.size()));
+                       static_cast<Xapian::termcount>(terms.size()) + others);
 }
 
 Xapian::Query ClauseQueries::phrase_bonus(const std::vector<std::string>& words) {

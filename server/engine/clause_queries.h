@@ -61,9 +61,11 @@ class ClauseQueries {
   /// `"text"`: its words as written, side by side; an empty query when it has none.
   [[nodiscard]] Xapian::Query exact_phrase(const std::string& prefix, const std::string& text);
 
-  /// `words` as written, side by side (a single word alone).
+  /// `words` as written, side by side (a single word alone), with up to `others` other words
+  /// among them.
   [[nodiscard]] Xapian::Query phrase(const std::string& prefix,
-                                     const std::vector<std::string>& words);
+                                     const std::vector<std::string>& words,
+                                     Xapian::termcount others = 0);
 
   /// The bonus for the plain words of a query standing together: `words` side by side, each
   /// in any form the archive holds that shares its stem (DanishAnalyzer::inflections; stop
