@@ -64,8 +64,8 @@ std::optional<CoordinationParts> coordination_parts(const Group& group,
   CoordinationParts parts;
   std::vector<Xapian::Query> loose, words;
   for (const Xapian::Query& clause : group.optional) {
-    auto part = without_phrases(clause, parts.phrases);
-    if (!part) return std::nullopt;
+    const auto part = without_phrases(clause, parts.phrases);
+    if (!part || part->empty()) return std::nullopt;
     loose.push_back(*part);
     words.push_back(*part);
   }

@@ -22,6 +22,13 @@ bool is_positional(Xapian::Query::op type) {
   return type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR;
 }
 
+/// A phrase or NEAR, or one scaled to a weight of its own ("iso27001" as "iso 27001" at half).
+bool is_phrase(const Xapian::Query& q) {
+  if (is_positional(q.get_type())) return true;
+  return q.get_type() == Xapian::Query::OP_SCALE_WEIGHT && q.get_num_subqueries() == 1 &&
+         is_positional(q.get_subquery(0).get_type());
+}
+
 bool holds_phrase(const Xapian::Query& q) {
   if (is_positional(q.get_type())) return true;
   for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
@@ -37,16 +44,19 @@ std::size_t minimum_matching(std::size_t n) {
 
 std::optional<Xapian::Query> without_phrases(const Xapian::Query& q,
                                              std::vector<Xapian::Query>& phrases) {
-  if (is_positional(q.get_type())) {
+  if (is_phrase(q)) {
     phrases.push_back(q);
-    return std::nullopt;
+    return Xapian::Query();
   }
   if (!holds_phrase(q)) return q;
   if (q.get_type() != Xapian::Query::OP_OR) return std::nullopt;
   std::vector<Xapian::Query> kept;
-  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-    if (auto part = without_phrases(q.get_subquery(i), phrases)) kept.push_back(*part);
-  if (kept.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    const auto part = without_phrases(q.get_subquery(i), phrases);
+    if (!part) return std::nullopt;
+    if (!part->empty()) kept.push_back(*part);
+  }
+  if (kept.empty()) return Xapian::Query();
   return kept.size() == 1 ? kept[0] : Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
 }
 

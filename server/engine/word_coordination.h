@@ -31,11 +31,12 @@ constexpr std::size_t kMaxCoordinatedClauses = 8;
 /// AND_MAYBE (see coordinated()), two common words cost what they did before.
 constexpr std::size_t kMinCoordinatedClauses = 2;
 
-/// `q` without its phrases (and NEARs), the phrases appended to `phrases`: an OR loses the
-/// phrase among its alternatives; nullopt if nothing is left or a phrase cannot be taken out
-/// (under an AND, or another operator). Xapian 1.4 weighs a phrase differently in one database
-/// and in shards searched as one when it stands under an AND or a FILTER, or shares its terms
-/// with another part of the query (ShardsTest): coordination keeps phrases apart.
+/// `q` without its phrases (and NEARs, each maybe scaled to a weight of its own), the phrases
+/// appended to `phrases`: an OR loses the phrase among its alternatives; an empty query if
+/// nothing is left; nullopt if a phrase cannot be taken out (under an AND, or another operator).
+/// Xapian 1.4 weighs a phrase differently in one database and in shards searched as one when it
+/// stands under an AND or a FILTER, or shares its terms with another part of the query
+/// (ShardsTest): coordination keeps phrases apart.
 [[nodiscard]] std::optional<Xapian::Query> without_phrases(const Xapian::Query& q,
                                                            std::vector<Xapian::Query>& phrases);
 

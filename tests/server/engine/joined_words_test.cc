@@ -50,6 +50,12 @@ TEST_F(JoinedWordsTest, LettersAndDigitsTypedTogetherFindThemApart) {
             std::string::npos);
 }
 
+TEST_F(JoinedWordsTest, LettersAndDigitsTypedTogetherFindThemApartBesideOtherWords) {
+  // Two words are coordinated: the phrase "iso 27001" must still be searched.
+  EXPECT_EQ(corpus_.sorted_ids("iso27001 revisor"),
+            (std::vector<std::string>{"iso-apart.txt", "iso-iec.txt", "iso-together.txt"}));
+}
+
 TEST_F(JoinedWordsTest, LettersAndDigitsTypedApartFindThemTogether) {
   const std::vector<std::string> found = corpus_.sorted_ids("iso 27001");
   EXPECT_NE(std::find(found.begin(), found.end(), "iso-together.txt"), found.end());

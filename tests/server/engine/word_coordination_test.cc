@@ -33,13 +33,35 @@ TEST(WordCoordinationTest, PhrasesAreTakenOutOfAnOrAndCollected) {
   EXPECT_EQ(phrases[0].get_description(), phrase.get_description());
 }
 
-TEST(WordCoordinationTest, APhraseAloneOrUnderAnAndLeavesNothing) {
+TEST(WordCoordinationTest, APhraseAloneLeavesAnEmptyQuery) {
   const Xapian::Query phrase = phrase_of({"digital", "post"});
   std::vector<Xapian::Query> phrases;
-  EXPECT_FALSE(without_phrases(phrase, phrases));
-  EXPECT_FALSE(
-      without_phrases(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("a"), phrase), phrases));
+  const auto rest = without_phrases(phrase, phrases);
+  ASSERT_TRUE(rest);
+  EXPECT_TRUE(rest->empty());
+  EXPECT_EQ(phrases.size(), 1u);
   EXPECT_TRUE(without_phrases(Xapian::Query("Zpost"), phrases));
+}
+
+TEST(WordCoordinationTest, APhraseUnderAnAndCannotBeTakenOutEvenWithinAnOr) {
+  const Xapian::Query phrase = phrase_of({"digital", "post"});
+  const Xapian::Query under_and(Xapian::Query::OP_AND, Xapian::Query("a"), phrase);
+  std::vector<Xapian::Query> phrases;
+  EXPECT_FALSE(without_phrases(under_and, phrases));
+  EXPECT_FALSE(without_phrases(
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zpost"), under_and), phrases));
+}
+
+TEST(WordCoordinationTest, APhraseScaledToAWeightOfItsOwnIsTakenOutWithItsWeight) {
+  // "iso27001" is also searched as the phrase "iso 27001" at half weight.
+  const Xapian::Query scaled(Xapian::Query::OP_SCALE_WEIGHT, phrase_of({"iso", "27001"}), 0.5);
+  std::vector<Xapian::Query> phrases;
+  const auto rest = without_phrases(
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Ziso27001"), scaled), phrases);
+  ASSERT_TRUE(rest);
+  EXPECT_EQ(rest->get_description(), Xapian::Query("Ziso27001").get_description());
+  ASSERT_EQ(phrases.size(), 1u);
+  EXPECT_EQ(phrases[0].get_description(), scaled.get_description());
 }
 
 class CoordinatedSearchTest : public ::testing::Test {
