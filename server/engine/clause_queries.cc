@@ -66,7 +66,15 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
   }
   if (primaries.empty()) return Xapian::Query();
   if (primaries.size() > 1) {
-    alternatives.push_back(phrase(prefix, primaries));
+    // A hyphenated word is one word of the query: its phrase weighs as much as one of its
+    // words ("kønsneutrale cpr-numre": a speech saying "cpr-numre" three times no longer
+    // outranks the one saying both).
+    const std::size_t content = content_words(primaries);
+    Xapian::Query whole = phrase(prefix, primaries);
+    if (content > 1)
+      whole =
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, whole, 1.0 / static_cast<double>(content));
+    alternatives.push_back(whole);
     if (prefix.empty() && schema_.compounds())
       if (Xapian::Query parts = hyphen_parts(primaries); !parts.empty())
         alternatives.push_back(parts);
@@ -234,11 +242,14 @@ Xapian::Query ClauseQueries::phrase(const std::string& prefix,
                        static_cast<Xapian::termcount>(terms.size()) + others);
 }
 
+std::size_t ClauseQueries::content_words(const std::vector<std::string>& words) const {
+  return static_cast<std::size_t>(std::count_if(
+      words.begin(), words.end(),
+      [&](const std::string& w) { return keep_stopwords_ || !analyzer_.is_stopword(w); }));
+}
+
 Xapian::Query ClauseQueries::phrase_bonus(const std::vector<std::string>& words) {
-  const auto content = std::count_if(words.begin(), words.end(), [&](const std::string& w) {
-    return keep_stopwords_ || !analyzer_.is_stopword(w);
-  });
-  if (content < 2) return Xapian::Query();
+  if (content_words(words) < 2) return Xapian::Query();
   std::vector<Xapian::Query> terms;
   out_.phrases.push_back(words);
   for (const std::string& w : words) {

@@ -113,6 +113,8 @@ class ClauseQueries {
   [[nodiscard]] Xapian::Query with_other_forms(const Xapian::Query& q, const std::string& prefix,
                                                const std::string& word);
   [[nodiscard]] Xapian::Query hyphen_parts(const std::vector<std::string>& words);
+  /// How many of `words` are no stop words (all of them when stop words are kept).
+  [[nodiscard]] std::size_t content_words(const std::vector<std::string>& words) const;
   [[nodiscard]] Xapian::Query rarest_first(const std::vector<Xapian::Query>& parts,
                                            const std::vector<std::string>& words);
   [[nodiscard]] Xapian::Query date_range(const std::string& field_name, const std::string& text);

@@ -49,7 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NemID NOT MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
         Case{"+NemID -MitID", "Query((Znemid@1 AND_NOT Zmitid@2))"},
         Case{"(NemID ELLER MitID) OG borger", "Query(((Znemid@1 OR Zmitid@2) AND Zborger@3))"},
-        Case{"e-Boks", "Query((Zebok OR (e@1 PHRASE 2 boks@2)))"},
+        Case{"e-Boks", "Query((Zebok OR 0.5 * (e@1 PHRASE 2 boks@2)))"},
         Case{"titel:strategi", "Query(ZSstrategi@1)"},
         Case{"titel:\"Digital Post\"", "Query((Sdigital@1 PHRASE 2 Spost@2))"},
         Case{"NemID kilde:KL", "Query((Znemid@1 FILTER XKWkl))"},

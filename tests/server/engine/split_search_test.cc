@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 
 #include "tests/support/searched_corpus.h"
 
@@ -116,6 +117,40 @@ TEST_F(SplitSearchTest, AHyphenatedWordsHeadTheArchiveLacksWholeIsSearchedByItsW
 }
 
 TEST_F(SplitSearchTest, APeriodStaysAPhraseOfNumbers) { EXPECT_TRUE(ids("2024-2025").empty()); }
+
+/// A hyphenated query word beside other words: each of its words is in the archive elsewhere.
+class HyphenWeightTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_.write("gentager.txt",
+                  "Debat om numre\n\n01-02-2023 Tale\n\nVi diskuterer cpr-numre. Hvorfor "
+                  "diskuterer I cpr-numre? Jeg vil ikke diskutere cpr-numre.\n");
+    // A long speech that says both words once.
+    std::string speech = "Ligestilling\n\n02-02-2023 Tale\n\n";
+    for (int i = 0; i < 20; ++i)
+      speech += "Vi taler om et samfund, hvor alle kan være sig selv hver dag. ";
+    speech += "Vi vil gøre cpr-numre kønsneutrale.\n";
+    corpus_.write("begge.txt", speech);
+    corpus_.write("nummer.txt",
+                  "Sundhedskortet\n\n03-02-2023 Nyhed\n\nDit cpr-nummer står på kortet.\n");
+    corpus_.write("toiletter.txt",
+                  "Skolen bygger om\n\n04-02-2023 Nyhed\n\nSkolen får kønsneutrale "
+                  "toiletter.\n");
+    corpus_.write("numre.txt", "Lotteri\n\n05-02-2023 Nyhed\n\nDe vindende numre kom.\n");
+    corpus_.write("cpr.txt", "Registeret\n\n06-02-2023 Nyhed\n\nCPR opdateres i nat.\n");
+    corpus_.index();
+  }
+
+  testing::SearchedCorpus corpus_;
+};
+
+TEST_F(HyphenWeightTest, AHyphenatedWordWeighsAsOneWordOfTheQuery) {
+  // Its phrase weighed the sum of its words: the speech saying "cpr-numre" three times came
+  // before the one that says both words of the query.
+  const std::vector<std::string> found = corpus_.ids("kønsneutrale cpr-numre");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0], "begge.txt");
+}
 
 }  // namespace
 }  // namespace opslag
