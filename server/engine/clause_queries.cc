@@ -235,7 +235,10 @@ Xapian::Query ClauseQueries::phrase(const std::string& prefix,
                                     const std::vector<std::string>& words,
                                     Xapian::termcount others) {
   std::vector<Xapian::Query> terms;
-  out_.phrases.push_back(words);
+  if (others == 0)
+    out_.phrases.push_back(words);
+  else
+    out_.loose_phrases.push_back({words, others});
   for (const std::string& w : words) terms.emplace_back(word_term(prefix, w), 1, next_position());
   if (terms.size() == 1) return terms[0];
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),

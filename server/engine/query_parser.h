@@ -27,6 +27,13 @@ struct Expansion {
   std::string to;    ///< what was searched for besides
 };
 
+/// Words a snippet marks where they stand in this order with at most `others` other words
+/// among them ("iso 27001" in "ISO/IEC 27001").
+struct LoosePhrase {
+  std::vector<std::string> words;
+  unsigned others = 0;
+};
+
 /// A parsed query and what the snippet generator needs to mark its matches.
 struct ParsedQuery {
   Xapian::Query query;
@@ -34,6 +41,8 @@ struct ParsedQuery {
   /// The phrases (and quoted single words) in exact folded forms: a snippet marks their words
   /// only where they stand together.
   std::vector<std::vector<std::string>> phrases;
+  /// The phrases that let other words stand among theirs, in exact folded forms.
+  std::vector<LoosePhrase> loose_phrases;
   std::set<std::string> prefixes;  ///< wildcard prefixes: a document word starting so matches
   /// Stems of free words also searched as parts of compounds, with the word typed: a document
   /// word with such a part matches, and is marked whole ("strategi" in

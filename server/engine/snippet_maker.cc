@@ -20,10 +20,11 @@ struct Match {
   std::string key;
 };
 
-/// Where `phrase` stands in `words`: at consecutive positions, each holding the phrase's word
-/// as the word itself or as an alternative form ("sundhed" in "sundhed.dk").
+/// Marks each place where `phrase` stands in `words`: its words in order, with at most `others`
+/// other words among them, each as the word itself or as an alternative form ("sundhed" in
+/// "sundhed.dk").
 void find_phrase(const std::vector<AnalyzedWord>& words, const std::vector<std::string>& phrase,
-                 std::vector<Match>& matches) {
+                 unsigned others, std::vector<Match>& matches) {
   if (words.empty() || phrase.empty()) return;
   std::uint32_t last = 0;
   for (const AnalyzedWord& w : words) last = std::max(last, w.position);
@@ -36,10 +37,17 @@ void find_phrase(const std::vector<AnalyzedWord>& words, const std::vector<std::
   };
   std::string key;
   for (const std::string& p : phrase) key += p + ' ';
+  const auto window = static_cast<std::uint32_t>(phrase.size() + others);
   for (std::uint32_t p = 0; p + phrase.size() <= at.size(); ++p) {
     const AnalyzedWord* first = find(p, phrase[0]);
     const AnalyzedWord* end = first;
-    for (std::uint32_t n = 1; end && n < phrase.size(); ++n) end = find(p + n, phrase[n]);
+    // Each next word at its earliest place: if any placement fits the window, that one does.
+    std::uint32_t previous = p;
+    for (std::size_t n = 1; end && n < phrase.size(); ++n) {
+      end = nullptr;
+      for (std::uint32_t q = previous + 1; !end && q < p + window && q < at.size(); ++q)
+        if ((end = find(q, phrase[n]))) previous = q;
+    }
     if (first && end) matches.push_back({first->begin, end->end, key});
   }
 }
@@ -70,7 +78,9 @@ std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const Pa
       }
     }
   }
-  for (const auto& phrase : query.phrases) find_phrase(words, phrase, matches);
+  for (const auto& phrase : query.phrases) find_phrase(words, phrase, 0, matches);
+  for (const LoosePhrase& phrase : query.loose_phrases)
+    find_phrase(words, phrase.words, phrase.others, matches);
   for (const AnalyzedWord& w : words) {
     for (const std::string& prefix : query.prefixes)
       if (w.word.starts_with(prefix)) matches.push_back({w.begin, w.end, prefix});
@@ -184,12 +194,14 @@ std::vector<Match> find_candidates(std::string_view text, const ParsedQuery& que
   for (const std::string& s : query.stems) keys.push_back(s);
   for (const std::string& p : query.prefixes) keys.push_back(p);
   // A phrase is looked for by its longest word, which is seldom a stop word.
-  for (const auto& phrase : query.phrases) {
-    if (phrase.empty()) continue;
+  const auto add_longest = [&](const std::vector<std::string>& phrase) {
+    if (phrase.empty()) return;
     keys.push_back(
         *std::max_element(phrase.begin(), phrase.end(),
                           [](const auto& a, const auto& b) { return a.size() < b.size(); }));
-  }
+  };
+  for (const auto& phrase : query.phrases) add_longest(phrase);
+  for (const LoosePhrase& phrase : query.loose_phrases) add_longest(phrase.words);
   // Most bytes cannot begin any key: one table look-up rejects them.
   std::array<bool, 256> first{};
   for (std::string_view key : keys) {

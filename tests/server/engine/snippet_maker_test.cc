@@ -80,6 +80,13 @@ TEST_F(SnippetMakerTest, MarksAQuotedPhraseOnlyWhereItsWordsStandTogether) {
             "Digital selvbetjening og <mark>Digital Post</mark> til alle.");
 }
 
+TEST_F(SnippetMakerTest, MarksLettersAndDigitsTypedTogetherWhereOneOtherWordStandsAmongThem) {
+  // "iso27001" also finds "ISO/IEC 27001": the mark covers the whole name.
+  EXPECT_EQ(snippet("Kravene svarer til ISO/IEC 27001 i alt.", "iso27001"),
+            "Kravene svarer til <mark>ISO/IEC 27001</mark> i alt.");
+  EXPECT_EQ(snippet("ISO 9001 og ikke 27001.", "iso27001"), "ISO 9001 og ikke 27001.");
+}
+
 TEST_F(SnippetMakerTest, MarksAQuotedWordOnlyInThatExactForm) {
   EXPECT_EQ(snippet("Strategien og strategierne.", "\"strategien\""),
             "<mark>Strategien</mark> og strategierne.");
