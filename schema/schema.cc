@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "schema/analysis/compound_splitter.h"
 #include "schema/content_hash.h"
@@ -50,6 +51,16 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+/// Feeds the bytes of the file at `path` to `hash` in pieces, and a NUL after them.
+void hash_file(const std::filesystem::path& path, ContentHash& hash) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SchemaError(path.string(), 0, "cannot read the file");
+  std::vector<char> piece(1 << 16);
+  while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0)
+    hash.update(std::string_view(piece.data(), static_cast<std::size_t>(in.gcount())));
+  hash.update(std::string_view("", 1));
 }
 
 /// Reads the fields of one JSON object, failing with the line of the offending value.
@@ -325,8 +336,14 @@ Schema Schema::parse(std::string_view text, const std::string& file,
   ContentHash analysis;
   for (const char* key : {"stopwords", "stem_overrides"})
     if (root.contains(key)) analysis.update(read_file(dir / root[key].get<std::string>()) + '\0');
-  if (root.contains("compounds"))
-    analysis.update(read_file(dir / root["compounds"]["rules"].get<std::string>()));
+  if (root.contains("compounds")) {
+    analysis.update(read_file(dir / root["compounds"]["rules"].get<std::string>()) + '\0');
+    // Another version of the dictionary splits other words: the index holds the parts.
+    const std::filesystem::path dictionary =
+        dir / root["compounds"]["dictionary"].get<std::string>();
+    for (const char* extension : {".aff", ".dic"})
+      hash_file(dictionary.string() + extension, analysis);
+  }
   schema.analysis_digest_ = analysis.hex().substr(0, 16);
   return schema;
 }
@@ -379,7 +396,8 @@ void Schema::check_compatible(const Xapian::Database& db, const std::string& db_
   if (db.get_metadata(std::string(kLayoutKey)) != layout())
     throw IndexMismatch("database " + db_name +
                         " was built with other field prefixes, value slots or analysis data (stop "
-                        "words, stem overrides, compound rules) than schema version " +
+                        "words, stem overrides, compound rules, Hunspell dictionary) than schema "
+                        "version " +
                         version + " has now" + how);
 }
 

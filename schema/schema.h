@@ -71,7 +71,8 @@ class Schema {
   [[nodiscard]] const Field& field(std::string_view name) const;
 
   /// A short digest of prefixes, kinds and slots, and of the analysis data the index holds the
-  /// result of (stop words, stem overrides, compound rules: analysis_digest_): two schemas
+  /// result of (stop words, stem overrides, compound rules and the Hunspell dictionary they
+  /// correct: analysis_digest_): two schemas
   /// with the same layout index alike.
   [[nodiscard]] std::string layout() const;
 
@@ -97,8 +98,9 @@ class Schema {
   std::vector<std::vector<std::string>> synonyms_;
   std::map<std::string, std::string> stem_overrides_;
   std::shared_ptr<const CompoundSplitter> compounds_;
-  /// A hash of the stop words, stem overrides and compound rules files as read: a database
-  /// indexed before one of them was edited holds other stems and parts, and is reindexed.
+  /// A hash of the stop words, stem overrides, compound rules and Hunspell dictionary files as
+  /// read: a database indexed before one of them changed holds other stems and parts, and is
+  /// reindexed.
   std::string analysis_digest_;
 };
 

@@ -32,6 +32,14 @@ std::string edited(const std::string& from, const std::string& to) {
   return text.replace(at, from.size(), to);
 }
 
+/// The Hunspell dictionary the project's schema names (path without .aff/.dic).
+std::string system_dictionary() {
+  const std::string text = project_schema_text();
+  const std::string key = "\"dictionary\": \"";
+  const auto at = text.find(key) + key.size();
+  return text.substr(at, text.find('"', at) - at);
+}
+
 TEST(SchemaTest, LoadsTheProjectSchema) {
   const Schema& schema = testing::project_schema();
   EXPECT_EQ(schema.version(), 7);
@@ -176,12 +184,19 @@ TEST(SchemaTest, MissingFileIsNamedInTheError) {
 
 class SchemaDatabaseTest : public ::testing::Test {
  protected:
-  /// Copies the project's schema and its files into `dir`, and stamps a new database with it.
-  void stamp_with_a_copy_of_the_project_schema(const fs::path& dir) const {
+  /// Copies the project's schema and its files into `dir`, and stamps a new database with it;
+  /// with `dictionary`, schema.json names that dictionary (in `dir`) instead of the system's.
+  void stamp_with_a_copy_of_the_project_schema(const fs::path& dir,
+                                               const std::string& dictionary = "") const {
     const fs::path source = fs::path(OPSLAG_SOURCE_DIR) / "schema";
-    for (const char* file : {"schema.json", "stopwords-da.txt", "synonyms-da.txt",
-                             "stem-overrides-da.txt", "compound-parts-da.txt"})
+    for (const char* file :
+         {"stopwords-da.txt", "synonyms-da.txt", "stem-overrides-da.txt", "compound-parts-da.txt"})
       fs::copy_file(source / file, dir / file);
+    const std::string json = dictionary.empty()
+                                 ? project_schema_text()
+                                 : edited("\"dictionary\": \"" + system_dictionary() + "\"",
+                                          "\"dictionary\": \"" + dictionary + "\"");
+    std::ofstream(dir / "schema.json") << json;
     Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE);
     Schema::load(dir / "schema.json").stamp(db);
     db.commit();
@@ -255,6 +270,23 @@ TEST_F(SchemaDatabaseTest, RefusesADatabaseIndexedBeforeTheStemOverridesWereEdit
   } catch (const IndexMismatch& e) {
     EXPECT_NE(std::string(e.what()).find("stem overrides"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("reindex"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SchemaDatabaseTest, RefusesADatabaseIndexedWithAnotherVersionOfTheDictionary) {
+  // The index holds the compound parts the dictionary finds: another version splits otherwise.
+  const testing::TempDir schema_dir;
+  for (const char* extension : {".aff", ".dic"})
+    fs::copy_file(system_dictionary() + extension,
+                  schema_dir.path() / (std::string("da") + extension));
+  stamp_with_a_copy_of_the_project_schema(schema_dir.path(), "da");
+  std::ofstream(schema_dir.path() / "da.dic", std::ios::app) << "kagemandsland\n";
+  try {
+    Schema::load(schema_dir.path() / "schema.json")
+        .check_compatible(Xapian::Database(db_path_), db_path_);
+    FAIL() << "another dictionary went unnoticed";
+  } catch (const IndexMismatch& e) {
+    EXPECT_NE(std::string(e.what()).find("Hunspell dictionary"), std::string::npos) << e.what();
   }
 }
 
