@@ -2,6 +2,7 @@
 // HttpServer on a loopback port, played against by raw connections, each wait bounded.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -178,6 +179,31 @@ TEST_F(HostileClientsTest, StoppingDropsSlowAndIdleConnectionsAtOnce) {
   EXPECT_LT(std::chrono::steady_clock::now() - began, 3s);
   idle.receive(1000ms);
   EXPECT_TRUE(idle.closed());
+}
+
+TEST_F(HostileClientsTest, StoppingWhileClientsKeepConnectingNeverAbortsTheServer) {
+  // Stopping races the workers that are accepting: libmicrohttpd 0.9.75 aborted the process
+  // when a worker and the stop took the listening socket out of the same epoll set at once.
+  for (int round = 0; round < 100; ++round) {
+    start();
+    const int port = running_->port();
+    std::atomic<bool> done = false;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c) {
+      clients.emplace_back([&] {
+        while (!done) {
+          RawConnection connection(port);
+          connection.send(kLastPing);
+          connection.receive(100ms);
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(round % 5));
+    running_.reset();
+    EXPECT_FALSE(RawConnection(port).connected()) << "round " << round << ": still listening";
+    done = true;
+    for (std::thread& t : clients) t.join();
+  }
 }
 
 }  // namespace
