@@ -335,9 +335,9 @@ Schema Schema::parse(std::string_view text, const std::string& file,
   // makes the index stale.
   ContentHash analysis;
   for (const char* key : {"stopwords", "stem_overrides"})
-    if (root.contains(key)) analysis.update(read_file(dir / root[key].get<std::string>()) + '\0');
+    if (root.contains(key)) hash_file(dir / root[key].get<std::string>(), analysis);
   if (root.contains("compounds")) {
-    analysis.update(read_file(dir / root["compounds"]["rules"].get<std::string>()) + '\0');
+    hash_file(dir / root["compounds"]["rules"].get<std::string>(), analysis);
     // Another version of the dictionary splits other words: the index holds the parts.
     const std::filesystem::path dictionary =
         dir / root["compounds"]["dictionary"].get<std::string>();
