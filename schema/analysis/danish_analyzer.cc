@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "schema/analysis/icu_text.h"
@@ -66,6 +67,9 @@ struct DanishAnalyzer::Worker {
   /// Compound parts already worked out: words repeat, and splitting is the costly step.
   std::unordered_map<std::string, std::vector<std::string>> compound_stems;
   static constexpr std::size_t kMaxCachedCompounds = 100000;
+  /// Stems already worked out with the dictionary, which costs more than Snowball.
+  std::unordered_map<std::string, std::string> stems;
+  static constexpr std::size_t kMaxCachedStems = 200000;
 };
 
 /// Takes an idle worker (or makes one) and gives it back when it goes out of scope.
@@ -87,6 +91,7 @@ class DanishAnalyzer::WorkerLease {
   WorkerLease(const WorkerLease&) = delete;
   WorkerLease& operator=(const WorkerLease&) = delete;
   Worker* operator->() const { return worker_.get(); }
+  Worker& operator*() const { return *worker_; }
 
  private:
   const DanishAnalyzer& owner_;
@@ -96,7 +101,12 @@ class DanishAnalyzer::WorkerLease {
 DanishAnalyzer::DanishAnalyzer(const std::vector<std::string>& stopwords,
                                std::map<std::string, std::string> stem_overrides)
     : stem_overrides_(std::move(stem_overrides)) {
-  for (const std::string& word : stopwords) stopwords_.insert(text::fold(word));
+  Xapian::Stem snowball("danish");
+  for (const std::string& word : stopwords) {
+    const std::string folded = text::fold(word);
+    stopwords_.insert(folded);
+    stop_stems_.insert(snowball(folded));
+  }
 }
 
 DanishAnalyzer::DanishAnalyzer(const Schema& schema)
@@ -133,7 +143,7 @@ std::vector<std::string> DanishAnalyzer::inflections(std::string_view word,
                                                      const WordFrequency& vocabulary) const {
   if (!vocabulary || !is_plain_word(word)) return {};
   WorkerLease worker(*this);
-  const std::string stem = stem_with(worker->stemmer, std::string(word));
+  const std::string stem = stem_with(*worker, std::string(word));
   std::vector<std::string> bases{stem};
   if (const unsigned char last = stem.empty() ? 0 : static_cast<unsigned char>(stem.back());
       last >= 'a' && last <= 'z' &&
@@ -142,7 +152,7 @@ std::vector<std::string> DanishAnalyzer::inflections(std::string_view word,
   std::vector<std::string> forms;
   const auto consider = [&](std::string form) {
     if (form == word || std::find(forms.begin(), forms.end(), form) != forms.end()) return;
-    if (stem_with(worker->stemmer, form) != stem || vocabulary(form) == 0) return;
+    if (stem_with(*worker, form) != stem || vocabulary(form) == 0) return;
     forms.push_back(std::move(form));
   };
   consider(stem);
@@ -151,10 +161,43 @@ std::vector<std::string> DanishAnalyzer::inflections(std::string_view word,
   return forms;
 }
 
-std::string DanishAnalyzer::stem_with(Xapian::Stem& stemmer, const std::string& word) const {
+std::string DanishAnalyzer::stem_with(Worker& worker, const std::string& word) const {
   if (!is_plain_word(word)) return word;
   if (const auto it = stem_overrides_.find(word); it != stem_overrides_.end()) return it->second;
-  return stemmer(word);
+  if (!compounds_) return worker.stemmer(word);
+  if (const auto it = worker.stems.find(word); it != worker.stems.end()) return it->second;
+  std::string stem = family_stem(worker, word, worker.stemmer(word));
+  if (worker.stems.size() >= Worker::kMaxCachedStems) worker.stems.clear();
+  worker.stems.emplace(word, stem);
+  return stem;
+}
+
+std::string DanishAnalyzer::family_stem(Worker& worker, const std::string& word,
+                                        std::string snowball) const {
+  std::optional<std::string> family;
+  for (const std::string& base : compounds_->dictionary().bases_of(word)) {
+    if (base.size() < 3 || is_stopword(base)) return snowball;
+    const auto it = stem_overrides_.find(base);
+    std::string stem = it != stem_overrides_.end() ? it->second : worker.stemmer(base);
+    if (family && *family != stem) return snowball;  // forms of two words
+    family = std::move(stem);
+  }
+  if (!family || *family == snowball || stop_stems_.contains(*family) ||
+      stop_stems_.contains(snowball) || !snowball.starts_with(stem_start(*family)))
+    return snowball;
+  return *family;
+}
+
+std::string_view DanishAnalyzer::stem_start(std::string_view stem) {
+  // Drop the last two letters (UTF-8 sequences), keeping at least three.
+  const auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  const std::size_t letters =
+      static_cast<std::size_t>(std::count_if(stem.begin(), stem.end(), is_lead));
+  std::size_t end = stem.size();
+  for (std::size_t dropped = 0; dropped < 2 && letters - dropped > 3; ++dropped) do
+      --end;
+    while (!is_lead(stem[end]));
+  return stem.substr(0, end);
 }
 
 DanishAnalyzer::~DanishAnalyzer() = default;
@@ -167,7 +210,7 @@ std::string DanishAnalyzer::normalize(std::string_view input) const {
 std::string DanishAnalyzer::stem(std::string_view word) const {
   if (!is_plain_word(word)) return std::string(word);
   WorkerLease worker(*this);
-  return stem_with(worker->stemmer, std::string(word));
+  return stem_with(*worker, std::string(word));
 }
 
 bool DanishAnalyzer::is_dictionary_word(std::string_view word) const {
@@ -181,7 +224,7 @@ std::vector<std::string> DanishAnalyzer::compound_stems(std::string_view word) c
   if (const auto it = cache.find(std::string(word)); it != cache.end()) return it->second;
   std::vector<std::string> stems;
   for (const CompoundPart& part : compounds_->split(word)) {
-    std::string stem = stem_with(worker->stemmer, part.word);
+    std::string stem = stem_with(*worker, part.word);
     if (std::find(stems.begin(), stems.end(), stem) == stems.end())
       stems.push_back(std::move(stem));
   }
@@ -296,7 +339,7 @@ std::vector<AnalyzedWord> DanishAnalyzer::analyze(std::string_view input, Stemmi
 
   WordCollector words([&](const std::string& w) -> std::string {
     if (stemming == Stemming::kNone) return {};
-    return stem_with(worker->stemmer, w);
+    return stem_with(*worker, w);
   });
   auto& breaker = *worker->breaker;
   for (int32_t begin = breaker.first(), end = breaker.next(); end != ::icu::BreakIterator::DONE;

@@ -62,9 +62,18 @@ class DanishAnalyzer {
   [[nodiscard]] std::vector<AnalyzedWord> analyze(std::string_view text,
                                                   Stemming stemming = Stemming::kStem) const;
 
-  /// The Snowball Danish stem of a folded word. A stem is always a prefix of its word
-  /// (Danish Snowball only removes endings), which callers may use to skip stemming.
+  /// The stem of a folded word: its stem override, else the stem of the word the dictionary
+  /// says it is a form of, where Snowball stems that word otherwise ("arbejdede" -> "arbejd" as
+  /// "arbejde", "vinklen" -> "vinkel", "forsvarsministeriets" -> "forsvarsministerium",
+  /// "sårbart" -> "sårbar"), else Snowball Danish's. A form of two words of different stems
+  /// ("indsats": "indsats" or the genitive of "indsat") keeps Snowball's. Every word of a stem
+  /// begins with stem_start() of it, which callers may use to skip stemming.
   [[nodiscard]] std::string stem(std::string_view word) const;
+
+  /// What every word with the stem `stem` begins with: the stem but its last two letters, at
+  /// least three ("vink" of "vinkel", whose "vinklen" Snowball stems "vinkl"); Snowball's own
+  /// stems begin their words whole.
+  [[nodiscard]] static std::string_view stem_start(std::string_view stem);
 
   /// The stems of the parts of a folded compound ("sundhedsportalen" -> "sundhed", "portal"),
   /// without repeats; empty when `word` is no compound or the schema names no splitter.
@@ -124,9 +133,15 @@ class DanishAnalyzer {
   struct Worker;
   class WorkerLease;
 
-  [[nodiscard]] std::string stem_with(Xapian::Stem& stemmer, const std::string& word) const;
+  [[nodiscard]] std::string stem_with(Worker& worker, const std::string& word) const;
+  /// The stem of the word the dictionary says `word` is a form of, if it is one word's form,
+  /// that stem begins as `snowball` (Snowball's stem of `word`) does up to its last two letters
+  /// (stem_start()), and neither is a stop word's; else `snowball`.
+  [[nodiscard]] std::string family_stem(Worker& worker, const std::string& word,
+                                        std::string snowball) const;
 
   std::unordered_set<std::string> stopwords_;
+  std::unordered_set<std::string> stop_stems_;  ///< Snowball's stems of the stop words
   std::map<std::string, std::string> stem_overrides_;
   std::shared_ptr<const CompoundSplitter> compounds_;
   std::unordered_map<std::string, std::vector<OtherForm>> other_forms_;  ///< by stem

@@ -73,6 +73,11 @@ void HunspellDictionary::read_affixes(const std::filesystem::path& path) {
     if (f[0] == "FLAG") numeric_flags = f.size() > 1 && f[1] == "num";
     if (f[0] == "AF" || f[0] == "COMPLEXPREFIXES")
       throw aff.error(f[0] + " is not supported: use a dictionary without it");
+    if ((f[0] == "FORBIDDENWORD" || f[0] == "NEEDAFFIX") && f.size() > 1) {
+      if (!numeric_flags) throw aff.error("only \"FLAG num\" dictionaries are supported");
+      (f[0] == "FORBIDDENWORD" ? forbidden_ : needs_affix_) = read_flag(f[1], aff);
+      continue;
+    }
     const bool compound_flag =
         f[0] == "COMPOUNDBEGIN" || f[0] == "COMPOUNDMIDDLE" || f[0] == "COMPOUNDEND";
     const bool rule = f[0] == "SFX" && f.size() >= 5;  // a rule, not a header ("SFX 3 Y 20")
@@ -306,6 +311,26 @@ bool HunspellDictionary::knows(std::string_view form) const {
   if (words_.contains(std::string(form))) return true;
   return any_base(
       form, [](const Rule&) { return true; }, [](const std::string&) { return true; });
+}
+
+std::vector<std::string> HunspellDictionary::bases_of(std::string_view form) const {
+  std::vector<std::string> bases;
+  const auto forbidden = [&](const std::string& word) {
+    return forbidden_ && has_flag(word, forbidden_);
+  };
+  const std::string whole(form);
+  if (forbidden(whole)) return bases;  // listed to say it is no word, however it is made
+  if (words_.contains(whole) && !(needs_affix_ && has_flag(whole, needs_affix_)))
+    bases.push_back(whole);
+  // any_base() stops at the first base its callback accepts: this one takes none, to see all.
+  (void)any_base(
+      form, [](const Rule&) { return true; },
+      [&](const std::string& base) {
+        if (!forbidden(base) && std::find(bases.begin(), bases.end(), base) == bases.end())
+          bases.push_back(base);
+        return false;
+      });
+  return bases;
 }
 
 std::optional<std::string> HunspellDictionary::base_of(std::string_view form, Place place) const {

@@ -37,6 +37,12 @@ class HunspellDictionary {
   /// ("ordningen" from "ordning"), whatever place in a compound it may have.
   [[nodiscard]] bool knows(std::string_view form) const;
 
+  /// The listed words `form` is, or is made from by at most two of their suffix rules, without
+  /// repeats: "koblede" <- "koble"; "løst" <- "løs" (the neuter) and "løse" (the participle);
+  /// "indsats" <- "indsats" and "indsat" (its genitive). None for a form the dictionary
+  /// forbids (FORBIDDENWORD); a listed word that needs a suffix (NEEDAFFIX) is no base of itself.
+  [[nodiscard]] std::vector<std::string> bases_of(std::string_view form) const;
+
   /// The listed plurals whose singular is another listed word with a changed vowel, as
   /// {plural, singular}: "bøger" -> "bog", "tegnebøger" -> "tegnebog", "mænd" -> "mand",
   /// "kræfter" -> "kraft". hunspell-da lists such plurals as words of their own; its suffix
@@ -102,6 +108,8 @@ class HunspellDictionary {
   std::vector<Flag> plural_flags_;    ///< flags of rules marked +PLUR_BEK (on plural forms)
   std::vector<Flag> singular_flags_;  ///< +BESTEMT_ENTAL, +KONSONANT_FORDOBLING
   Flag begin_ = 0, middle_ = 0, end_ = 0;
+  Flag forbidden_ = 0;    ///< FORBIDDENWORD: a listed form that is no word
+  Flag needs_affix_ = 0;  ///< NEEDAFFIX: a listed stem that is no word without a suffix
 };
 
 }  // namespace opslag

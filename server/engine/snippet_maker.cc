@@ -55,10 +55,12 @@ void find_phrase(const std::vector<AnalyzedWord>& words, const std::vector<std::
 std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const ParsedQuery& query,
                                 const DanishAnalyzer& analyzer) {
   std::vector<Match> matches;
+  // A word begins with stem_start() of its stem: stem only the words that could match.
+  std::vector<std::string_view> starts;
+  for (const std::string& s : query.stems) starts.push_back(DanishAnalyzer::stem_start(s));
   for (const AnalyzedWord& w : words) {
-    // A stem is a prefix of its word: stem only the words that could match.
-    const bool candidate = std::any_of(query.stems.begin(), query.stems.end(),
-                                       [&](const std::string& s) { return w.word.starts_with(s); });
+    const bool candidate = std::any_of(starts.begin(), starts.end(),
+                                       [&](std::string_view s) { return w.word.starts_with(s); });
     if (candidate) {
       std::string stem = analyzer.stem(w.word);
       if (query.stems.contains(stem)) {
@@ -188,10 +190,11 @@ bool at_word_start(std::string_view text, std::size_t at) {
 }
 
 /// Places where a query word or stem may begin, found without analysing: each still has to be
-/// confirmed by the analyzer, but no real match is missed for Danish text.
+/// confirmed by the analyzer, but no real match is missed for Danish text (a word begins with
+/// stem_start() of its stem, not always with the stem: "kommissoriet", "kommissorium").
 std::vector<Match> find_candidates(std::string_view text, const ParsedQuery& query) {
   std::vector<std::string_view> keys;
-  for (const std::string& s : query.stems) keys.push_back(s);
+  for (const std::string& s : query.stems) keys.push_back(DanishAnalyzer::stem_start(s));
   for (const std::string& p : query.prefixes) keys.push_back(p);
   // A phrase is looked for by its longest word, which is seldom a stop word.
   const auto add_longest = [&](const std::vector<std::string>& phrase) {

@@ -450,7 +450,7 @@ TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   const fs::path schema = corpus_.write("schema/schema.json", [] {
     std::ifstream in(fs::path(OPSLAG_SOURCE_DIR) / "schema" / "schema.json");
     std::string text((std::istreambuf_iterator<char>(in)), {});
-    text.replace(text.find("\"version\": 7"), 12, "\"version\": 8");
+    text.replace(text.find("\"version\": 8"), 12, "\"version\": 9");
     return text;
   }());
   for (const char* file :

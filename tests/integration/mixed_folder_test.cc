@@ -82,7 +82,8 @@ TEST_F(MixedFolderTest, GivesEachFormatItsPublisher) {
 
 TEST_F(MixedFolderTest, GivesTheRealSamplesAndOldFilesTheirDates) {
   EXPECT_EQ(first_hit("\"sætter kursen frem mod 2020\"")["date"], "2016-05-12");
-  EXPECT_EQ(first_hit("borgerservicecenter")["date"], "1999-03-03");
+  // (brugerstyring.docx says "borgerservicecentre", a form of the word too.)
+  EXPECT_EQ(first_hit("borgerservicecenter åbningstid")["date"], "1999-03-03");
   EXPECT_EQ(first_hit("referencearkitektur brugerstyring")["date"], "2019-12-01");
 }
 

@@ -42,7 +42,7 @@ std::string system_dictionary() {
 
 TEST(SchemaTest, LoadsTheProjectSchema) {
   const Schema& schema = testing::project_schema();
-  EXPECT_EQ(schema.version(), 7);
+  EXPECT_EQ(schema.version(), 8);
   EXPECT_EQ(schema.language(), "da");
   EXPECT_EQ(schema.field("id").kind, FieldKind::kId);
   EXPECT_EQ(schema.field("title").kind, FieldKind::kText);
@@ -88,8 +88,8 @@ TEST_P(BadSchemaTest, ErrorNamesTheFileTheLineAndTheProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadSchemaTest,
     ::testing::Values(
-        BadSchema{"\"version\": 7,", "\"version\": 7,,", "", "not valid JSON"},
-        BadSchema{"\"version\": 7", "\"version\": \"one\"", "", "\"version\" must be"},
+        BadSchema{"\"version\": 8,", "\"version\": 8,,", "", "not valid JSON"},
+        BadSchema{"\"version\": 8", "\"version\": \"one\"", "", "\"version\" must be"},
         BadSchema{"\"kind\": \"text\",   \"prefix\": \"S\"",
                   "\"kind\": \"txt\",   \"prefix\": \"S\"", "", "kind \"txt\" is not one of"},
         BadSchema{"\"prefix\": \"XK\"", "\"prefix\": \"xk\"", "", "must be capital A-Z"},

@@ -144,6 +144,22 @@ TEST_F(DanishAnalyzerTest, OverridesApplyInsideAnalysisToo) {
   EXPECT_EQ(words[2].stem, "borger");
 }
 
+TEST_F(DanishAnalyzerTest, AFormTheDictionaryKnowsGetsTheStemOfItsWordInsideAnalysisToo) {
+  // Snowball: "kommissoriet" -> "kommissori", "kommissorium" -> "kommissorium".
+  const auto words = analyzer_.analyze("Kommissoriet for kommissionen");
+  ASSERT_FALSE(words.empty());
+  EXPECT_EQ(words[0].stem, analyzer_.stem("kommissorium"));
+}
+
+TEST(DanishAnalyzerStemStartTest, IsTheStemButItsLastTwoLettersAndAtLeastThree) {
+  EXPECT_EQ(DanishAnalyzer::stem_start("kommissorium"), "kommissori");
+  EXPECT_EQ(DanishAnalyzer::stem_start("sårbar"), "sårb");  // letters, not bytes
+  EXPECT_EQ(DanishAnalyzer::stem_start("vinkel"), "vink");
+  EXPECT_EQ(DanishAnalyzer::stem_start("æble"), "æbl");
+  EXPECT_EQ(DanishAnalyzer::stem_start("løs"), "løs");
+  EXPECT_EQ(DanishAnalyzer::stem_start("ny"), "ny");
+}
+
 TEST(DanishAnalyzerPlainTest, WithoutOverridesSnowballDecidesAlone) {
   const DanishAnalyzer plain;
   EXPECT_EQ(plain.stem("borgere"), "borg");

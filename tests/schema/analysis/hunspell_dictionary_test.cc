@@ -71,6 +71,21 @@ TEST_F(HunspellDictionaryTest, KnowsListedWordsAndTheirFormsWhateverTheirPlace) 
   EXPECT_FALSE(dict.knows("affaldsdata"));
 }
 
+TEST_F(HunspellDictionaryTest, GivesEveryListedWordAFormIsMadeFrom) {
+  // "koblet" is listed and is the participle of "koble"; "sagt" is forbidden however it is made;
+  // "kobl" is listed only to take suffixes.
+  const auto dict = load(kHeader + "FORBIDDENWORD 6\nNEEDAFFIX 8\n" + std::string(kRules),
+                         "6\nprogram/3\nkoble/4\nkoblet\nsage/4\nsaget/6\nkobl/4,8\n");
+  EXPECT_EQ(dict.bases_of("programmet"), std::vector<std::string>{"program"});
+  std::vector<std::string> koblet = dict.bases_of("koblet");
+  std::sort(koblet.begin(), koblet.end());
+  EXPECT_EQ(koblet, (std::vector<std::string>{"kobl", "koble", "koblet"}));
+  EXPECT_EQ(dict.bases_of("program"), std::vector<std::string>{"program"});
+  EXPECT_TRUE(dict.bases_of("saget").empty());
+  EXPECT_TRUE(dict.bases_of("kobl").empty());
+  EXPECT_TRUE(dict.bases_of("affaldsdata").empty());
+}
+
 /// Rules marked as hunspell-da marks them: 2 makes the definite singular, 74 the definite plural.
 constexpr std::string_view kNumberRules =
     "SFX 2 Y 1\nSFX 2 0 en/34 [^e]\t+BESTEMT_ENTAL\n"

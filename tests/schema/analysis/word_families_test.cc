@@ -7,6 +7,9 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "schema/analysis/danish_analyzer.h"
 #include "tests/support/temp_dir.h"
@@ -84,6 +87,34 @@ TEST(WordFamiliesTest, AVerbsTwoNounsMeetWhateverTheirEnding) {
   EXPECT_EQ(forms_of("klassificering"), std::vector<std::string>{"klassifikation"});
   EXPECT_TRUE(forms_of("ikation").empty());     // the ending alone is no word
   EXPECT_TRUE(forms_of("verificere").empty());  // the verb keeps its own stem
+}
+
+TEST(WordFamiliesTest, AFormMeetsTheWordTheDictionaryMakesItFrom) {
+  // Snowball stems these forms apart from their word; hunspell-da's suffix rules make each from
+  // it: a past tense, a neuter adjective, a participle, the definite forms of -ium nouns.
+  const DanishAnalyzer snowball;
+  const DanishAnalyzer analyzer(testing::project_schema());
+  for (const auto& [form, word] : std::vector<std::pair<std::string, std::string>>{
+           {"arbejdede", "arbejde"},
+           {"sårbart", "sårbar"},
+           {"løst", "løs"},
+           {"kommissoriet", "kommissorium"},
+           {"forsvarsministeriets", "forsvarsministerium"},
+           {"territoriet", "territorium"}}) {
+    EXPECT_NE(snowball.stem(form), snowball.stem(word)) << form;
+    EXPECT_EQ(analyzer.stem(form), analyzer.stem(word)) << form << " does not meet " << word;
+    EXPECT_TRUE(form.starts_with(DanishAnalyzer::stem_start(analyzer.stem(form)))) << form;
+  }
+}
+
+TEST(WordFamiliesTest, AFormOfTwoWordsOrOfAStopWordsStemKeepsSnowballsStem) {
+  // "vinklen" is the definite of "vinkel" (an angle) and a form of "vinkle" (to angle);
+  // "grønt" the neuter of "grøn" and a noun of its own; "forenede" ("forene") would meet "for".
+  const DanishAnalyzer snowball;
+  const DanishAnalyzer analyzer(testing::project_schema());
+  for (const char* word : {"vinklen", "grønt", "forenede"})
+    EXPECT_EQ(analyzer.stem(word), snowball.stem(word)) << word;
+  EXPECT_NE(analyzer.stem("vinklen"), analyzer.stem("vinkel"));
 }
 
 TEST(WordFamiliesTest, SnowballAloneGetsTheKnownCasesWrong) {

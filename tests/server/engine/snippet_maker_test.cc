@@ -27,6 +27,20 @@ TEST_F(SnippetMakerTest, MarksStemmedFormsToo) {
   EXPECT_EQ(snippet("Strategierne er klar.", "strategi"), "<mark>Strategierne</mark> er klar.");
 }
 
+TEST_F(SnippetMakerTest, MarksAFormWhoseStemItDoesNotBeginWith) {
+  // "kommissoriet" has the stem of "kommissorium", which it does not begin with: found where a
+  // long text is scanned for the place to show, and marked in the whole text's view.
+  EXPECT_EQ(snippet("Kommissoriet er klar.", "kommissorium"), "<mark>Kommissoriet</mark> er klar.");
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "Ordførerne talte længe om andre sager. ";
+  const std::size_t at = text.size();
+  text += "Til sidst kom kommissoriet for arbejdet.";
+  EXPECT_NE(snippet(text, "kommissorium").find("<mark>kommissoriet</mark>"), std::string::npos);
+  const auto marks = snippets_.marks(text, parser_.parse("kommissorium"));
+  EXPECT_EQ(marks, (std::vector<std::pair<std::size_t, std::size_t>>{
+                       {at + 14, at + 14 + std::string_view("kommissoriet").size()}}));
+}
+
 TEST_F(SnippetMakerTest, GivesPlainTextAndTheRangesThatMatched) {
   const Snippet s = snippets_.make("Vis <b>  &  tekst\nog tekster", parser_.parse("tekst"));
   EXPECT_EQ(s.text, "Vis <b> & tekst og tekster");
