@@ -27,13 +27,13 @@ void check_words(std::string_view nfc, const std::vector<AnalyzedWord>& words) {
   }
 }
 
-/// Stems begin their words (the snippets rely on it) and compounds are split into parts that
-/// make up the word.
+/// Words begin with stem_start() of their stems (the snippets rely on it) and compounds are
+/// split into parts that make up the word.
 void check_stems(const std::vector<AnalyzedWord>& words) {
   const auto& splitter = schema().compounds();
   for (const AnalyzedWord& w : words) {
     FUZZ_CHECK(!w.stem.empty());
-    FUZZ_CHECK(w.word.starts_with(w.stem));
+    FUZZ_CHECK(w.word.starts_with(DanishAnalyzer::stem_start(w.stem)));
     FUZZ_CHECK(analyzer().stem(w.word) == w.stem);
     for (const std::string& stem : analyzer().compound_stems(w.word))
       FUZZ_CHECK(!stem.empty() && text::is_valid_utf8(stem));
