@@ -194,9 +194,11 @@ std::string_view DanishAnalyzer::stem_start(std::string_view stem) {
   const std::size_t letters =
       static_cast<std::size_t>(std::count_if(stem.begin(), stem.end(), is_lead));
   std::size_t end = stem.size();
-  for (std::size_t dropped = 0; dropped < 2 && letters - dropped > 3; ++dropped) do
+  for (std::size_t dropped = 0; dropped < 2 && letters - dropped > 3; ++dropped) {
+    do {
       --end;
-    while (!is_lead(stem[end]));
+    } while (!is_lead(stem[end]));
+  }
   return stem.substr(0, end);
 }
 
