@@ -66,6 +66,7 @@ TEST(CompoundSplitterTest, NeverSplitsAnInflectionOfItsFirstPart) {
 TEST(CompoundSplitterTest, NeverSplitsOffADerivationalEnding) {
   EXPECT_EQ(parts_of("myndighederne"), "");  // not "myndig|hederne"
   EXPECT_EQ(parts_of("statslige"), "");      // not "stats|lige"
+  EXPECT_EQ(parts_of("digitaliser"), "");    // not "digital|iser"
 }
 
 TEST(CompoundSplitterTest, NeverSplitsWordsTheRulesListAsWhole) {
