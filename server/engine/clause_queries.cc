@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "schema/analysis/icu_text.h"
 #include "schema/document_terms.h"
 #include "schema/errors.h"
 #include "server/engine/date_bounds.h"
@@ -14,6 +15,13 @@ namespace {
 Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts[0];
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+/// True if `word` (folded) is letters only: no digits, no inner punctuation.
+bool letters_only(const std::string& word) {
+  return std::all_of(word.begin(), word.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z');
+  });
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -80,13 +88,16 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
         alternatives.push_back(parts);
     return any_of(alternatives);
   }
-  const std::string& word = primaries[0];
-  if (plain_words) plain_words->push_back(word);
-  if (!keep_stopwords_ && analyzer_.is_stopword(word)) {
-    out_.ignored.push_back(word);
+  if (!keep_stopwords_ && analyzer_.is_stopword(primaries[0])) {
+    if (plain_words) plain_words->push_back(primaries[0]);
+    out_.ignored.push_back(primaries[0]);
     return Xapian::Query();
   }
-  out_.free_words.push_back(word);
+  out_.free_words.push_back(primaries[0]);  // as typed, for the suggestion
+  // As the archive spells it also for the phrase bonus and the synonyms ("kunstig inteligens"
+  // meets "kunstig intelligens" side by side, and "ai").
+  const std::string word = as_the_archive_spells(primaries[0]);
+  if (plain_words) plain_words->push_back(word);
   Xapian::Query q = by_stem(prefix, word);
   if (prefix.empty() && schema_.compounds()) q = with_split(with_compound_parts(q, word), word);
   q = with_other_forms(q, prefix, word);
@@ -96,6 +107,20 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
     q = Xapian::Query(Xapian::Query::OP_OR, q, by_stem(prefix, variant));
   }
   return q;
+}
+
+/// `word`, or the archive's spelling of it where neither the archive nor the dictionary holds
+/// it and that spelling has another stem: a form of a word the archive holds ("govcloudens")
+/// stays as typed, and so do codes ("iso27001" is no slip of "iso27002").
+std::string ClauseQueries::as_the_archive_spells(const std::string& word) {
+  if (!spelling_ || !vocabulary_ || !letters_only(word) ||
+      text::char_count(word) < QueryParser::kMinRespelledLetters || vocabulary_(word) > 0 ||
+      analyzer_.is_dictionary_word(word) || synonyms_.match({word}, 0))
+    return word;
+  std::string fix = spelling_(word);
+  if (fix.empty() || fix == word || analyzer_.stem(fix) == analyzer_.stem(word)) return word;
+  out_.expansions.push_back({"spelling", word, fix});
+  return fix;
 }
 
 Xapian::Query ClauseQueries::by_stem(const std::string& prefix, const std::string& word) {
@@ -130,9 +155,7 @@ Xapian::Query ClauseQueries::wildcard(const std::string& prefix, const std::stri
 /// `q` or, at a lower weight, a compound with `word`'s stem as a part.
 Xapian::Query ClauseQueries::with_compound_parts(const Xapian::Query& q, const std::string& word) {
   const std::string stem = analyzer_.stem(word);
-  if (stem.size() < 3 || !std::all_of(stem.begin(), stem.end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z');
-      }))
+  if (stem.size() < 3 || !letters_only(stem))
     return q;  // numbers, codes and two-letter words are never parts
   out_.part_stems.emplace(stem, word);
   const Xapian::Query part(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),

@@ -38,14 +38,17 @@ class ClauseQueries {
  public:
   /// Records into `out`. Stop words are left out unless `keep_stopwords`; a wildcard stands
   /// for at most `max_wildcard_terms` words; compounds the dictionary does not know are split
-  /// by `vocabulary` (none when it is empty).
+  /// by `vocabulary`, and a word neither it nor the dictionary holds is searched as `spelling`
+  /// spells it (none when they are empty).
   ClauseQueries(const Schema& schema, const DanishAnalyzer& analyzer,
                 const SynonymExpander& synonyms, const WordFrequency& vocabulary,
-                unsigned max_wildcard_terms, bool keep_stopwords, ParsedQuery& out)
+                const NearestSpelling& spelling, unsigned max_wildcard_terms, bool keep_stopwords,
+                ParsedQuery& out)
       : schema_(schema),
         analyzer_(analyzer),
         synonyms_(synonyms),
         vocabulary_(vocabulary),
+        spelling_(spelling),
         max_wildcard_terms_(max_wildcard_terms),
         keep_stopwords_(keep_stopwords),
         out_(out) {}
@@ -104,6 +107,7 @@ class ClauseQueries {
   /// The words of `text` as written (folded, not stemmed); none if it has none.
   [[nodiscard]] std::vector<std::string> written_words(const std::string& text) const;
   [[nodiscard]] Xapian::Query by_stem(const std::string& prefix, const std::string& word);
+  [[nodiscard]] std::string as_the_archive_spells(const std::string& word);
   [[nodiscard]] Xapian::Query wildcard(const std::string& prefix, const std::string& text);
   [[nodiscard]] Xapian::Query with_compound_parts(const Xapian::Query& q, const std::string& word);
   [[nodiscard]] Xapian::Query with_split(const Xapian::Query& q, const std::string& word);
@@ -124,6 +128,7 @@ class ClauseQueries {
   const DanishAnalyzer& analyzer_;
   const SynonymExpander& synonyms_;
   const WordFrequency& vocabulary_;
+  const NearestSpelling& spelling_;
   const unsigned max_wildcard_terms_;
   const bool keep_stopwords_;
   ParsedQuery& out_;

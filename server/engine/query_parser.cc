@@ -105,9 +105,9 @@ std::optional<CoordinationParts> coordination_parts(const Group& group,
 class Builder {
  public:
   Builder(const Schema& schema, const DanishAnalyzer& analyzer, const SynonymExpander& synonyms,
-          const WordFrequency& vocabulary, unsigned max_wildcard_terms,
-          const std::vector<Token>& tokens, ParsedQuery& out)
-      : clauses_(schema, analyzer, synonyms, vocabulary, max_wildcard_terms,
+          const WordFrequency& vocabulary, const NearestSpelling& spelling,
+          unsigned max_wildcard_terms, const std::vector<Token>& tokens, ParsedQuery& out)
+      : clauses_(schema, analyzer, synonyms, vocabulary, spelling, max_wildcard_terms,
                  !has_content_word(tokens, analyzer), out),
         tokens_(tokens) {}
 
@@ -317,19 +317,20 @@ std::vector<Token> as_plain_words(std::string_view text) {
 
 }  // namespace
 
-ParsedQuery QueryParser::parse(std::string_view text, const WordFrequency& vocabulary) const {
+ParsedQuery QueryParser::parse(std::string_view text, const WordFrequency& vocabulary,
+                               const NearestSpelling& spelling) const {
   if (analyzer_.analyze(text, Stemming::kNone).empty())
     throw BadInput("the query has no words to search for");
   ParsedQuery out;
   try {
-    out.query =
-        Builder(schema_, analyzer_, synonyms_, vocabulary, max_wildcard_terms_, tokenize(text), out)
-            .parse_all();
+    out.query = Builder(schema_, analyzer_, synonyms_, vocabulary, spelling, max_wildcard_terms_,
+                        tokenize(text), out)
+                    .parse_all();
   } catch (const QuerySyntaxError&) {
     out = ParsedQuery{};
     out.as_plain_words = true;
     try {
-      out.query = Builder(schema_, analyzer_, synonyms_, vocabulary, max_wildcard_terms_,
+      out.query = Builder(schema_, analyzer_, synonyms_, vocabulary, spelling, max_wildcard_terms_,
                           as_plain_words(text), out)
                       .parse_all();
     } catch (const QuerySyntaxError&) {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -20,12 +21,17 @@ namespace opslag {
 
 /// One way the query was widened, shown to the user so they know why a document matched.
 struct Expansion {
-  /// "synonym", "spelling" (aa/å), "variant" (joined e-Boks), "wildcard", "compound", "parts"
-  /// (the stems a typed compound or hyphenated word was split into)
+  /// "synonym", "spelling" (aa/å; or the archive's spelling of a word it lacks, searched
+  /// instead), "variant" (joined e-Boks), "wildcard", "compound", "parts" (the stems a typed
+  /// compound or hyphenated word was split into)
   std::string kind;
   std::string from;  ///< what was typed (folded)
-  std::string to;    ///< what was searched for besides
+  std::string to;    ///< what was searched for besides (or instead)
 };
+
+/// The word of the archive nearest in spelling to a folded word it lacks ("inteligens" ->
+/// "intelligens"), or "" if none is near enough.
+using NearestSpelling = std::function<std::string(const std::string& word)>;
 
 /// Words a snippet marks where they stand in this order with at most `others` other words
 /// among them ("iso 27001" in "ISO/IEC 27001").
@@ -92,9 +98,16 @@ class QueryParser {
   /// Parses `text`. A query whose syntax is broken (a lone "AND", an unclosed parenthesis) is
   /// read again as plain words, never rejected. Throws BadInput if `text` is not valid UTF-8
   /// or holds no word at all.
-  /// Compounds the dictionary does not know are split into words `vocabulary` knows, if given.
-  [[nodiscard]] ParsedQuery parse(std::string_view text,
-                                  const WordFrequency& vocabulary = {}) const;
+  /// Compounds the dictionary does not know are split into words `vocabulary` knows, if given;
+  /// a word of kMinRespelledLetters or more that neither `vocabulary` nor the dictionary holds
+  /// is searched as `spelling` spells it, if given and its stem is another ("kunstig
+  /// inteligens" finds "kunstig intelligens", not words that share the stem "int").
+  [[nodiscard]] ParsedQuery parse(std::string_view text, const WordFrequency& vocabulary = {},
+                                  const NearestSpelling& spelling = {}) const;
+
+  /// Shorter words are never searched as another spelling: one letter off, they are another
+  /// word more often than a slip ("won" -> "jon").
+  static constexpr std::size_t kMinRespelledLetters = 6;
 
   [[nodiscard]] unsigned max_wildcard_terms() const { return max_wildcard_terms_; }
 

@@ -205,15 +205,17 @@ std::vector<Expansion> Searcher::expansions(const Xapian::Database& db,
 std::string Searcher::suggest(const Xapian::Database& db, const Xapian::Database& lexicon,
                               std::string_view query, const ParsedQuery& parsed) const {
   std::map<std::string, std::string, std::less<>> fixes;
-  const auto has_synonym = [&](const std::string& word) {
+  const auto widened = [&](const std::string& kind, const std::string& word) {
     return std::any_of(parsed.expansions.begin(), parsed.expansions.end(),
-                       [&](const Expansion& e) { return e.kind == "synonym" && e.from == word; });
+                       [&](const Expansion& e) { return e.kind == kind && e.from == word; });
   };
   for (const std::string& word : parsed.free_words) {
     // A word the archive lacks but Danish has is no misspelling ("skolesikkerhedsplanerne"):
     // its nearest word in the archive would be another word, and finding it is the dearest part
-    // of a search for a long compound (1.8 of 3 ms). Nor is one the synonyms know ("digst").
-    if (occurs(db, lexicon, word) || analyzer_.is_dictionary_word(word) || has_synonym(word))
+    // of a search for a long compound (1.8 of 3 ms). Nor is one the synonyms know ("digst"),
+    // nor one the search already made as the archive spells it ("inteligens").
+    if (occurs(db, lexicon, word) || analyzer_.is_dictionary_word(word) ||
+        widened("synonym", word) || widened("spelling", word))
       continue;
     std::string fix = lexicon.get_spelling_suggestion(word, kMaxSpellingEdits);
     if (!fix.empty() && fix != word) fixes.emplace(word, std::move(fix));
@@ -364,12 +366,21 @@ bool Searcher::occurs(const Xapian::Database& db, const Xapian::Database& lexico
 
 ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& lexicon,
                             std::string_view query) const {
-  std::unordered_map<std::string, std::uint64_t> counted;  // a word is asked for more than once
-  return parser_.parse(query, [&](const std::string& word) -> std::uint64_t {
-    const auto [it, fresh] = counted.try_emplace(word, 0);
-    if (fresh) it->second = word_frequency(db, lexicon, word);
-    return it->second;
-  });
+  // A word is asked for more than once.
+  std::unordered_map<std::string, std::uint64_t> counted;
+  std::unordered_map<std::string, std::string> spelled;
+  return parser_.parse(
+      query,
+      [&](const std::string& word) -> std::uint64_t {
+        const auto [it, fresh] = counted.try_emplace(word, 0);
+        if (fresh) it->second = word_frequency(db, lexicon, word);
+        return it->second;
+      },
+      [&](const std::string& word) {
+        const auto [it, fresh] = spelled.try_emplace(word);
+        if (fresh) it->second = lexicon.get_spelling_suggestion(word, 1);
+        return it->second;
+      });
 }
 
 SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Database>& each,

@@ -269,6 +269,19 @@ TEST_F(RealTextTest, TheDomainsAbbreviationsFindTheirWordsWrittenOut) {
   EXPECT_TRUE(found_among("dmi", institute));
 }
 
+TEST_F(RealTextTest, ASlipOfOneLetterFindsWhatTheArchiveSpells) {
+  // "inteligens" is in no document and no dictionary; Snowball stems it "int", the part of
+  // "intetsigende", so it found speeches saying that and offered no "Mente du".
+  index_documents_holding({"intelligens", "giftlinjen", "intetsigende"});
+  for (const auto& [typed, spelled] : std::vector<std::pair<std::string, std::string>>{
+           {"inteligens", "intelligens"}, {"giftlinien", "giftlinjen"}}) {
+    const SearchResult result = search(typed);
+    ASSERT_FALSE(result.hits.empty()) << typed;
+    for (const Hit& hit : result.hits) EXPECT_TRUE(holds(texts_.at(hit.doc.id), spelled)) << typed;
+    EXPECT_EQ(widened(result, typed), std::vector<std::string>{spelled});
+  }
+}
+
 TEST_F(RealTextTest, AQueryOfSeveralWordsDoesNotCountDocumentsThatShareOneWordWithIt) {
   // Speeches say "en opskrift på ..." of politics; a cake recipe query must not count them.
   index_documents_holding({"opskrift", "æblekage", "kanel"});

@@ -11,18 +11,20 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::Not;
 
 class ClauseQueriesTest : public ::testing::Test {
  protected:
   /// Clauses over the syntax schema, stop words left out unless `keep_stopwords`.
   ClauseQueries clauses(bool keep_stopwords = false) {
-    return ClauseQueries(testing::syntax_schema(), analyzer_, synonyms_, vocabulary_, 10,
+    return ClauseQueries(testing::syntax_schema(), analyzer_, synonyms_, vocabulary_, spelling_, 10,
                          keep_stopwords, out_);
   }
 
   DanishAnalyzer analyzer_{{"og"}};
   SynonymExpander synonyms_{{{"KL", "Kommunernes Landsforening"}}, analyzer_};
   WordFrequency vocabulary_;
+  NearestSpelling spelling_;
   ParsedQuery out_;
 };
 
@@ -30,6 +32,61 @@ TEST_F(ClauseQueriesTest, AWordMatchesByItsStem) {
   EXPECT_FALSE(clauses().free_word("", "Strategierne", nullptr).empty());
   EXPECT_THAT(out_.stems, ElementsAre(analyzer_.stem("strategierne")));
   EXPECT_THAT(out_.free_words, ElementsAre("strategierne"));
+}
+
+/// An archive that holds "intelligens" and "strategierne", and spells slips as its own words.
+class RespellingTest : public ClauseQueriesTest {
+ protected:
+  RespellingTest() {
+    vocabulary_ = [](const std::string& word) -> std::uint64_t {
+      return word == "intelligens" || word == "strategierne" ? 40 : 0;
+    };
+    spelling_ = [](const std::string& word) -> std::string {
+      if (word == "inteligens") return "intelligens";
+      if (word == "strategiernes") return "strategierne";
+      if (word == "intelligns") return "intelligens";
+      if (word == "intelligens") return "intelligent";
+      if (word == "won") return "jon";
+      if (word == "iso27001") return "iso27002";
+      return "";
+    };
+  }
+};
+
+TEST_F(RespellingTest, AWordTheArchiveLacksIsSearchedAsTheArchiveSpellsIt) {
+  std::vector<std::string> plain_words;  // for the phrase bonus and the synonyms
+  EXPECT_FALSE(clauses().free_word("", "inteligens", &plain_words).empty());
+  EXPECT_THAT(plain_words, ElementsAre("intelligens"));
+  EXPECT_THAT(out_.stems, Contains(analyzer_.stem("intelligens")));
+  EXPECT_THAT(out_.stems, Not(Contains(analyzer_.stem("inteligens"))));  // "int"
+  ASSERT_FALSE(out_.expansions.empty());
+  EXPECT_EQ(out_.expansions[0].kind, "spelling");
+  EXPECT_EQ(out_.expansions[0].from, "inteligens");
+  EXPECT_EQ(out_.expansions[0].to, "intelligens");
+  EXPECT_THAT(out_.free_words, ElementsAre("inteligens"));  // as typed, for the suggestion
+}
+
+TEST_F(RespellingTest, AFormOfAWordTheArchiveHoldsIsSearchedAsTyped) {
+  (void)clauses().free_word("", "strategiernes", nullptr);
+  EXPECT_TRUE(out_.expansions.empty());
+  EXPECT_THAT(out_.stems, ElementsAre(analyzer_.stem("strategiernes")));
+}
+
+TEST_F(RespellingTest, AWordTheArchiveHoldsOrAShortWordIsNeverRespelled) {
+  (void)clauses().free_word("", "intelligens", nullptr);
+  (void)clauses().free_word("", "won", nullptr);
+  EXPECT_TRUE(out_.expansions.empty());
+}
+
+TEST_F(RespellingTest, ACodeOfLettersAndDigitsIsNeverRespelled) {
+  (void)clauses().free_word("", "iso27001", nullptr);
+  for (const Expansion& e : out_.expansions) EXPECT_NE(e.kind, "spelling") << e.to;
+}
+
+TEST_F(RespellingTest, NothingIsRespelledWithoutAVocabulary) {
+  vocabulary_ = {};
+  (void)clauses().free_word("", "intelligns", nullptr);
+  EXPECT_TRUE(out_.expansions.empty());
 }
 
 TEST_F(ClauseQueriesTest, AWordWithAaIsWidenedToItsOtherSpelling) {

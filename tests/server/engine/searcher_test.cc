@@ -243,8 +243,34 @@ TEST_F(SearcherTest, SuggestsTheNearestKnownWordForAMisspelling) {
 }
 
 TEST_F(SearcherTest, MendsOnlyTheUnknownWordsOfTheQueryAsTyped) {
-  EXPECT_EQ(searcher_.search(request("\"Digital Post\" OG obligatorsk")).suggestion,
+  // "obligtorsk" is two letters off: searched as typed, and mended in the suggestion.
+  EXPECT_EQ(searcher_.search(request("\"Digital Post\" OG obligtorsk")).suggestion,
             "\"Digital Post\" OG obligatorisk");
+}
+
+TEST_F(SearcherTest, AWordOneLetterOffTheArchivesIsSearchedAsTheArchiveSpellsIt) {
+  // "obligatorsk" is in no document and no dictionary; "obligatorisk" is one letter away.
+  const SearchResult result = searcher_.search(request("obligatorsk"));
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(result.hits[0].doc.id, "digital-post.txt");
+  const auto respelled = std::find_if(
+      result.expansions.begin(), result.expansions.end(),
+      [](const Expansion& e) { return e.kind == "spelling" && e.from == "obligatorsk"; });
+  ASSERT_NE(respelled, result.expansions.end());
+  EXPECT_EQ(respelled->to, "obligatorisk");
+  EXPECT_EQ(result.suggestion, "");  // the search already made is no suggestion
+  // The snippet marks the word the archive spells.
+  const SearchResult body = searcher_.search(request("modtagr"));
+  ASSERT_FALSE(body.hits.empty());
+  EXPECT_NE(body.hits[0].snippet.with_marks("[", "]").find("[modtager]"), std::string::npos)
+      << body.hits[0].snippet.text;
+}
+
+TEST_F(SearcherTest, AShortWordOneLetterOffIsOnlySuggested) {
+  // Five letters: "nemdi" may be a word of its own; it is suggested, not searched for.
+  const SearchResult result = searcher_.search(request("nemdi"));
+  EXPECT_EQ(result.total, 0u);
+  EXPECT_EQ(result.suggestion, "nemid");
 }
 
 TEST_F(SearcherTest, SuggestsNothingForKnownWordsOrNumbers) {
