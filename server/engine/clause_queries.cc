@@ -93,10 +93,11 @@ Xapian::Query ClauseQueries::free_word(const std::string& prefix, const std::str
     out_.ignored.push_back(primaries[0]);
     return Xapian::Query();
   }
-  out_.free_words.push_back(primaries[0]);  // as typed, for the suggestion
-  // As the archive spells it also for the phrase bonus and the synonyms ("kunstig inteligens"
-  // meets "kunstig intelligens" side by side, and "ai").
+  // As the archive spells it for the phrase bonus and the synonyms too ("kunstig inteligens"
+  // meets "kunstig intelligens" side by side, and "ai"), and for the suggestion, which then
+  // finds nothing to mend in it.
   const std::string word = as_the_archive_spells(primaries[0]);
+  out_.free_words.push_back(word);
   if (plain_words) plain_words->push_back(word);
   Xapian::Query q = by_stem(prefix, word);
   if (prefix.empty() && schema_.compounds()) q = with_split(with_compound_parts(q, word), word);

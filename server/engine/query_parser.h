@@ -54,10 +54,12 @@ struct ParsedQuery {
   /// word with such a part matches, and is marked whole ("strategi" in
   /// "digitaliseringsstrategien").
   std::map<std::string, std::string> part_stems;
-  std::vector<std::string> ignored;     ///< stop words left out of the query
-  std::vector<Expansion> expansions;    ///< synonyms, spelling variants and joined forms added
-  std::vector<std::string> free_words;  ///< the free words, folded, as candidates for spelling
-  bool as_plain_words = false;          ///< the syntax was not understood, so it was read as words
+  std::vector<std::string> ignored;   ///< stop words left out of the query
+  std::vector<Expansion> expansions;  ///< synonyms, spelling variants and joined forms added
+  /// The free words, folded, as searched (a slip as the archive spells it), as candidates for
+  /// the spelling suggestion.
+  std::vector<std::string> free_words;
+  bool as_plain_words = false;  ///< the syntax was not understood, so it was read as words
 };
 
 /// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,

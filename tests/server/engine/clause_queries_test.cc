@@ -63,7 +63,7 @@ TEST_F(RespellingTest, AWordTheArchiveLacksIsSearchedAsTheArchiveSpellsIt) {
   EXPECT_EQ(out_.expansions[0].kind, "spelling");
   EXPECT_EQ(out_.expansions[0].from, "inteligens");
   EXPECT_EQ(out_.expansions[0].to, "intelligens");
-  EXPECT_THAT(out_.free_words, ElementsAre("inteligens"));  // as typed, for the suggestion
+  EXPECT_THAT(out_.free_words, ElementsAre("intelligens"));  // nothing left to suggest
 }
 
 TEST_F(RespellingTest, AFormOfAWordTheArchiveHoldsIsSearchedAsTyped) {
