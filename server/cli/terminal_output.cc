@@ -3,6 +3,7 @@
 
 #include <map>
 #include <sstream>
+#include <vector>
 
 namespace opslag {
 namespace {
@@ -127,14 +128,22 @@ std::string format_hits(const SearchRequest& request, const SearchResult& result
   out << line(count, "") << "\n";
   if (!result.suggestion.empty())
     out << "Mente du: " << bold << printable(result.suggestion) << reset << "?\n";
-  // What the search took in besides the words typed, so the matches of a synonym or another
-  // form are no surprise.
-  if (!result.expansions.empty()) {
+  // A word searched as the archive spells it, instead of as typed; then what the search took in
+  // besides the words typed, so the matches of a synonym or another form are no surprise.
+  std::vector<const Expansion*> besides;
+  for (const Expansion& e : result.expansions) {
+    if (e.kind == "respelled")
+      out << line("Søgte efter " + printable(e.to) + " i stedet for " + printable(e.from), "  ")
+          << '\n';
+    else
+      besides.push_back(&e);
+  }
+  if (!besides.empty()) {
     std::string text = "Søgningen omfattede også:";
-    for (std::size_t i = 0; i < result.expansions.size() && i < kExpansionsShown; ++i)
-      text += (i ? ", " : " ") + printable(result.expansions[i].to) + " (" +
-              expansion_kind(result.expansions[i].kind) + ')';
-    if (result.expansions.size() > kExpansionsShown) text += ", …";
+    for (std::size_t i = 0; i < besides.size() && i < kExpansionsShown; ++i)
+      text += (i ? ", " : " ") + printable(besides[i]->to) + " (" +
+              expansion_kind(besides[i]->kind) + ')';
+    if (besides.size() > kExpansionsShown) text += ", …";
     out << dim << line(text, "  ") << reset << '\n';
   }
   // The facets, so a journalist sees where to narrow (--source, --type, --from) at a glance.

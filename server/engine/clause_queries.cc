@@ -120,7 +120,7 @@ std::string ClauseQueries::as_the_archive_spells(const std::string& word) {
     return word;
   std::string fix = spelling_(word);
   if (fix.empty() || fix == word || analyzer_.stem(fix) == analyzer_.stem(word)) return word;
-  out_.expansions.push_back({"spelling", word, fix});
+  out_.expansions.push_back({"respelled", word, fix});
   return fix;
 }
 

@@ -21,9 +21,9 @@ namespace opslag {
 
 /// One way the query was widened, shown to the user so they know why a document matched.
 struct Expansion {
-  /// "synonym", "spelling" (aa/å; or the archive's spelling of a word it lacks, searched
-  /// instead), "variant" (joined e-Boks), "wildcard", "compound", "parts" (the stems a typed
-  /// compound or hyphenated word was split into)
+  /// "synonym", "spelling" (the aa/å form), "respelled" (the archive's spelling of a word it
+  /// lacks, searched instead of it), "variant" (joined e-Boks), "wildcard", "compound", "parts"
+  /// (the stems a typed compound or hyphenated word was split into), "form"
   std::string kind;
   std::string from;  ///< what was typed (folded)
   std::string to;    ///< what was searched for besides (or instead)

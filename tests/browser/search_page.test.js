@@ -134,6 +134,18 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('says which word it searched instead of a slip, apart from what it searched besides', async () => {
+    const page = await h.newPage(browser);
+    // The archive's own spelling of "grunddataa" is "grunddata", one letter off.
+    await page.goto(`${server.url}/?q=grunddataa`);
+    await page.locator('.hit mark').first().waitFor();
+    const box = page.locator('#expansions');
+    assert.match(await box.textContent(), /^Søgte efter grunddata i stedet for grunddataa\./);
+    assert.doesNotMatch(await box.textContent(), /omfattede også: [^.]*grunddata \(/);
+    await h.screenshot(page, 'page-respelled');
+    await page.close();
+  });
+
   it('shows what the correction finds when a misspelled word finds nothing, and the word as typed on request', async () => {
     const page = await h.newPage(browser);
     await page.goto(`${server.url}/?q=nemdi`);

@@ -355,12 +355,16 @@
     return from ? `fra ${from}` : `til ${to}`;
   }
 
+  /** A word searched as the archive spells it, then what the search took in besides. */
   function showExpansions(expansions) {
     const box = $('expansions');
-    const shown = expansions.slice(0, 8)
+    const lines = expansions.filter((e) => e.type === 'respelled')
+      .map((e) => `Søgte efter ${e.to} i stedet for ${e.from}.`);
+    const shown = expansions.filter((e) => e.type !== 'respelled').slice(0, 8)
       .map((e) => `${e.to} (${EXPANSION_KINDS[e.type] || e.type})`);
-    box.hidden = shown.length === 0;
-    box.textContent = shown.length ? `Søgningen omfattede også: ${shown.join(', ')}` : '';
+    if (shown.length) lines.push(`Søgningen omfattede også: ${shown.join(', ')}`);
+    box.hidden = lines.length === 0;
+    box.textContent = lines.join(' ');
   }
 
   /** When only the filters stand between the query and its matches: the search without them. */

@@ -79,6 +79,17 @@ TEST(TerminalOutputTest, SaysWhatTheSearchTookInBesidesTheWordsTyped) {
             std::string::npos);
 }
 
+TEST(TerminalOutputTest, SaysWhichWordItSearchedInsteadOfTheWordTyped) {
+  SearchResult result = one_hit();
+  result.expansions = {{"respelled", "inteligens", "intelligens"},
+                       {"synonym", "intelligens", "ai"}};
+  const std::string out = format_hits(request("kunstig inteligens", 1, 10), result, false);
+  EXPECT_NE(out.find("Søgte efter intelligens i stedet for inteligens\n"), std::string::npos)
+      << out;
+  // The respelling is no word searched besides: only the synonym is.
+  EXPECT_NE(out.find("Søgningen omfattede også: ai (synonym)\n"), std::string::npos) << out;
+}
+
 TEST(TerminalOutputTest, ShowsTheFacetsToNarrowBy) {
   SearchResult result = one_hit();
   result.sources = {{"KL", 3}, {"Digitaliseringsstyrelsen", 1}};

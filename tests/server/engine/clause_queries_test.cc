@@ -60,7 +60,7 @@ TEST_F(RespellingTest, AWordTheArchiveLacksIsSearchedAsTheArchiveSpellsIt) {
   EXPECT_THAT(out_.stems, Contains(analyzer_.stem("intelligens")));
   EXPECT_THAT(out_.stems, Not(Contains(analyzer_.stem("inteligens"))));  // "int"
   ASSERT_FALSE(out_.expansions.empty());
-  EXPECT_EQ(out_.expansions[0].kind, "spelling");
+  EXPECT_EQ(out_.expansions[0].kind, "respelled");
   EXPECT_EQ(out_.expansions[0].from, "inteligens");
   EXPECT_EQ(out_.expansions[0].to, "intelligens");
   EXPECT_THAT(out_.free_words, ElementsAre("intelligens"));  // nothing left to suggest
@@ -80,7 +80,7 @@ TEST_F(RespellingTest, AWordTheArchiveHoldsOrAShortWordIsNeverRespelled) {
 
 TEST_F(RespellingTest, ACodeOfLettersAndDigitsIsNeverRespelled) {
   (void)clauses().free_word("", "iso27001", nullptr);
-  for (const Expansion& e : out_.expansions) EXPECT_NE(e.kind, "spelling") << e.to;
+  for (const Expansion& e : out_.expansions) EXPECT_NE(e.kind, "respelled") << e.to;
 }
 
 TEST_F(RespellingTest, NothingIsRespelledWithoutAVocabulary) {

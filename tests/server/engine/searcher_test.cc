@@ -256,7 +256,7 @@ TEST_F(SearcherTest, AWordOneLetterOffTheArchivesIsSearchedAsTheArchiveSpellsIt)
   EXPECT_EQ(result.hits[0].doc.id, "digital-post.txt");
   const auto respelled = std::find_if(
       result.expansions.begin(), result.expansions.end(),
-      [](const Expansion& e) { return e.kind == "spelling" && e.from == "obligatorsk"; });
+      [](const Expansion& e) { return e.kind == "respelled" && e.from == "obligatorsk"; });
   ASSERT_NE(respelled, result.expansions.end());
   EXPECT_EQ(respelled->to, "obligatorisk");
   EXPECT_EQ(result.suggestion, "");  // the search already made is no suggestion
@@ -268,7 +268,7 @@ TEST_F(SearcherTest, AWordOneLetterOffTheArchivesIsSearchedAsTheArchiveSpellsIt)
 }
 
 TEST_F(SearcherTest, SuggestsForAShortSlipWithAnAaSpelling) {
-  // "nemåd" is widened to its aa spelling "nemaad" (a "spelling" expansion too); the slip is
+  // "nemåd" is widened to its aa spelling "nemaad" (a "spelling" expansion); the slip is
   // still mended.
   EXPECT_EQ(searcher_.search(request("nemåd")).suggestion, "nemid");
 }
