@@ -248,6 +248,10 @@ std::vector<std::string> DanishAnalyzer::compound_words(std::string_view word,
                             [&](const std::string& head) { return compounds_->may_be_head(head); });
 }
 
+bool DanishAnalyzer::is_name(std::string_view word) const {
+  return compounds_ && compounds_->dictionary().name_of(word).has_value();
+}
+
 bool DanishAnalyzer::is_stopword(std::string_view word) const {
   return stopwords_.contains(std::string(word));
 }

@@ -91,6 +91,10 @@ class DanishAnalyzer {
   /// False without a splitter.
   [[nodiscard]] bool is_dictionary_word(std::string_view word) const;
 
+  /// True when the dictionary lists the folded `word` only as a name, or its genitive ("pelle",
+  /// "jensens"; not "hans", which is a word too): HunspellDictionary::name_of.
+  [[nodiscard]] bool is_name(std::string_view word) const;
+
   /// A form of the same word that Snowball gives another stem: its stem and the word.
   struct OtherForm {
     std::string stem;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "schema/analysis/icu_text.h"
 #include "schema/errors.h"
 
 namespace opslag {
@@ -188,6 +189,27 @@ void HunspellDictionary::read_words(const std::filesystem::path& path) {
     for (Flag flag : read_flags(entry.substr(slash + 1), dic))
       if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
   }
+  for (const auto& [word, flags] : words_) {
+    // Capitalised, then lower case only: "Pelle", "Heunicke"; not "EU" or "McDonald". Most
+    // words begin with a small ASCII letter and are none.
+    if (const char c = word[0]; c >= 'a' && c <= 'z') continue;
+    const std::string folded = text::fold(word);
+    if (folded == word || words_.contains(folded)) continue;
+    const std::size_t second = text::next_char(word, 0);
+    if (word.compare(second, std::string::npos, folded, text::next_char(folded, 0)) != 0) continue;
+    names_.insert(folded);
+  }
+}
+
+std::optional<std::string> HunspellDictionary::name_of(std::string_view form) const {
+  std::string name(form);
+  if (!names_.contains(name)) {
+    if (!name.ends_with('s')) return std::nullopt;
+    name.pop_back();  // the genitive: "jensens"
+    if (!names_.contains(name)) return std::nullopt;
+  }
+  if (knows(form)) return std::nullopt;  // a form of a word listed in lower case
+  return name;
 }
 
 bool HunspellDictionary::has_any_flag(const std::vector<Flag>& flags,

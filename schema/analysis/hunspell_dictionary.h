@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -51,6 +52,12 @@ class HunspellDictionary {
   /// singular is the plural with ø to o or a, æ to a or å, an ending (-er, -r, -der, -ter, -e) off
   /// and a doubled last consonant single, that the dictionary lists as a singular noun.
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> umlaut_plurals() const;
+
+  /// The name the folded `form` is, or is the genitive of ("jensens" -> "jensen"), where the
+  /// dictionary lists it only capitalised ("Pelle", "Jensen", "Trine") and it is no form of a
+  /// word listed in lower case ("folketinget" is one of "folketing", "hans" is listed); nullopt
+  /// otherwise.
+  [[nodiscard]] std::optional<std::string> name_of(std::string_view form) const;
 
   /// Number of listed words.
   [[nodiscard]] std::size_t size() const { return words_.size(); }
@@ -102,6 +109,8 @@ class HunspellDictionary {
   [[nodiscard]] std::optional<std::string> listed_with(std::string_view form, Flag flag) const;
 
   std::unordered_map<std::string, std::vector<Flag>> words_;
+  /// Folded names: listed words capitalised and nowhere listed in lower case.
+  std::unordered_set<std::string> names_;
   std::unordered_map<std::string, std::vector<Rule>>
       rules_by_add_;  // suffix rules by what they add
   std::size_t longest_add_ = 0;

@@ -157,7 +157,8 @@ Xapian::Query ClauseQueries::wildcard(const std::string& prefix, const std::stri
 Xapian::Query ClauseQueries::with_compound_parts(const Xapian::Query& q, const std::string& word) {
   const std::string stem = analyzer_.stem(word);
   if (stem.size() < 3 || !letters_only(stem))
-    return q;  // numbers, codes and two-letter words are never parts
+    return q;                             // numbers, codes and two-letter words are never parts
+  if (analyzer_.is_name(word)) return q;  // "pelle" (Snowball's "pel") is no part of "skærpels"
   out_.part_stems.emplace(stem, word);
   const Xapian::Query part(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part_term(stem)),
                            QueryParser::kCompoundPartWeight);

@@ -71,6 +71,30 @@ TEST_F(HunspellDictionaryTest, KnowsListedWordsAndTheirFormsWhateverTheirPlace) 
   EXPECT_FALSE(dict.knows("affaldsdata"));
 }
 
+TEST_F(HunspellDictionaryTest, KnowsAWordListedOnlyCapitalisedAsAName) {
+  // "Pelle" and "Østergaard" are names; "Sag" is listed in lower case too, "Programmet" is a
+  // form of "program", "EU" and "McKinsey" are no word capitalised.
+  const auto dict = load(kHeader + std::string(kRules),
+                         "7\nprogram/3,29\nsag/29\nPelle\nØstergaard\nSag\nProgrammet\nEU\n"
+                         "McKinsey\n");
+  EXPECT_EQ(dict.name_of("pelle"), "pelle");
+  EXPECT_EQ(dict.name_of("østergaard"), "østergaard");
+  EXPECT_EQ(dict.name_of("pelles"), "pelle");  // the genitive
+  EXPECT_EQ(dict.name_of("sag"), std::nullopt);
+  EXPECT_EQ(dict.name_of("programmet"), std::nullopt);
+  EXPECT_EQ(dict.name_of("eu"), std::nullopt);
+  EXPECT_EQ(dict.name_of("mckinsey"), std::nullopt);
+  EXPECT_EQ(dict.name_of("pel"), std::nullopt);
+}
+
+TEST(DanishDictionaryTest, KnowsTheNamesOfHunspellDa) {
+  const auto dict = HunspellDictionary::load("/usr/share/hunspell/da_DK");
+  for (const char* name : {"pelle", "gitte", "jensen", "heunicke", "bramsen"})
+    EXPECT_EQ(dict.name_of(name), name);
+  for (const char* word : {"hans", "skat", "søren", "folketinget", "pels"})
+    EXPECT_EQ(dict.name_of(word), std::nullopt) << word;  // words too, or a word's form
+}
+
 TEST_F(HunspellDictionaryTest, GivesEveryListedWordAFormIsMadeFrom) {
   // "koblet" is listed and is the participle of "koble"; "sagt" is forbidden however it is made;
   // "kobl" is listed only to take suffixes.

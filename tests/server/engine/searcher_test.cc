@@ -249,6 +249,19 @@ TEST_F(SearcherTest, MendsOnlyTheUnknownWordsOfTheQueryAsTyped) {
             "\"Digital Post\" OG obligatorisk");
 }
 
+TEST_F(SearcherTest, ANameIsNoPartOfTheCompoundsOfAWordWithItsStem) {
+  // Snowball stems the name "Pelle" and "pels" (fur) alike, "pel"; the name finds no furs.
+  index_.write("pelsfarme.txt",
+               "Pelsfarmene lukker\n\n01-01-2021\n\nSkærpels og pelsfarme forsvinder.\n");
+  index_.write("pelle.txt", "Pelle spørger ministeren\n\n02-02-2023\n\nPelle vil vide mere.\n");
+  index_.reindex();
+  const SearchResult result = searcher_.search(request("pelle"));
+  ASSERT_EQ(result.total, 1u);
+  EXPECT_EQ(result.hits[0].doc.id, "pelle.txt");
+  for (const Expansion& expansion : result.expansions)
+    EXPECT_NE(expansion.kind, "compound") << expansion.to;
+}
+
 TEST_F(SearcherTest, AWordOneLetterOffTheArchivesIsSearchedAsTheArchiveSpellsIt) {
   // "obligatorsk" is in no document and no dictionary; "obligatorisk" is one letter away.
   const SearchResult result = searcher_.search(request("obligatorsk"));
