@@ -9,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "schema/analysis/icu_text.h"
 #include "schema/errors.h"
 
 namespace opslag {
@@ -30,6 +29,28 @@ std::vector<std::string> fields_of(const std::string& line) {
   std::vector<std::string> fields;
   for (std::string f; in >> f;) fields.push_back(f);
   return fields;
+}
+
+/// `word` with its first letter, a capital (A-Z, or À-Þ but ×: UTF-8 C3 80-9E), made small,
+/// where the rest holds no such capital: "Pelle" -> "pelle", "Østergaard" -> "østergaard"; ""
+/// for "EU", "McDonald" or "pels". Only Latin-1 capitals, which a Danish dictionary's names
+/// begin with, so no Unicode folding is needed for each of its words.
+std::string with_small_first_letter(const std::string& word) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
+  const auto capital_at = [&](std::size_t i) -> std::size_t {  // its length in bytes, or 0
+    if (byte(i) >= 'A' && byte(i) <= 'Z') return 1;
+    if (byte(i) == 0xC3 && i + 1 < word.size() && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9E &&
+        byte(i + 1) != 0x97)
+      return 2;
+    return 0;
+  };
+  const std::size_t first = capital_at(0);
+  if (first == 0) return "";
+  for (std::size_t i = first; i < word.size(); ++i)
+    if (capital_at(i) != 0) return "";
+  std::string small = word;
+  small[first - 1] = static_cast<char>(byte(first - 1) + 0x20);
+  return small;
 }
 
 }  // namespace
@@ -190,14 +211,8 @@ void HunspellDictionary::read_words(const std::filesystem::path& path) {
       if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
   }
   for (const auto& [word, flags] : words_) {
-    // Capitalised, then lower case only: "Pelle", "Heunicke"; not "EU" or "McDonald". Most
-    // words begin with a small ASCII letter and are none.
-    if (const char c = word[0]; c >= 'a' && c <= 'z') continue;
-    const std::string folded = text::fold(word);
-    if (folded == word || words_.contains(folded)) continue;
-    const std::size_t second = text::next_char(word, 0);
-    if (word.compare(second, std::string::npos, folded, text::next_char(folded, 0)) != 0) continue;
-    names_.insert(folded);
+    const std::string small = with_small_first_letter(word);
+    if (!small.empty() && !words_.contains(small)) names_.insert(small);
   }
 }
 
