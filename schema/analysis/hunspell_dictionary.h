@@ -54,7 +54,7 @@ class HunspellDictionary {
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> umlaut_plurals() const;
 
   /// The name the folded `form` is, or is the genitive of ("jensens" -> "jensen"), where the
-  /// dictionary lists it only capitalised ("Pelle", "Jensen", "Trine") and it is no form of a
+  /// dictionary lists it only capitalised ("Pelle", "Jensen", "Gitte") and it is no form of a
   /// word listed in lower case ("folketinget" is one of "folketing", "hans" is listed); nullopt
   /// otherwise.
   [[nodiscard]] std::optional<std::string> name_of(std::string_view form) const;

@@ -12,6 +12,7 @@
 #include "schema/document_terms.h"
 #include "schema/errors.h"
 #include "server/engine/facet_spy.h"
+#include "server/engine/heading_boost.h"
 #include "server/engine/remote_shards.h"
 
 namespace opslag {
@@ -288,6 +289,7 @@ std::unique_ptr<MatchStream> Searcher::stream_matches(const SearchRequest& reque
   if (!remote_) enquire.add_matchspy(&on_time);
   const auto count = static_cast<Xapian::doccount>(std::min<std::size_t>(max, 1u << 30));
   stream->mset_ = enquire.get_mset(0, count, count);
+  stream->by_relevance_ = request.sort == SortOrder::kRelevance;
   enquire.clear_matchspies();  // the MSet keeps the Enquire, which must not keep the spy
   stream->total_ = stream->mset_.get_matches_estimated();
   stream->estimated_ =
@@ -296,13 +298,31 @@ std::unique_ptr<MatchStream> Searcher::stream_matches(const SearchRequest& reque
 }
 
 std::vector<Hit> MatchStream::next(std::size_t count) {
+  // Ten at a time, as a page orders them (HeadingBoost); remote shards: the documents of the
+  // windows needed in one round of requests.
+  const auto window = static_cast<Xapian::doccount>(HeadingBoost::kWindow);
+  if (ready_.size() < count && next_ < mset_.size()) {
+    const auto wanted = static_cast<Xapian::doccount>(count - ready_.size());
+    const Xapian::doccount end =
+        std::min<Xapian::doccount>(mset_.size(), next_ + (wanted + window - 1) / window * window);
+    mset_.fetch(mset_[next_], end == mset_.size() ? mset_.end() : mset_[end]);
+  }
+  while (ready_.size() < count && next_ < mset_.size()) {
+    const Xapian::doccount end = std::min<Xapian::doccount>(mset_.size(), next_ + window);
+    std::vector<Hit> hits;
+    for (; next_ < end; ++next_)
+      hits.push_back(searcher_.stored_hit(mset_[next_].get_document(), mset_[next_].get_weight()));
+    if (by_relevance_) searcher_.order_by_headings(hits, parsed_, mset_.get_max_attained());
+    for (Hit& hit : hits) {
+      searcher_.add_snippet(hit, parsed_);
+      ready_.push_back(std::move(hit));
+    }
+  }
   std::vector<Hit> hits;
-  const Xapian::doccount end =
-      std::min<Xapian::doccount>(mset_.size(), next_ + static_cast<Xapian::doccount>(count));
-  if (next_ >= end) return hits;
-  // Remote shards: the documents of a piece in one round of requests.
-  mset_.fetch(mset_[next_], end == mset_.size() ? mset_.end() : mset_[end]);
-  for (; next_ < end; ++next_) hits.push_back(searcher_.hit_at(mset_[next_], parsed_));
+  while (hits.size() < count && !ready_.empty()) {
+    hits.push_back(std::move(ready_.front()));
+    ready_.pop_front();
+  }
   return hits;
 }
 
@@ -325,14 +345,33 @@ Xapian::Enquire Searcher::ranking(const Xapian::Database& db, const Xapian::Quer
   return enquire;
 }
 
-Hit Searcher::hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const {
-  return hit_of(it.get_document(), it.get_weight(), parsed);
-}
-
-Hit Searcher::hit_of(const Xapian::Document& doc, double weight, const ParsedQuery& parsed) const {
+Hit Searcher::stored_hit(const Xapian::Document& doc, double weight) const {
   Hit hit;
   hit.doc = read_stored_document(schema_, doc);
   hit.score = weight;
+  return hit;
+}
+
+void Searcher::order_by_headings(std::vector<Hit>& hits, const ParsedQuery& parsed,
+                                 double best_weight) const {
+  const HeadingBoost boost(analyzer_, parsed, best_weight);
+  std::vector<double> weights;
+  std::vector<std::string_view> titles;
+  for (const Hit& hit : hits) {
+    weights.push_back(hit.score);
+    titles.push_back(hit.doc.title);
+  }
+  const std::vector<std::size_t> order = boost.order(weights, titles);
+  std::vector<Hit> ordered;
+  ordered.reserve(hits.size());
+  for (const std::size_t i : order) {
+    ordered.push_back(std::move(hits[i]));
+    ordered.back().score = weights[i];
+  }
+  hits = std::move(ordered);
+}
+
+void Searcher::add_snippet(Hit& hit, const ParsedQuery& parsed) const {
   std::size_t at = 0;
   try {
     hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
@@ -345,7 +384,6 @@ Hit Searcher::hit_of(const Xapian::Document& doc, double weight, const ParsedQue
     hit.page = 1 + static_cast<int>(std::count(hit.doc.body.begin(),
                                                hit.doc.body.begin() + static_cast<long>(at), '\f'));
   hit.doc.body.clear();
-  return hit;
 }
 
 Xapian::doccount Searcher::word_frequency(const Xapian::Database& db,
@@ -389,6 +427,14 @@ SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Da
   deadline.check("while reading the query");
   const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
+  const auto size = static_cast<Xapian::doccount>(request.size);
+  // By relevance each ten ranks are ordered by their headings (HeadingBoost): the windows the
+  // page lies in are ranked, so that pages of any size agree.
+  const bool by_relevance = request.sort == SortOrder::kRelevance;
+  const auto window =
+      by_relevance ? static_cast<Xapian::doccount>(HeadingBoost::kWindow) : Xapian::doccount{1};
+  const Xapian::doccount from = first / window * window;
+  const Xapian::doccount to = (first + size + window - 1) / window * window;
   {
     Xapian::Enquire enquire = ranking(db, query, request.sort);
     FacetCounting facets(facet_slots(), remote_, facet_columns(db));
@@ -406,10 +452,8 @@ SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Da
     // ten), so up to Limits::exact_matches are counted exactly; beyond, the total is Xapian's
     // estimate and the facets are scaled from the matches counted.
     const Xapian::doccount check =
-        std::max<Xapian::doccount>(static_cast<Xapian::doccount>(limits_.exact_matches),
-                                   first + static_cast<Xapian::doccount>(request.size));
-    const Xapian::MSet mset =
-        enquire.get_mset(first, static_cast<Xapian::doccount>(request.size), check);
+        std::max<Xapian::doccount>(static_cast<Xapian::doccount>(limits_.exact_matches), to);
+    const Xapian::MSet mset = enquire.get_mset(from, to - from, check);
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
@@ -434,10 +478,17 @@ SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Da
       for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
       docs = read_documents(db, each, ids);
     }
+    std::vector<Hit> hits;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+      deadline.check("while reading the documents");
+      hits.push_back(
+          stored_hit(remote_ ? docs[it.get_rank() - from] : it.get_document(), it.get_weight()));
+    }
+    if (by_relevance) order_by_headings(hits, parsed, mset.get_max_attained());
+    for (std::size_t i = first - from; i < hits.size() && i < first - from + size; ++i) {
       deadline.check("while making the snippets");
-      result.hits.push_back(remote_ ? hit_of(docs[it.get_rank() - first], it.get_weight(), parsed)
-                                    : hit_at(it, parsed));
+      add_snippet(hits[i], parsed);
+      result.hits.push_back(std::move(hits[i]));
     }
     return result;
   }

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -33,7 +34,7 @@ struct FacetCount {
 /// One ranked document.
 struct Hit {
   StoredDocument doc;  ///< metadata; the body is left empty
-  double score = 0;    ///< BM25 weight
+  double score = 0;    ///< BM25 weight, with the bonus of its heading (HeadingBoost)
   Snippet snippet;     ///< the passage that shows why it matched, with its matches
   /// The page the snippet is on (from 1), for documents with pages (PDF); 0 for the rest.
   int page = 0;
@@ -109,6 +110,8 @@ class MatchStream {
   Xapian::doccount total_ = 0;
   bool estimated_ = false;
   Xapian::doccount next_ = 0;
+  bool by_relevance_ = true;  ///< each ten reordered by their headings (HeadingBoost)
+  std::deque<Hit> ready_;     ///< hits of a window read but not yet given
 };
 
 /// What to do about remote shards: how long to wait for one, and whether to answer from the
@@ -203,11 +206,15 @@ class Searcher {
   /// An Enquire ranking `query` on `db` by BM25, in `sort`'s order.
   [[nodiscard]] Xapian::Enquire ranking(const Xapian::Database& db, const Xapian::Query& query,
                                         SortOrder sort) const;
-  /// The hit at `it`: its metadata, score, snippet for `parsed` and page; no body.
-  [[nodiscard]] Hit hit_at(const Xapian::MSetIterator& it, const ParsedQuery& parsed) const;
-  /// The hit for `doc` ranked with `weight`.
-  [[nodiscard]] Hit hit_of(const Xapian::Document& doc, double weight,
-                           const ParsedQuery& parsed) const;
+  /// The hit for `doc` ranked with `weight`: its metadata and body, no snippet yet.
+  [[nodiscard]] Hit stored_hit(const Xapian::Document& doc, double weight) const;
+  /// `hits`, of consecutive ranks from a multiple of HeadingBoost::kWindow in a search whose
+  /// best weight is `best_weight`, each ten in the order their headings give (HeadingBoost),
+  /// each score with its bonus.
+  void order_by_headings(std::vector<Hit>& hits, const ParsedQuery& parsed,
+                         double best_weight) const;
+  /// Gives `hit` its snippet for `parsed` and its page, and clears its body.
+  void add_snippet(Hit& hit, const ParsedQuery& parsed) const;
   [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
                                                   const Xapian::Database& lexicon,
                                                   const ParsedQuery& parsed) const;
