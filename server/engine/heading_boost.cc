@@ -3,9 +3,34 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <unordered_set>
 
 namespace opslag {
+namespace {
+
+/// `text` with the capitals of ASCII and of Æ, Ø, Å made small, byte by byte, as folding makes
+/// them; nullopt when it holds another character beyond ASCII (an accent, which folding takes
+/// off, or a ligature), whose folded form only ICU can tell.
+std::optional<std::string> small_danish(std::string_view text) {
+  std::string small(text);
+  for (std::size_t i = 0; i < small.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(small[i]);
+    if (byte < 0x80) {
+      if (byte >= 'A' && byte <= 'Z') small[i] = static_cast<char>(byte + 0x20);
+      continue;
+    }
+    if (byte != 0xC3 || i + 1 == small.size()) return std::nullopt;
+    const auto next = static_cast<unsigned char>(small[++i]);
+    if (next == 0x86 || next == 0x98 || next == 0x85)
+      small[i] = static_cast<char>(next + 0x20);  // Æ Ø Å
+    else if (next != 0xA6 && next != 0xB8 && next != 0xA5)
+      return std::nullopt;
+  }
+  return small;
+}
+
+}  // namespace
 
 std::string_view title_heading(std::string_view title) {
   if (const auto dash = title.find(" – "); dash != std::string_view::npos)
@@ -31,8 +56,16 @@ HeadingBoost::HeadingBoost(const DanishAnalyzer& analyzer, const ParsedQuery& pa
 
 double HeadingBoost::bonus(std::string_view title) const {
   if (stems_.empty() || best_weight_ <= 0) return 0;
+  const std::string_view heading = title_heading(title);
+  // Most headings hold none of the query's words: tell so without ICU where bytes can.
+  if (const std::optional<std::string> small = small_danish(heading)) {
+    const bool may_hold = std::any_of(stems_.begin(), stems_.end(), [&](const std::string& s) {
+      return small->find(DanishAnalyzer::stem_start(s)) != std::string::npos;
+    });
+    if (!may_hold) return 0;
+  }
   std::unordered_set<std::string> words;
-  for (AnalyzedWord& w : analyzer_.analyze(title_heading(title), Stemming::kNone))
+  for (AnalyzedWord& w : analyzer_.analyze(heading, Stemming::kNone))
     if (!w.alternative && !analyzer_.is_stopword(w.word)) words.insert(std::move(w.word));
   // A word begins with stem_start() of its stem: stem only the words that could match.
   std::unordered_set<std::string> matched;

@@ -47,6 +47,12 @@ TEST_F(HeadingBoostTest, AHeadingWithoutTheQuerysWordsGainsNothing) {
   EXPECT_EQ(boost("til").bonus("Til borgerne"), 0);  // a stop word alone names nothing
 }
 
+TEST_F(HeadingBoostTest, AHeadingIsReadAsTheIndexReadsItCapitalsAndAccentsIncluded) {
+  EXPECT_GT(boost("økonomi").bonus("Strategien: ØKONOMIEN I KOMMUNERNE"), 0);
+  EXPECT_GT(boost("ide").bonus("Folketinget: Idéer fra borgerne"), 0);
+  EXPECT_GT(boost("nemid").bonus("Bilag: Overgangen fra NemID"), 0);
+}
+
 TEST_F(HeadingBoostTest, ReordersEachTenRanksAndNeverAcrossThem) {
   std::vector<double> weights;
   std::vector<std::string_view> titles;
