@@ -78,7 +78,7 @@ double HeadingBoost::bonus(std::string_view title) const {
         break;
       }
   if (matched.empty()) return 0;
-  const double m = static_cast<double>(std::min(matched.size(), words.size()));
+  const auto m = static_cast<double>(matched.size());  // each a stem of one of `words`
   return kWeight * best_weight_ * (m / static_cast<double>(words.size())) *
          (m / static_cast<double>(stems_.size()));
 }
