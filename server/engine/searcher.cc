@@ -33,6 +33,12 @@ Searcher::~Searcher() = default;
 
 namespace {
 
+/// Stored text of document `id` that the analysis refused (`e`): the index, not the request, is
+/// at fault, so the search answers as for an index it cannot read.
+IndexUnavailable damaged_text(const std::string& id, const BadInput& e) {
+  return IndexUnavailable("the stored text of document \"" + id + "\" is damaged: " + e.what());
+}
+
 /// Facet values and the documents holding each, times `scale`: by count (most first), or by
 /// value (highest first).
 std::vector<FacetCount> facet_counts(
@@ -361,6 +367,8 @@ void Searcher::order_by_headings(std::vector<Hit>& hits, const ParsedQuery& pars
     weights.push_back(hit.score);
     titles.push_back(hit.doc.title);
   }
+  // Each title is valid UTF-8 (read_stored_document's JSON parser refuses any other), so the
+  // analysis of the headings cannot fail as a damaged body's can.
   const std::vector<std::size_t> order = boost.order(weights, titles);
   std::vector<Hit> ordered;
   ordered.reserve(hits.size());
@@ -375,9 +383,8 @@ void Searcher::add_snippet(Hit& hit, const ParsedQuery& parsed) const {
   std::size_t at = 0;
   try {
     hit.snippet = snippets_.make(hit.doc.body, parsed, SnippetMaker::kLength, &at);
-  } catch (const BadInput& e) {  // the stored text, not the request, is at fault
-    throw IndexUnavailable("the stored text of document \"" + hit.doc.id +
-                           "\" is damaged: " + e.what());
+  } catch (const BadInput& e) {
+    throw damaged_text(hit.doc.id, e);
   }
   // Pages of a PDF are separated by form feeds.
   if (hit.doc.body.find('\f') != std::string::npos)
@@ -552,9 +559,8 @@ std::optional<DocumentView> Searcher::view(std::string_view id, std::string_view
     try {
       view.title_marks = snippets_.marks(view.doc.title, parsed);
       view.body_marks = snippets_.marks(view.doc.body, parsed);
-    } catch (const BadInput& e) {  // the stored text, not the request, is at fault
-      throw IndexUnavailable("the stored text of document \"" + view.doc.id +
-                             "\" is damaged: " + e.what());
+    } catch (const BadInput& e) {
+      throw damaged_text(view.doc.id, e);
     }
     return view;
   });

@@ -62,6 +62,12 @@ TEST_F(DamagedIndexTest, StoredTextThatIsNotUtf8Gets503NotA400) {
   expect_error(get("/search?q=NemID"), 503, index_.db_path());
 }
 
+TEST_F(DamagedIndexTest, AStoredTitleThatIsNotUtf8Gets503BeforeItsHeadingIsRead) {
+  store_data_of_nemid_document(std::string("{\"id\":\"nemid.txt\",\"title\":\"NemID \xff\"}") +
+                               '\0' + "NemID er en log-in");
+  expect_error(get("/search?q=NemID"), 503, index_.db_path());
+}
+
 TEST_F(DamagedIndexTest, AMissingDatabaseMakesHealthSayUnavailable) {
   ASSERT_EQ(get("/health")->status, 200);
   std::filesystem::remove_all(index_.db_path());
