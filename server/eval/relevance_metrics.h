@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@ namespace opslag {
 struct Judgment {
   std::string category;
   std::string query;
-  std::map<std::string, int> grades;  ///< empty: nothing is relevant (a junk query)
+  std::map<std::string, int> grades;   ///< empty: nothing is relevant (a junk query)
+  std::set<std::string> not_relevant;  ///< read and judged not relevant (by add_pooled_grades)
 };
 using Judgments = std::vector<Judgment>;
 
@@ -25,6 +27,13 @@ using Judgments = std::vector<Judgment>;
 /// line, '#' lines ignored; `-` in place of the ids says nothing is relevant. Throws
 /// opslag::Error naming the file and line of a malformed line.
 [[nodiscard]] Judgments read_judgments(const std::filesystem::path& file);
+
+/// Adds to `judgments` the grades of the documents the engines ranked that the judges had not
+/// graded, read and judged later (pooling, as TREC does), from `file`: a line each,
+/// `QUERY<TAB>id<TAB>grade<TAB>reason` with a grade from 0 (not relevant) to 3, '#' lines
+/// ignored. Throws opslag::Error naming the file and line of a malformed line, of a query no
+/// judgment has, or of a document its need has graded already.
+void add_pooled_grades(Judgments& judgments, const std::filesystem::path& file);
 
 /// How well one ranking did.
 struct RelevanceScore {
@@ -35,12 +44,18 @@ struct RelevanceScore {
   double first_right = 0;
   double success1 = 0;  ///< 1 when the first hit is relevant
   double success3 = 0;  ///< 1 when one of the first three hits is relevant
+  /// The share of the top 10 whose documents were judged (graded, or read and found not
+  /// relevant); all of it for a query where nothing is relevant. What remains scores as not
+  /// relevant unread.
+  double judged10 = 0;
 };
 
-/// Scores `ranked` (ids, best first) against `grades`. A query with no relevant documents scores
-/// 1 on every figure when nothing is ranked, and 0 when anything is.
+/// Scores `ranked` (ids, best first) against `grades`; `not_relevant` were read and judged so.
+/// A query with no relevant documents scores 1 on every figure when nothing is ranked, and 0
+/// when anything is.
 [[nodiscard]] RelevanceScore score_ranking(const std::vector<std::string>& ranked,
-                                           const std::map<std::string, int>& grades);
+                                           const std::map<std::string, int>& grades,
+                                           const std::set<std::string>& not_relevant = {});
 
 /// The ids of the top 10 documents for a query.
 using Ranker = std::function<std::vector<std::string>(const std::string& query)>;
@@ -48,6 +63,9 @@ using Ranker = std::function<std::vector<std::string>(const std::string& query)>
 /// Runs every judged query through `rank` and scores its ranking.
 [[nodiscard]] std::vector<RelevanceScore> run_judgments(const Ranker& rank,
                                                         const Judgments& judgments);
+
+/// `searcher`'s top 10 for a query (no filters).
+[[nodiscard]] Ranker top_ten(const Searcher& searcher);
 
 /// run_judgments with `searcher`'s top 10 (no filters).
 [[nodiscard]] std::vector<RelevanceScore> run_judgments(const Searcher& searcher,

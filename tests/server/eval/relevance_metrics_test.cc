@@ -90,7 +90,8 @@ TEST(RelevanceMetricsTest, SuccessAtOneAndThreeCountAnyRelevantDocument) {
 }
 
 TEST(RelevanceMetricsTest, MeansAreTakenPerCategory) {
-  const Judgments j{{"a", "q1", {{"x", 2}}}, {"b", "q2", {{"y", 2}}}, {"a", "q3", {{"z", 2}}}};
+  const Judgments j{
+      {"a", "q1", {{"x", 2}}, {}}, {"b", "q2", {{"y", 2}}, {}}, {"a", "q3", {{"z", 2}}, {}}};
   const std::vector<RelevanceScore> scores{score_ranking({"x"}, j[0].grades),
                                            score_ranking({}, j[1].grades),
                                            score_ranking({"n"}, j[2].grades)};
@@ -110,6 +111,51 @@ TEST(RelevanceMetricsTest, ALineWithNeitherIdsNorADashIsRefused) {
     EXPECT_NE(std::string(e.what()).find("j.tsv:1: no judged documents"), std::string::npos)
         << e.what();
   }
+}
+
+/// The message of the Error that add_pooled_grades throws for `pooled`, or "" if none.
+std::string pooled_error(const std::string& pooled) {
+  testing::TempDir dir;
+  Judgments j = read_judgments(dir.write("j.tsv", "compound\taffaldsdata\tb:2\n"));
+  try {
+    add_pooled_grades(j, dir.write("p.tsv", pooled));
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(RelevanceMetricsTest, PooledGradesJoinTheirNeedAndAZeroCountsAsReadNotRelevant) {
+  testing::TempDir dir;
+  Judgments j = read_judgments(dir.write("j.tsv", "compound\taffaldsdata\tb:2\n"));
+  add_pooled_grades(j, dir.write("p.tsv",
+                                 "# pooled\naffaldsdata\tc\t1\tdata om affald\n"
+                                 "affaldsdata\td\t0\tnævner det i forbifarten\n"));
+  EXPECT_EQ(j[0].grades, (std::map<std::string, int>{{"b", 2}, {"c", 1}}));
+  EXPECT_EQ(j[0].not_relevant, (std::set<std::string>{"d"}));
+}
+
+TEST(RelevanceMetricsTest, APooledLineForAnUnknownQueryOrAGradedDocumentIsNamedByLine) {
+  EXPECT_NE(pooled_error("affaldsdata\tc\t1\tok\nfuldmagt\tc\t1\tx\n")
+                .find("p.tsv:2: no judged need has the query \"fuldmagt\""),
+            std::string::npos);
+  EXPECT_NE(pooled_error("affaldsdata\tb\t1\tx\n").find("p.tsv:1: b is judged"), std::string::npos);
+  EXPECT_NE(
+      pooled_error("affaldsdata\tc\t0\tx\naffaldsdata\tc\t2\ty\n").find("p.tsv:2: c is judged"),
+      std::string::npos);
+  EXPECT_NE(pooled_error("affaldsdata\tc\t5\tx\n").find("p.tsv:1: \"5\" is no grade"),
+            std::string::npos);
+  EXPECT_NE(pooled_error("affaldsdata\tc\t1\n").find("p.tsv:1: expected QUERY"), std::string::npos);
+  EXPECT_EQ(pooled_error("affaldsdata\tc\t1\tdata om affald\n"), "");
+}
+
+TEST(RelevanceMetricsTest, JudgedAtTenCountsGradedAndReadDocumentsOfTheTopTen) {
+  EXPECT_DOUBLE_EQ(score_ranking({"a", "x", "n", "y"}, {{"a", 2}}, {"n"}).judged10, 0.5);
+  EXPECT_DOUBLE_EQ(score_ranking({"x"}, {{"a", 2}}).judged10, 0);
+  EXPECT_DOUBLE_EQ(score_ranking({"x"}, {}).judged10, 1);  // nothing is relevant: all judged
+  // A document read and judged not relevant still scores as not relevant.
+  EXPECT_DOUBLE_EQ(score_ranking({"n", "a"}, {{"a", 2}}, {"n"}).ndcg10,
+                   score_ranking({"x", "a"}, {{"a", 2}}).ndcg10);
 }
 
 }  // namespace
