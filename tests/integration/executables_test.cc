@@ -445,6 +445,30 @@ TEST_F(ExecutablesTest, SearchRefusesWhatTheServerRefusesInTheSameWords) {
       << dates.output;
 }
 
+TEST_F(ExecutablesTest, RelevanceWritesEachEnginesTopTenAndScoresThePooledGrades) {
+  ASSERT_EQ(run(index_command()).status, 0);
+  const fs::path judgments = corpus_.write("judged/j.tsv", "names\tnemid\tnemid.txt:2\n");
+  const fs::path pooled = corpus_.write("judged/p.tsv", "nemid\tpost.md\t0\tom post\n");
+  const fs::path rankings = data_.path() / "rankings.tsv";
+  const std::string relevance = bin("opslag-relevance") + " --db " + db_.string() +
+                                " --judgments " + judgments.string() + " --compare-stock";
+  const CommandResult r = run(relevance + " --rankings " + rankings.string());
+  EXPECT_EQ(r.status, 0) << r.output;
+  std::ifstream in(rankings);
+  const std::string written((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(written, "opslag\tnemid\t1\tnemid.txt\nstock\tnemid\t1\tnemid.txt\n");
+  EXPECT_NE(r.output.find("judged@10 1.000"), std::string::npos) << r.output;
+
+  const CommandResult with = run(relevance + " --pooled " + pooled.string());
+  EXPECT_EQ(with.status, 0) << with.output;
+  const fs::path wrong = corpus_.write("judged/w.tsv", "mitid\tpost.md\t1\tx\n");
+  const CommandResult refused = run(relevance + " --pooled " + wrong.string());
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.output.find("w.tsv:1: no judged need has the query \"mitid\""),
+            std::string::npos)
+      << refused.output;
+}
+
 TEST_F(ExecutablesTest, ServerRefusesADatabaseOfAnotherSchemaSayingToReindex) {
   ASSERT_EQ(run(index_command()).status, 0);
   const fs::path schema = corpus_.write("schema/schema.json", [] {
