@@ -2,7 +2,7 @@
 // documents of ../shared must score at least their recorded baselines (overall and by category)
 // and better than stock Xapian, both as first judged and with the grades real-pooled.tsv gives
 // the documents the engines ranked that the first judgments left out. Under ctest the documents are
-// indexed once for all four tests (the RealSetIndex fixture, OPSLAG_REAL_SET_DB), since each test
+// indexed once for all the tests (the RealSetIndex fixture, OPSLAG_REAL_SET_DB), since each test
 // is a process of its own.
 #include <gtest/gtest.h>
 
@@ -101,7 +101,7 @@ TEST_F(RealRelevanceTest, WithThePooledGradesJudgedNeedsScoreAtLeastTheRecordedB
   for (const auto& [category, c] : mean_by_category(pooled(), *pooled_scores_))
     EXPECT_GE(c.ndcg10, baseline("pooled-ndcg10-" + category, "real-baseline.txt") - 1e-3)
         << category;
-  // The pooled grades only add: no need scores lower with them than without.
+  // The pooled grades only add what was read: no need's top ten holds fewer judged documents.
   for (std::size_t i = 0; i < scores_->size(); ++i)
     EXPECT_GE((*pooled_scores_)[i].judged10, (*scores_)[i].judged10) << judgments()[i].query;
 }
