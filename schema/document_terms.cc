@@ -80,6 +80,14 @@ bool is_word_term(std::string_view term) {
 
 std::string part_term(std::string_view stem) { return joined("XC", stem); }
 
+std::string_view term_stem(std::string_view term) {
+  if (term.starts_with("XC")) return term.substr(2);
+  if (!term.starts_with('Z')) return {};
+  // A field's prefix is capitals; a stem is folded, so it never begins with one.
+  const std::size_t stem = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1);
+  return stem == std::string_view::npos ? std::string_view{} : term.substr(stem);
+}
+
 std::string id_term(const Schema& schema, std::string_view id) {
   return schema.field("id").prefix + std::string(id);
 }

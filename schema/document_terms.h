@@ -42,6 +42,10 @@ struct CompoundWord {
                                                          const DanishAnalyzer& analyzer,
                                                          std::string_view value);
 
+/// The stem in a stem term ("Z" + prefix + stem) or a compound part's term ("XC" + stem); ""
+/// for any other term.
+[[nodiscard]] std::string_view term_stem(std::string_view term);
+
 /// True for a plain stem term ("Z" + stem, no field prefix): what "similar" expands on.
 [[nodiscard]] bool is_plain_stem_term(std::string_view term);
 

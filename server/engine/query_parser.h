@@ -60,6 +60,13 @@ struct ParsedQuery {
   /// the spelling suggestion.
   std::vector<std::string> free_words;
   bool as_plain_words = false;  ///< the syntax was not understood, so it was read as words
+  /// How telling each stem of `stems` and `part_stems` is (its inverse document frequency, set
+  /// by the searcher once it has matched): a snippet shows the passage whose distinct matches
+  /// weigh most, so a rare word of the query beats a common one. A stem not listed weighs 1.
+  std::map<std::string, double> stem_weights;
+  /// The same for the words of `phrases` and `loose_phrases`, as written: a phrase weighs the
+  /// sum of its words'.
+  std::map<std::string, double> word_weights;
 };
 
 /// Reads the query language: words (stemmed), "exact phrases" (stop words kept), AND, OR,

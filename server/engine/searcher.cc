@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "schema/database_sources.h"
@@ -52,6 +53,36 @@ std::vector<FacetCount> facet_counts(
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });
   return out;
+}
+
+/// Gives `parsed` how telling each of its stems and phrase words is, for choosing a snippet's
+/// passage (ParsedQuery::stem_weights, word_weights): log(1 + N / df), where a stem's df is
+/// the most documents any of its terms (as a word, in a field, as a compound's part) is in. A
+/// stem that is none of the typed words' but was searched besides (a split word's part, a
+/// synonym, another form) counts as the ranking counts a split word's parts against the word
+/// typed. The match's statistics hold the frequencies of `query`'s terms, so none is looked up
+/// again (a round trip each on remote shards).
+void weigh_terms(const Xapian::MSet& mset, const Xapian::Query& query, Xapian::doccount documents,
+                 const std::set<std::string>& typed, ParsedQuery& parsed) {
+  const auto idf = [documents](Xapian::doccount df) {
+    return std::log1p(static_cast<double>(documents) /
+                      static_cast<double>(std::max<Xapian::doccount>(df, 1)));
+  };
+  std::map<std::string, Xapian::doccount> frequency;
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    const std::string name = *term;  // the iterator gives a copy: the stem is a view into it
+    if (is_word_term(name)) {
+      parsed.word_weights[name] = idf(mset.get_termfreq(name));
+      continue;
+    }
+    const std::string_view stem = term_stem(name);
+    if (stem.empty()) continue;
+    Xapian::doccount& df = frequency[std::string(stem)];
+    df = std::max(df, mset.get_termfreq(name));
+  }
+  for (const auto& [stem, df] : frequency)
+    parsed.stem_weights[stem] =
+        idf(df) * (typed.contains(stem) ? 1.0 : QueryParser::kSplitPartsWeight);
 }
 
 /// The counts of Xapian's own spy, as FacetSpy gives them.
@@ -295,6 +326,8 @@ std::unique_ptr<MatchStream> Searcher::stream_matches(const SearchRequest& reque
   if (!remote_) enquire.add_matchspy(&on_time);
   const auto count = static_cast<Xapian::doccount>(std::min<std::size_t>(max, 1u << 30));
   stream->mset_ = enquire.get_mset(0, count, count);
+  weigh_terms(stream->mset_, query, handles.all.get_doccount(), typed_stems(stream->parsed_),
+              stream->parsed_);
   stream->by_relevance_ = request.sort == SortOrder::kRelevance;
   enquire.clear_matchspies();  // the MSet keeps the Enquire, which must not keep the spy
   stream->total_ = stream->mset_.get_matches_estimated();
@@ -379,6 +412,12 @@ void Searcher::order_by_headings(std::vector<Hit>& hits, const ParsedQuery& pars
   hits = std::move(ordered);
 }
 
+std::set<std::string> Searcher::typed_stems(const ParsedQuery& parsed) const {
+  std::set<std::string> out;
+  for (const std::string& word : parsed.free_words) out.insert(analyzer_.stem(word));
+  return out;
+}
+
 void Searcher::add_snippet(Hit& hit, const ParsedQuery& parsed) const {
   std::size_t at = 0;
   try {
@@ -430,7 +469,7 @@ ParsedQuery Searcher::parse(const Xapian::Database& db, const Xapian::Database& 
 SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Database>& each,
                               const Xapian::Database& lexicon, const SearchRequest& request,
                               const Deadline& deadline) const {
-  const ParsedQuery parsed = parse(db, lexicon, request.query);
+  ParsedQuery parsed = parse(db, lexicon, request.query);
   deadline.check("while reading the query");
   const Xapian::Query query = filtered(with_field_boosts(parsed.query, parsed, db), request);
   const auto first = static_cast<Xapian::doccount>((request.page - 1) * request.size);
@@ -461,6 +500,7 @@ SearchResult Searcher::search(Xapian::Database& db, const std::vector<Xapian::Da
     const Xapian::doccount check =
         std::max<Xapian::doccount>(static_cast<Xapian::doccount>(limits_.exact_matches), to);
     const Xapian::MSet mset = enquire.get_mset(from, to - from, check);
+    weigh_terms(mset, query, db.get_doccount(), typed_stems(parsed), parsed);
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -215,6 +216,9 @@ class Searcher {
                          double best_weight) const;
   /// Gives `hit` its snippet for `parsed` and its page, and clears its body.
   void add_snippet(Hit& hit, const ParsedQuery& parsed) const;
+  /// The stems of the words the query typed (as searched), whose matches a snippet favours
+  /// over those of what was searched besides them.
+  [[nodiscard]] std::set<std::string> typed_stems(const ParsedQuery& parsed) const;
   [[nodiscard]] std::vector<Expansion> expansions(const Xapian::Database& db,
                                                   const Xapian::Database& lexicon,
                                                   const ParsedQuery& parsed) const;

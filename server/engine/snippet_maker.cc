@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -102,25 +103,35 @@ std::vector<Match> find_matches(const std::vector<AnalyzedWord>& words, const Pa
   return merged;
 }
 
-/// The index of the match starting the window of `length` bytes with most distinct terms.
-std::size_t best_window(const std::vector<Match>& matches, std::size_t length) {
-  std::size_t best = 0, best_score = 0;
+/// The index of the match starting the window of `length` bytes whose distinct terms weigh
+/// most (`weight[i]` is what matches[i]'s term weighs); of equal ones, the window with more
+/// matches, then the first.
+std::size_t best_window(const std::vector<Match>& matches, std::size_t length,
+                        const std::vector<double>& weight) {
+  std::size_t best = 0;
+  double best_score = -1;
+  std::size_t best_count = 0;
   for (std::size_t i = 0; i < matches.size(); ++i) {
     std::set<std::string_view> distinct;
+    double score = 0;
     std::size_t count = 0;
     for (std::size_t j = i; j < matches.size() && matches[j].end - matches[i].begin <= length;
          ++j) {
-      distinct.insert(matches[j].key);
+      if (distinct.insert(matches[j].key).second) score += weight[j];
       ++count;
     }
-    const std::size_t score = distinct.size() * 1000 + count;
-    if (score > best_score) {
+    if (score > best_score || (score == best_score && count > best_count)) {
       best_score = score;
+      best_count = count;
       best = i;
     }
   }
   return best;
 }
+
+/// How far before the first match of its window a snippet of `length` bytes starts: the
+/// window chosen is this much shorter, so that every match of it is shown.
+std::size_t lead_of(std::size_t length) { return length / 5; }
 
 /// How far past the length a snippet may run to keep a word's closing punctuation.
 constexpr std::size_t kTrailingPunctuation = 8;
@@ -251,6 +262,68 @@ struct SnippetMaker::Passage {
   std::vector<Match> matches;
 };
 
+/// See snippet_maker.h: how much a match of each key counts when choosing the passage. The
+/// analysed matches are keyed by stem, compound part or phrase; the cheap scan's candidates by
+/// the start of a stem, a prefix or a phrase's longest word. A stem weighs what the searcher
+/// gave it, a phrase the sum of its words', the rest 1.
+class SnippetMaker::KeyWeights {
+ public:
+  explicit KeyWeights(const ParsedQuery& query) {
+    if (query.stem_weights.empty()) return;
+    for (const auto& [stem, weight] : query.stem_weights) {
+      raise(matches_, stem, weight);
+      raise(candidates_, std::string(DanishAnalyzer::stem_start(stem)), weight);
+    }
+    const auto add_phrase = [&](const std::vector<std::string>& words) {
+      if (words.empty()) return;
+      double sum = 0;
+      std::string key;
+      for (const std::string& w : words) {
+        const auto it = query.word_weights.find(w);
+        sum += it == query.word_weights.end() ? 1.0 : it->second;
+        key += w + ' ';
+      }
+      raise(matches_, key, sum);
+      raise(candidates_,
+            *std::max_element(words.begin(), words.end(),
+                              [](const auto& a, const auto& b) { return a.size() < b.size(); }),
+            sum);
+    };
+    for (const auto& phrase : query.phrases) add_phrase(phrase);
+    for (const LoosePhrase& phrase : query.loose_phrases) add_phrase(phrase.words);
+  }
+
+  /// What each analysed match weighs, by its key.
+  [[nodiscard]] std::vector<double> of_matches(const std::vector<Match>& matches) const {
+    return of(matches_, matches);
+  }
+
+  /// What each candidate of the cheap scan weighs, by its key.
+  [[nodiscard]] std::vector<double> of_candidates(const std::vector<Match>& candidates) const {
+    return of(candidates_, candidates);
+  }
+
+ private:
+  static void raise(std::map<std::string, double>& weights, const std::string& key, double weight) {
+    auto [it, added] = weights.emplace(key, weight);
+    if (!added) it->second = std::max(it->second, weight);
+  }
+
+  static std::vector<double> of(const std::map<std::string, double>& weights,
+                                const std::vector<Match>& matches) {
+    std::vector<double> out;
+    out.reserve(matches.size());
+    for (const Match& m : matches) {
+      const auto it = weights.find(m.key);
+      out.push_back(it == weights.end() ? 1.0 : it->second);
+    }
+    return out;
+  }
+
+  std::map<std::string, double> matches_;
+  std::map<std::string, double> candidates_;
+};
+
 std::string Snippet::with_marks(std::string_view open, std::string_view close) const {
   std::string out;
   std::size_t at = 0;
@@ -267,7 +340,8 @@ std::string Snippet::with_marks(std::string_view open, std::string_view close) c
 
 Snippet SnippetMaker::make(std::string_view text, const ParsedQuery& query, std::size_t length,
                            std::size_t* match_at) const {
-  const Passage passage = locate(text, query, length);
+  const KeyWeights weights(query);
+  const Passage passage = locate(text, query, length, weights);
   const std::vector<AnalyzedWord>& words = passage.words;
   const std::vector<Match>& matches = passage.matches;
   if (words.empty()) return {};
@@ -276,9 +350,10 @@ Snippet SnippetMaker::make(std::string_view text, const ParsedQuery& query, std:
   std::size_t start = words.front().begin;
   if (match_at) *match_at = start;
   if (!matches.empty()) {
-    const std::size_t first = matches[best_window(matches, length)].begin;
+    const std::size_t lead = lead_of(length);
+    const std::size_t first =
+        matches[best_window(matches, length - lead, weights.of_matches(matches))].begin;
     if (match_at) *match_at = first;
-    const std::size_t lead = length / 5;
     for (const AnalyzedWord& w : words) {
       if (!w.alternative && w.begin + lead >= first) {
         start = std::min(w.begin, first);
@@ -343,12 +418,14 @@ SnippetMaker::Passage SnippetMaker::analyze_slice(std::string_view text, std::si
 }
 
 SnippetMaker::Passage SnippetMaker::locate(std::string_view text, const ParsedQuery& query,
-                                           std::size_t length) const {
+                                           std::size_t length, const KeyWeights& weights) const {
   // Analysing a whole long document per hit costs more than the search: find where query
   // words may start with a cheap scan, and analyse only around the best such place.
   const std::vector<Match> candidates = find_candidates(text, query);
   if (candidates.empty()) return analyze_slice(text, 0, slice_end(text, 2 * length), query);
-  const std::size_t around = candidates[best_window(candidates, length)].begin;
+  const std::size_t around = candidates[best_window(candidates, length - lead_of(length),
+                                                    weights.of_candidates(candidates))]
+                                 .begin;
   const std::size_t begin = slice_begin(text, around > length ? around - length : 0);
   Passage passage = analyze_slice(text, begin, slice_end(text, around + 2 * length), query);
   if (!passage.matches.empty()) return passage;

@@ -26,7 +26,8 @@ struct Snippet {
   bool operator==(const Snippet&) const = default;
 };
 
-/// Makes snippets: the passage with the most distinct query terms, with every word that matched
+/// Makes snippets: the passage whose distinct query terms weigh most (ParsedQuery::stem_weights;
+/// without them, the one with the most distinct terms), with every word that matched
 /// (by stem, or exactly for phrases; joined and dotted forms and compounds with a part searched
 /// for whole) as a mark. Never cuts a word or a UTF-8 sequence. Thread-safe.
 class SnippetMaker {
@@ -50,8 +51,10 @@ class SnippetMaker {
  private:
   /// A stretch of the text, analysed, with the query's matches in it.
   struct Passage;
-  [[nodiscard]] Passage locate(std::string_view text, const ParsedQuery& query,
-                               std::size_t length) const;
+  /// What a match of each of the query's terms counts for when choosing the passage.
+  class KeyWeights;
+  [[nodiscard]] Passage locate(std::string_view text, const ParsedQuery& query, std::size_t length,
+                               const KeyWeights& weights) const;
   [[nodiscard]] Passage analyze_slice(std::string_view text, std::size_t begin, std::size_t end,
                                       const ParsedQuery& query) const;
 

@@ -149,6 +149,16 @@ TEST(DocumentTermsLayoutTest, TellsPlainStemsAndWordsFromPrefixedTerms) {
   EXPECT_LT(std::string(kPastPrefixedTerms), std::string("a"));
 }
 
+TEST(DocumentTermsLayoutTest, ReadsTheStemBackFromAStemOrCompoundPartTermOnly) {
+  EXPECT_EQ(term_stem(stem_term("", "strategi")), "strategi");
+  EXPECT_EQ(term_stem(stem_term("S", "strategi")), "strategi");
+  EXPECT_EQ(term_stem(stem_term("", "2016")), "2016");
+  EXPECT_EQ(term_stem(part_term("portal")), "portal");
+  EXPECT_EQ(term_stem("strategi"), "");
+  EXPECT_EQ(term_stem(filter_term("XK", "KL")), "");
+  EXPECT_EQ(term_stem("Z"), "");
+}
+
 TEST(DocumentTermsLayoutTest, ALongFilterValueIsCutToATermXapianTakesOnACharacterBoundary) {
   std::string value;
   for (int i = 0; i < 200; ++i) value += "\xc3\xb8";  // ø, two bytes each

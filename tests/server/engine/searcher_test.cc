@@ -33,6 +33,23 @@ TEST_F(SearcherTest, RanksTheNemIdDocumentFirstWithNemIdMarkedInItsSnippet) {
       << result.hits[0].snippet.text;
 }
 
+TEST_F(SearcherTest, TheSnippetShowsWhereTheRareWordOfTheQueryStandsNotACommonOne) {
+  // "borgerne" is in most of the archive, "reserveløsning" in this document alone: of its two
+  // passages, the snippet shows the one that says why it matched this query.
+  const std::string filler =
+      " Teksten fortsætter her med andre forhold, som ikke har noget med sagen at gøre, og som "
+      "fylder en hel del, før den næste del af beskrivelsen kommer. ";
+  index_.write("reserve.txt", "Om driften\n\nBorgerne og borgernes ønsker kommer først hver dag." +
+                                  filler + filler + filler +
+                                  "Der skal altid være en reserveløsning på papir." + filler);
+  index_.reindex();
+  const SearchResult result = searcher_.search(request("reserveløsning borgerne", 1, 10));
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(result.hits[0].doc.id, "reserve.txt");
+  EXPECT_NE(result.hits[0].snippet.with_marks("[", "]").find("[reserveløsning]"), std::string::npos)
+      << result.hits[0].snippet.text;
+}
+
 TEST_F(SearcherTest, OneCommonWordOfAQuestionAboutSomethingElseFindsNothing) {
   // "digitale" is in the archive; a recipe is not. Before coordination every digital
   // document came back.

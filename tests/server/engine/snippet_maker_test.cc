@@ -71,6 +71,36 @@ TEST_F(SnippetMakerTest, PicksThePassageWithTheMostQueryTerms) {
   EXPECT_TRUE(s.starts_with("…")) << s;
 }
 
+TEST_F(SnippetMakerTest, PicksThePassageWithTheRarerWordOverOneWithMoreCommonOnes) {
+  const std::string filler =
+      " Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt "
+      "ut labore et dolore magna aliqua ut enim ad minim veniam quis nostrud exercitation ullamco "
+      "laboris nisi ut aliquip ex ea commodo consequat duis aute irure dolor in reprehenderit. ";
+  const std::string text = "Vi går og går videre med planen." + filler + filler +
+                           "En analog løsning er en god reserve." + filler;
+  ParsedQuery query = parser_.parse("analog går planen");
+  // Without weights, each term counts alike: the two common words win.
+  EXPECT_EQ(snippets_.make(text, query, 120).with_marks("<", ">").find("<analog>"),
+            std::string::npos);
+  query.stem_weights = {{analyzer_.stem("analog"), 8.0},
+                        {analyzer_.stem("går"), 1.5},
+                        {analyzer_.stem("planen"), 2.0}};
+  const std::string s = snippets_.make(text, query, 120).with_marks("<", ">");
+  EXPECT_NE(s.find("<analog>"), std::string::npos) << s;
+}
+
+TEST_F(SnippetMakerTest, ShowsEveryMatchOfThePassageItChose) {
+  // The snippet starts a little before its first match, so a match at the far end of a
+  // 240-byte window would fall off its end: here MitID stands 205 bytes after the first NemID.
+  const std::string text =
+      "Indledning om andre emner i teksten her og mere tekst før navnet. NemID" +
+      std::string(200, ' ') + "MitID er afslutningen." + std::string(300, ' ') +
+      "Både NemID og MitID.";
+  const std::string s = snippet(text, "NemID MitID", 240);
+  EXPECT_NE(s.find("<mark>NemID</mark>"), std::string::npos) << s;
+  EXPECT_NE(s.find("<mark>MitID</mark>"), std::string::npos) << s;
+}
+
 TEST_F(SnippetMakerTest, NeverCutsAWordOrAUtf8Sequence) {
   std::string text;
   for (int i = 0; i < 60; ++i) text += "ærø blåbær øl ";
