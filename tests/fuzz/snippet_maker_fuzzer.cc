@@ -41,5 +41,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   fuzz::check_snippet(body, query, SnippetMaker::kLength);
   fuzz::check_snippet(body, query, 30);
+  // Again with each stem and phrase word weighing something of 0 to 8, as the searcher's
+  // weights (ParsedQuery::stem_weights) do, drawn from the input.
+  std::size_t next = 0;
+  const auto weight = [&] { return static_cast<double>(data[next++ % size] % 17) / 2.0; };
+  for (const std::string& stem : query.stems) query.stem_weights[stem] = weight();
+  for (const auto& [stem, word] : query.part_stems) query.stem_weights[stem] = weight();
+  for (const auto& phrase : query.phrases)
+    for (const std::string& word : phrase) query.word_weights[word] = weight();
+  fuzz::check_snippet(body, query, SnippetMaker::kLength);
+  fuzz::check_snippet(body, query, 30);
   return 0;
 }
