@@ -43,6 +43,29 @@ std::unordered_map<std::string, Xapian::doccount> counts_in_context(const Xapian
   return in_context;
 }
 
+/// Documents holding a joined word in which it is looked for as a hyphenated word.
+constexpr int kHyphenatedCandidates = 3;
+/// Words beginning with a hyphenated word being typed that are looked at, the most frequent.
+constexpr std::size_t kHyphenatedWordsRead = 64;
+
+/// True when `word` stands in a document at the position of `first_part`, as the joined form
+/// of a hyphenated word does ("eboks" where "e" of "e-Boks" stands), looked for in the first
+/// few documents holding it; false for a word written whole ("ebbe").
+bool written_hyphenated(const Xapian::Database& db, const std::string& word,
+                        const std::string& first_part) {
+  int seen = 0;
+  for (auto p = db.postlist_begin(word); p != db.postlist_end(word) && seen < kHyphenatedCandidates;
+       ++p, ++seen) {
+    auto part = db.positionlist_begin(*p, first_part);
+    const auto part_end = db.positionlist_end(*p, first_part);
+    for (auto at = p.positionlist_begin(); at != p.positionlist_end() && part != part_end; ++at) {
+      part.skip_to(*at);
+      if (part != part_end && *part == *at) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Suggester::Suggester(const Schema& schema, const DanishAnalyzer& analyzer,
@@ -64,7 +87,11 @@ std::vector<Suggestion> Suggester::suggest(std::string_view typed, int size) con
   const TypedWords words = read_typed_words(analyzer_, typed);
   if (words.last.empty() || size <= 0) return {};
   const auto n = static_cast<std::size_t>(std::min(size, kMaxSize));
-  return pool_.with([&](DatabasePool::Handles& h) { return suggest(h.all, words, n); });
+  const std::optional<TypedHyphenated> hyphenated =
+      words.last_is_prefix ? read_typed_hyphenated(analyzer_, typed) : std::nullopt;
+  return pool_.with([&](DatabasePool::Handles& h) {
+    return hyphenated ? suggest_hyphenated(h.all, *hyphenated, n) : suggest(h.all, words, n);
+  });
 }
 
 std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const TypedWords& typed,
@@ -89,14 +116,54 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typ
       titles = titles_.suggest(db, meant, title_places(words.size(), size), seen_titles);
     }
   }
-  const std::size_t shown_words = std::min(words.size(), size - titles.size());
+  return shown(db, typed.before, words, std::move(titles), seen_titles, size);
+}
 
-  std::vector<Suggestion> out;
-  for (std::size_t i = 0; i < shown_words; ++i) {
-    out.push_back(
-        {typed.before + as_written(db, words[i].word, seen_titles), SuggestionKind::kWord, ""});
+std::vector<Suggestion> Suggester::suggest_hyphenated(const Xapian::Database& db,
+                                                      const TypedHyphenated& hyphenated,
+                                                      std::size_t size) const {
+  // Of the words beginning with the joined word ("eb"), the most frequent, then those the index
+  // holds from a hyphenated word: most words beginning so were written whole ("ebbe"). Not
+  // from the table of short prefixes, whose few words a prefix are mostly such.
+  const TypedWords& typed = hyphenated.typed;
+  std::vector<WordCount> read;
+  if (typed.context.empty()) {
+    read = terms_beginning(db, typed.last, [this](std::string_view word) {
+      return worth_suggesting(analyzer_, word);
+    });
+    keep_best(read, kHyphenatedWordsRead);
+  } else {
+    read = words_after(db, typed, kHyphenatedWordsRead);
   }
-  out.insert(out.end(), titles.begin(), titles.end());
+  std::vector<WordCount> words;
+  for (WordCount& w : read) {
+    if (words.size() == size) break;
+    if (written_hyphenated(db, w.word, hyphenated.first_part)) words.push_back(std::move(w));
+  }
+  // When none is, nothing is suggested: the last part completed alone would make words nobody
+  // writes ("AI-fælles"), and the titles holding the parts apart any title with a one-letter
+  // part ("e") and a word beginning like the last. Else the titles holding the best word.
+  if (words.empty()) return {};
+  TypedWords best = typed;
+  best.last = words.front().word;
+  best.last_is_prefix = false;
+  std::vector<std::string> seen_titles;
+  std::vector<Suggestion> titles =
+      titles_.suggest(db, best, title_places(words.size(), size), seen_titles);
+  return shown(db, typed.before, words, std::move(titles), seen_titles, size);
+}
+
+std::vector<Suggestion> Suggester::shown(const Xapian::Database& db, const std::string& before,
+                                         const std::vector<WordCount>& words,
+                                         std::vector<Suggestion> titles,
+                                         const std::vector<std::string>& seen_titles,
+                                         std::size_t size) {
+  const std::size_t shown_words = std::min(words.size(), size - titles.size());
+  std::vector<Suggestion> out;
+  for (std::size_t i = 0; i < shown_words; ++i)
+    out.push_back({before + as_written(db, words[i].word, seen_titles), SuggestionKind::kWord, ""});
+  out.insert(out.end(), std::make_move_iterator(titles.begin()),
+             std::make_move_iterator(titles.end()));
   return out;
 }
 

@@ -27,7 +27,8 @@ namespace opslag {
 /// titles and texts mostly write it ("nemi" -> "NemID"). Titles: documents whose title holds
 /// every word typed, the last as a prefix, titles that begin with what was typed first, then by
 /// BM25; when nothing begins with the last word, the titles of the word it was most likely
-/// meant as.
+/// meant as. A hyphenated last word is completed whole, as written ("e-b" -> "e-Boks"), never
+/// by its last part alone.
 /// Every request reads a bounded number of terms and documents (short prefixes and typos are
 /// answered from a table made once per revision of the index; words in very many documents are
 /// not ranked), so it takes about as long on a large index as on a small one. Reads the
@@ -64,6 +65,20 @@ class Suggester {
  private:
   [[nodiscard]] std::vector<Suggestion> suggest(const Xapian::Database& db, const TypedWords& typed,
                                                 std::size_t size) const;
+  /// Completions of a hyphenated word being typed: the joined words of the index that begin
+  /// with it and were written hyphenated, shown as written ("e-b" -> "e-Boks"), then the titles
+  /// holding the first of them; nothing when none begins so.
+  [[nodiscard]] std::vector<Suggestion> suggest_hyphenated(const Xapian::Database& db,
+                                                           const TypedHyphenated& hyphenated,
+                                                           std::size_t size) const;
+  /// At most `size` suggestions: `words` (each after `before`, as written) in the places
+  /// `titles` leave, then `titles`.
+  [[nodiscard]] static std::vector<Suggestion> shown(const Xapian::Database& db,
+                                                     const std::string& before,
+                                                     const std::vector<WordCount>& words,
+                                                     std::vector<Suggestion> titles,
+                                                     const std::vector<std::string>& seen_titles,
+                                                     std::size_t size);
   /// The words of `db` beginning with `prefix`, best first (ranks_before()), at most `size`.
   [[nodiscard]] std::vector<WordCount> words(const Xapian::Database& db, const std::string& prefix,
                                              std::size_t size) const;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +27,20 @@ struct TypedWords {
 /// `typed` read into words by `analyzer` (joined alternatives left out); no words, and an
 /// empty `last`, when it holds none. Throws BadInput if `typed` is not valid UTF-8.
 [[nodiscard]] TypedWords read_typed_words(const DanishAnalyzer& analyzer, std::string_view typed);
+
+/// What was typed, read with the hyphenated word it ends in as the word being typed.
+struct TypedHyphenated {
+  /// The last word joined as the index holds it ("e-b" -> "eb", "MitID-a" -> "mitida"), the
+  /// text before the hyphenated word, and the words before that.
+  TypedWords typed;
+  /// The hyphenated word's first part ("e", "mitid"): a joined word stands at its position.
+  std::string first_part;
+};
+
+/// `typed` read as read_typed_words() reads it, but with the hyphenated word it ends in as the
+/// last word; nothing when the last word is no hyphenated word's last part. Throws BadInput if
+/// `typed` is not valid UTF-8.
+[[nodiscard]] std::optional<TypedHyphenated> read_typed_hyphenated(const DanishAnalyzer& analyzer,
+                                                                   std::string_view typed);
 
 }  // namespace opslag

@@ -1,6 +1,10 @@
 // Finds how a word is written by counting its forms in titles and a short document's text.
 #include "server/engine/word_casing.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "schema/analysis/icu_text.h"
 #include "schema/stored_document.h"
 
@@ -30,16 +34,24 @@ std::string lower_latin(std::string_view text) {
   return out;
 }
 
-/// True when `form` is the folded `word` with only its first letter a capital ("Strategien"):
-/// how a word stands at the start of a title or a sentence, which says nothing of its case.
-bool only_first_capital(std::string_view form, std::string_view word) {
-  const std::size_t first = text::next_char(form, 0);
-  return form != word && lower_latin(form) == word && form.substr(first) == word.substr(first);
-}
-
 bool is_word_byte(char c) {
   const auto b = static_cast<unsigned char>(c);
   return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+/// `form` without its hyphens ("e-Boks" -> "eBoks").
+std::string without_hyphens(std::string_view form) {
+  std::string out(form);
+  std::erase(out, '-');
+  return out;
+}
+
+/// True when `form` is the folded `word` with only its first letter a capital ("Strategien"):
+/// how a word stands at the start of a title or a sentence, which says nothing of its case.
+bool only_first_capital(std::string_view form, std::string_view word) {
+  const std::string bare = without_hyphens(form);
+  const std::size_t first = text::next_char(bare, 0);
+  return bare != word && lower_latin(bare) == word && bare.substr(first) == word.substr(first);
 }
 
 /// True when what comes before `at` in `text` ends a sentence or a heading's part ("… – Ny
@@ -53,6 +65,50 @@ bool starts_sentence(std::string_view text, std::size_t at) {
   for (std::string_view end : {".", "!", "?", "(", "\"", "\n", "\f", "-", "–", "—", "«"})
     if (before.ends_with(end)) return true;
   return false;
+}
+
+/// A lower-cased text with each hyphen between two word bytes left out ("e-boks" -> "eboks"),
+/// as the index holds a hyphenated word whole.
+class JoinedText {
+ public:
+  explicit JoinedText(std::string_view lowered) {
+    text_.reserve(lowered.size());
+    for (std::size_t i = 0; i < lowered.size(); ++i) {
+      if (lowered[i] == '-' && i > 0 && i + 1 < lowered.size() && is_word_byte(lowered[i - 1]) &&
+          is_word_byte(lowered[i + 1])) {
+        hyphens_.push_back(text_.size());
+        continue;
+      }
+      text_.push_back(lowered[i]);
+    }
+  }
+
+  [[nodiscard]] const std::string& text() const { return text_; }
+
+  /// Where the byte at `at` of text() stands in the text it was made from.
+  [[nodiscard]] std::size_t original(std::size_t at) const {
+    const auto left_out = std::upper_bound(hyphens_.begin(), hyphens_.end(), at) - hyphens_.begin();
+    return at + static_cast<std::size_t>(left_out);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> hyphens_;  ///< for each hyphen left out, where the next byte stands
+};
+
+/// The places [begin, end) where `text` holds `word` as a whole word.
+std::vector<std::pair<std::size_t, std::size_t>> whole_words(std::string_view text,
+                                                             std::string_view word) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at > 0 && is_word_byte(text[at - 1])) || (end < text.size() && is_word_byte(text[end])))
+      continue;
+    out.emplace_back(at, end);
+    if (out.size() == static_cast<std::size_t>(WrittenForms::kMaxCounted)) break;
+  }
+  return out;
 }
 
 /// Of the first documents holding `term`, the shortest (least to read), or 0 for none.
@@ -75,16 +131,25 @@ Xapian::docid shortest_holding(const Xapian::Database& db, const std::string& te
 void WrittenForms::count_in(std::string_view text) {
   const std::string lowered = lower_latin(text);
   int seen = 0;
-  for (std::size_t at = lowered.find(word_); at != std::string::npos && seen < kMaxCounted;
-       at = lowered.find(word_, at + 1)) {
-    const std::size_t end = at + word_.size();
-    if ((at > 0 && is_word_byte(text[at - 1])) || (end < text.size() && is_word_byte(text[end])))
-      continue;
-    std::string form(text.substr(at, word_.size()));
-    if (text::fold(form) != word_) continue;
-    ++seen;
-    if (!only_first_capital(form, word_) || !starts_sentence(text, at)) ++counts_[form];
+  for (const auto& [at, end] : whole_words(lowered, word_)) {
+    if (seen == kMaxCounted) return;
+    if (tally(text, at, end)) ++seen;
   }
+  // A word the text never writes whole may be written with hyphens, as the index holds
+  // joined: "e-Boks" for "eboks".
+  if (seen > 0 || lowered.find('-') == std::string::npos) return;
+  const JoinedText joined(lowered);
+  for (const auto& [at, end] : whole_words(joined.text(), word_)) {
+    if (seen == kMaxCounted) return;
+    if (tally(text, joined.original(at), joined.original(end - 1) + 1)) ++seen;
+  }
+}
+
+bool WrittenForms::tally(std::string_view text, std::size_t at, std::size_t end) {
+  std::string form(text.substr(at, end - at));
+  if (text::fold(without_hyphens(form)) != word_) return false;
+  if (!only_first_capital(form, word_) || !starts_sentence(text, at)) ++counts_[std::move(form)];
+  return true;
 }
 
 std::string WrittenForms::most_written() const {
@@ -105,7 +170,9 @@ std::string as_written(const Xapian::Database& db, const std::string& word,
   for (const std::string& title : titles) forms.count_in(title);
   if (const Xapian::docid id = shortest_holding(db, word);
       id != 0 && db.get_doclength(id) <= kMaxFormDocumentLength) {
-    forms.count_in(StoredDocument::from_data(db.get_document(id).get_data()).body);
+    const StoredDocument doc = StoredDocument::from_data(db.get_document(id).get_data());
+    forms.count_in(doc.title);
+    forms.count_in(doc.body);
   }
   return forms.most_written();
 }

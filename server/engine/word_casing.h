@@ -11,7 +11,9 @@
 namespace opslag {
 
 /// Tallies how texts write one folded word as a whole word, to show it as they mostly do
-/// ("nemid" -> "NemID"). A capital that only begins a sentence or a title is not counted.
+/// ("nemid" -> "NemID"), or, in a text that never writes it whole, with the hyphens of the
+/// hyphenated word the index holds joined ("eboks" -> "e-Boks"). A capital that only begins a
+/// sentence or a title is not counted.
 class WrittenForms {
  public:
   /// Tallies the forms of `word`, which is folded (lower case, as indexed).
@@ -30,13 +32,16 @@ class WrittenForms {
   static constexpr int kMaxCounted = 20;
 
  private:
+  /// Counts the form at [at, end) of `text` when it is the word; whether it was.
+  bool tally(std::string_view text, std::size_t at, std::size_t end);
+
   std::string word_;
   std::map<std::string, int> counts_;  ///< how many times each form is written
 };
 
-/// How the folded `word` is mostly written in `titles` and in the text of a short document of
-/// `db` that holds it; the word itself when neither writes it otherwise. Throws opslag::Error
-/// if that document's data is not a StoredDocument's.
+/// How the folded `word` is mostly written in `titles` and in the title and text of a short
+/// document of `db` that holds it; the word itself when neither writes it otherwise. Throws
+/// opslag::Error if that document's data is not a StoredDocument's.
 [[nodiscard]] std::string as_written(const Xapian::Database& db, const std::string& word,
                                      const std::vector<std::string>& titles);
 

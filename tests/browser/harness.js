@@ -24,7 +24,8 @@ const CORPUS = {
   'mitid.txt': 'MitID afløser NemID\n\n18-10-2021 Nyhed\n\nMitID erstatter NemID for alle '
     + 'borgerne i løbet af 2022.\n\nKilde: Digitaliseringsstyrelsen\n',
   'digital-post.txt': 'Digital Post bliver obligatorisk\n\n01-11-2014 Nyhed\n\nFra i dag '
-    + 'modtager borgerne breve fra det offentlige i Digital Post.\n\nKilde: Digitaliseringsstyrelsen\n',
+    + 'modtager borgerne breve fra det offentlige i Digital Post, som mange læser i e-Boks.\n\n'
+    + 'Kilde: Digitaliseringsstyrelsen\n',
   'borgerservice.txt': 'Kommunerne hjælper borgerne med Digital Post\n\n12-03-2015 Nyhed\n\n'
     + 'Borgerservice hjælper de borgerne, der ikke kan bruge Digital Post og NemID.\n\nKilde: KL\n',
   'kommunal-strategi.txt': 'Kommunernes digitaliseringsstrategi\n\n05-06-2016 Strategi\n\n'

@@ -195,9 +195,10 @@ describe('the search page', () => {
     await page.goto(server.url);
     const field = page.getByRole('combobox', { name: 'Søg i dokumenterne' });
     await field.pressSequentially('Digi', { delay: 30 });
-    await page.getByRole('option').first().waitFor();
+    // The list of an earlier prefix ("D") may still be open while the answer for "Digi" comes.
+    await page.getByRole('option', { name: /^Digital Post/ }).first().waitFor();
     const names = await page.getByRole('option').allTextContents();
-    assert.ok(names.some((n) => n.startsWith('Digital Post')), names.join(' | '));
+    assert.ok(names.every((n) => /digi/i.test(n)), names.join(' | '));
     await h.screenshot(page, 'page-phone-suggestions');
     await page.close();
   });

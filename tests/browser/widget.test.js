@@ -61,6 +61,27 @@ describe('the widget on a page of another origin', () => {
     await page.close();
   });
 
+  it('completes e-b to e-Boks as it is written, and searches it when chosen', async () => {
+    const page = await h.newPage(browser);
+    await page.goto(host.url);
+    const widget = page.locator('#opslag');
+    const field = widget.getByRole('combobox');
+    await field.pressSequentially('e-b', { delay: 30 });
+    const option = widget.getByRole('option', { name: 'e-Boks', exact: true });
+    await option.waitFor();
+    // The last part completed alone made words nobody writes ("e-borgere", "e-bedre").
+    const names = await widget.getByRole('option').allTextContents();
+    assert.ok(names.every((n) => !/^e-b(orger|edre|ruge)/.test(n)), names.join(' | '));
+    await h.screenshot(page, 'widget-hyphenated-suggestion');
+    await option.click();
+    assert.equal(await field.inputValue(), 'e-Boks');
+    const marks = widget.locator('.hits mark');
+    await marks.first().waitFor();
+    assert.match(await marks.first().textContent(), /^e-Boks$/i);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   it('finds no accessibility violations with axe-core, suggestions open and results shown',
     async () => {
       const page = await h.newPage(browser);

@@ -40,6 +40,9 @@ class SuggesterTest : public ::testing::Test {
           "Strategien for digital velfærd\n\n12-05-2016 Klumme\n\nStrategien gælder også digital "
           "post, og MitID kommer.\n");
     write("brev.txt", "Ny strategi for breve\n\n01-01-2017 Notat\n\nPosten kommer sjældnere nu.\n");
+    write("ebbe.txt",
+          "Ved ebbe\n\n03-02-2018 Klumme\n\nEbberød venter, og brevet ligger i e-Boks. Læs "
+          "e-Boks i dag.\n");
     reindex();
     suggester_ = std::make_unique<Suggester>(project_schema(), analyzer_,
                                              std::vector<std::string>{db_path()});
@@ -167,6 +170,21 @@ TEST_F(SuggesterTest, KeepsTheWordsTypedBeforeAsTheyWereTyped) {
   for (const std::string& text : texts("Med NemID lo", SuggestionKind::kWord))
     EXPECT_TRUE(text.starts_with("Med NemID lo")) << text;
   EXPECT_THAT(texts("Med NemID lo", SuggestionKind::kWord), Contains("Med NemID logger"));
+}
+
+TEST_F(SuggesterTest, CompletesAHyphenatedWordWholeAsItIsWritten) {
+  // "ebbe" and "ebberød" begin with "eb" too, but were never written "e-b…".
+  EXPECT_THAT(texts("e-b", SuggestionKind::kWord), ElementsAre("e-Boks"));
+  EXPECT_THAT(texts("NemID-k", SuggestionKind::kWord), ElementsAre("NemID-kort"));
+}
+
+TEST_F(SuggesterTest, KeepsTheWordsBeforeAHyphenatedWordAsTyped) {
+  EXPECT_THAT(texts("Brevet i e-B", SuggestionKind::kWord), ElementsAre("Brevet i e-Boks"));
+}
+
+TEST_F(SuggesterTest, MakesNoWordOfAHyphenatedPrefixNobodyWrote) {
+  // Completing the last part alone made "nemid-lanceres" and "nemid-logger".
+  EXPECT_THAT(texts("nemid-l", SuggestionKind::kWord), ::testing::IsEmpty());
 }
 
 TEST_F(SuggesterTest, AWordFollowedByASpaceIsCompleteSoOnlyTitlesAreSuggested) {

@@ -57,8 +57,32 @@ TEST_F(TypedWordsTest, TextWithoutWordsHasNoLastWord) {
   EXPECT_TRUE(typed.complete.empty());
 }
 
+TEST_F(TypedWordsTest, ReadsAHyphenatedLastWordJoinedAsTheIndexHoldsIt) {
+  const std::optional<TypedHyphenated> typed = read_typed_hyphenated(analyzer_, "Log på e-B");
+  ASSERT_TRUE(typed.has_value());
+  EXPECT_EQ(typed->typed.last, "eb");
+  EXPECT_EQ(typed->typed.before, "Log på ");
+  EXPECT_THAT(typed->typed.complete, ElementsAre("log", "på"));
+  EXPECT_TRUE(typed->typed.last_is_prefix);
+  EXPECT_EQ(typed->first_part, "e");
+}
+
+TEST_F(TypedWordsTest, JoinsEveryPartOfAHyphenatedLastWord) {
+  const std::optional<TypedHyphenated> typed = read_typed_hyphenated(analyzer_, "NemLog-in-te");
+  ASSERT_TRUE(typed.has_value());
+  EXPECT_EQ(typed->typed.last, "nemloginte");
+  EXPECT_EQ(typed->first_part, "nemlog");
+}
+
+TEST_F(TypedWordsTest, ALastWordWithoutAHyphenHasNoHyphenatedReading) {
+  EXPECT_FALSE(read_typed_hyphenated(analyzer_, "e-Boks digital po").has_value());
+  EXPECT_FALSE(read_typed_hyphenated(analyzer_, "sundhed.d").has_value());
+  EXPECT_FALSE(read_typed_hyphenated(analyzer_, "bygge- og anl").has_value());
+}
+
 TEST_F(TypedWordsTest, InvalidUtf8IsBadInput) {
   EXPECT_THROW((void)read_typed_words(analyzer_, "nem\xff"), BadInput);
+  EXPECT_THROW((void)read_typed_hyphenated(analyzer_, "e-\xff"), BadInput);
 }
 
 }  // namespace

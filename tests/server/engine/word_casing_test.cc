@@ -47,6 +47,19 @@ TEST(WrittenFormsTest, CountsCapitalsOfLatinLetters) {
   EXPECT_EQ(written("økonomi", {"Vi taler om ØKONOMI og ØKONOMI."}), "ØKONOMI");
 }
 
+TEST(WrittenFormsTest, ShowsAWordTheIndexHoldsJoinedWithItsHyphens) {
+  EXPECT_EQ(written("eboks", {"Brevet ligger i e-Boks.", "Log på e-Boks i dag."}), "e-Boks");
+  EXPECT_EQ(written("cprregisteret", {"Et opslag i CPR-registeret."}), "CPR-registeret");
+}
+
+TEST(WrittenFormsTest, AHyphenatedWordInsideALongerOneIsNotCounted) {
+  EXPECT_EQ(written("eboks", {"Se e-Boks-løsningen og e-boks."}), "e-boks");
+}
+
+TEST(WrittenFormsTest, AWordIsStillCountedAsAPartOfAHyphenatedOne) {
+  EXPECT_EQ(written("nemid", {"et NemID-kort"}), "NemID");
+}
+
 TEST(WrittenFormsTest, CountsOnlyTheFirstOccurrencesOfOneText) {
   std::string text;
   for (int i = 0; i < WrittenForms::kMaxCounted; ++i) text += "om POST ";
@@ -66,6 +79,16 @@ TEST(AsWrittenTest, ReadsHowAShortDocumentHoldingTheWordWritesIt) {
   testing::MemoryDatabase index;
   index.add({"mitid", "kommer"}, document_data("Snart kommer MitID til alle."));
   EXPECT_EQ(as_written(index.db(), "mitid", {}), "MitID");
+}
+
+TEST(AsWrittenTest, ReadsTheTitleOfTheDocumentBesideItsText) {
+  testing::MemoryDatabase index;
+  StoredDocument doc;
+  doc.id = "doc.txt";
+  doc.title = "Kommunerne bryder monopolet på it-systemerne";
+  doc.body = "Data skal flyde mellem systemerne.";
+  index.add({"itsystemerne"}, doc.to_data());
+  EXPECT_EQ(as_written(index.db(), "itsystemerne", {}), "it-systemerne");
 }
 
 TEST(AsWrittenTest, CountsTheTitlesBesideTheText) {
