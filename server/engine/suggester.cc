@@ -1,5 +1,6 @@
-// Completions by prefix: word terms by document frequency (alone or among the documents of the
-// words typed before), then those within one typo, shown as written; then titles.
+// Completions by prefix: word terms by document frequency (alone, or among the documents of the
+// words typed before, those following the last of them first), then those within one typo,
+// shown as written; then titles.
 #include "server/engine/suggester.h"
 
 #include <algorithm>
@@ -23,10 +24,21 @@ std::size_t title_places(std::size_t words, std::size_t size) {
   return size - std::min(words, size - size / 2);
 }
 
-/// How many of the documents most about `typed.context` hold each word beginning with
-/// `typed.last`.
-std::unordered_map<std::string, Xapian::doccount> counts_in_context(const Xapian::Database& db,
-                                                                    const TypedWords& typed) {
+/// Of the most frequent words in the documents about the words typed before, this many are
+/// looked up for standing right after the last of them: a look-up per document holding one.
+constexpr std::size_t kAdjacencyLookedUp = 32;
+
+/// A word beginning with the last word typed, in the documents most about the words before it.
+struct InContext {
+  Xapian::doccount documents = 0;  ///< how many of them hold it
+  Xapian::doccount adjacent = 0;   ///< in how many it stands right after the word typed before
+  std::vector<Xapian::docid> ids;  ///< which hold it
+};
+
+/// The words beginning with `typed.last` in the documents most about `typed.context`, with
+/// how many hold each (InContext::adjacent not counted yet).
+std::unordered_map<std::string, InContext> words_in_context(const Xapian::Database& db,
+                                                            const TypedWords& typed) {
   std::vector<Xapian::Query> before;
   Xapian::doccount rarest = db.get_doccount();
   for (const std::string& w : typed.context) {
@@ -34,13 +46,54 @@ std::unordered_map<std::string, Xapian::doccount> counts_in_context(const Xapian
     rarest = std::min(rarest, db.get_termfreq(word_term("", w)));
   }
   const Xapian::Enquire enquire = enquire_all_of(db, before, rarest);
-  std::unordered_map<std::string, Xapian::doccount> in_context;
+  std::unordered_map<std::string, InContext> in_context;
   for (const Xapian::docid id : enquire.get_mset(0, kContextDocuments)) {
     auto t = db.termlist_begin(id);
-    for (t.skip_to(typed.last); t != db.termlist_end(id) && (*t).starts_with(typed.last); ++t)
-      ++in_context[*t];
+    for (t.skip_to(typed.last); t != db.termlist_end(id) && (*t).starts_with(typed.last); ++t) {
+      InContext& word = in_context[*t];
+      ++word.documents;
+      word.ids.push_back(id);
+    }
   }
   return in_context;
+}
+
+/// Counts in how many of its documents each of the kAdjacencyLookedUp words of `in_context`
+/// held by most stands right after `previous`, the word typed before the last: what is typed
+/// is mostly a phrase of the texts ("kunstig in" -> "intelligens", which documents about
+/// "kunstig" hold fewer times than "internettet").
+void count_adjacent(const Xapian::Database& db, const std::string& previous,
+                    std::unordered_map<std::string, InContext>& in_context) {
+  std::vector<std::pair<const std::string*, InContext*>> most;
+  for (auto& [word, found] : in_context) most.emplace_back(&word, &found);
+  const auto by_documents = [](const auto& a, const auto& b) {
+    if (a.second->documents != b.second->documents)
+      return a.second->documents > b.second->documents;
+    return *a.first < *b.first;
+  };
+  if (most.size() > kAdjacencyLookedUp) {
+    std::partial_sort(most.begin(), most.begin() + kAdjacencyLookedUp, most.end(), by_documents);
+    most.resize(kAdjacencyLookedUp);
+  }
+  // Per document, the positions right after `previous`, read once.
+  std::unordered_map<Xapian::docid, std::vector<Xapian::termpos>> after_previous;
+  for (auto& [word, found] : most) {
+    for (const Xapian::docid id : found->ids) {
+      auto [after, fresh] = after_previous.try_emplace(id);
+      if (fresh) {
+        for (auto p = db.positionlist_begin(id, previous); p != db.positionlist_end(id, previous);
+             ++p)
+          after->second.push_back(*p + 1);
+      }
+      if (after->second.empty()) continue;
+      for (auto p = db.positionlist_begin(id, *word); p != db.positionlist_end(id, *word); ++p) {
+        if (std::binary_search(after->second.begin(), after->second.end(), *p)) {
+          ++found->adjacent;
+          break;
+        }
+      }
+    }
+  }
 }
 
 /// Documents holding a joined word in which it is looked for as a hyphenated word.
@@ -193,16 +246,20 @@ void Suggester::add_typo_words(const Xapian::Database& db, const std::string& la
 
 std::vector<WordCount> Suggester::words_after(const Xapian::Database& db, const TypedWords& typed,
                                               std::size_t size) const {
-  const std::unordered_map<std::string, Xapian::doccount> in_context = counts_in_context(db, typed);
+  std::unordered_map<std::string, InContext> in_context = words_in_context(db, typed);
+  if (!typed.complete.empty()) count_adjacent(db, typed.complete.back(), in_context);
   struct Ranked {
-    Xapian::doccount in_context;
+    const InContext* found;
     WordCount word;
   };
   std::vector<Ranked> ranked;
-  for (const auto& [word, count] : in_context)
-    if (worth_suggesting(analyzer_, word)) ranked.push_back({count, {word, db.get_termfreq(word)}});
+  for (const auto& [word, found] : in_context)
+    if (worth_suggesting(analyzer_, word))
+      ranked.push_back({&found, {word, db.get_termfreq(word)}});
+  // Those standing right after the word before first, then those in most of the documents.
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    if (a.in_context != b.in_context) return a.in_context > b.in_context;
+    if (a.found->adjacent != b.found->adjacent) return a.found->adjacent > b.found->adjacent;
+    if (a.found->documents != b.found->documents) return a.found->documents > b.found->documents;
     return ranks_before(a.word, b.word);
   });
   std::vector<WordCount> out;

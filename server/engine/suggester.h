@@ -21,7 +21,8 @@ namespace opslag {
 
 /// Suggests completions while a search box is typed in. Words: the indexed words beginning
 /// with the last word typed, those in the most documents first; after other words, first those
-/// the documents holding the others hold ("digital po" -> "post"). When they and the titles
+/// the documents holding the others hold ("digital po" -> "post"), those that stand right after
+/// the word before in them first ("kunstig in" -> "intelligens"). When they and the titles
 /// are fewer than asked for and the last word has kMinTypoChars characters, the words it begins
 /// with one typo follow them ("nemdi" -> "NemID"; TypoCompletions). Each is shown as
 /// titles and texts mostly write it ("nemi" -> "NemID"). Titles: documents whose title holds
@@ -87,7 +88,9 @@ class Suggester {
   void add_typo_words(const Xapian::Database& db, const std::string& last, std::size_t size,
                       std::vector<WordCount>& words) const;
   /// The words beginning with the last word typed that the documents about the words before
-  /// it hold, in the most of them first ("digital po" -> "post"), then words(); at most `size`.
+  /// it hold: those standing right after the word before in the most of them first ("kunstig
+  /// in" -> "intelligens"), then those in the most of them ("digital po" -> "post"), then
+  /// words(); at most `size`.
   [[nodiscard]] std::vector<WordCount> words_after(const Xapian::Database& db,
                                                    const TypedWords& typed, std::size_t size) const;
 

@@ -40,6 +40,16 @@ class SuggesterTest : public ::testing::Test {
           "Strategien for digital velfærd\n\n12-05-2016 Klumme\n\nStrategien gælder også digital "
           "post, og MitID kommer.\n");
     write("brev.txt", "Ny strategi for breve\n\n01-01-2017 Notat\n\nPosten kommer sjældnere nu.\n");
+    // "internettet" is in the three documents about "kunstig", "intelligens" in two, right
+    // after it.
+    write("kunstig-staten.txt",
+          "Staten og kunstig intelligens\n\n04-03-2019 Nyhed\n\nStaten bruger kunstig intelligens "
+          "og finder data på internettet.\n");
+    write("kunstig-nettet.txt",
+          "Kunstig intelligens på nettet\n\n05-03-2019 Nyhed\n\nKunstig intelligens lærer af "
+          "internettet.\n");
+    write("kunstig-sne.txt",
+          "Sne til skibakken\n\n06-03-2019 Nyhed\n\nKunstig sne sælges nu på internettet.\n");
     write("ebbe.txt",
           "Ved ebbe\n\n03-02-2018 Klumme\n\nEbberød venter, og brevet ligger i e-Boks. Læs "
           "e-Boks i dag.\n");
@@ -123,6 +133,11 @@ TEST_F(SuggesterTest, CompletesTheLastWordAmongTheDocumentsOfTheWordsBefore) {
   const std::vector<std::string> words = texts("digital pos", SuggestionKind::kWord);
   ASSERT_FALSE(words.empty());
   EXPECT_EQ(words[0], "digital post");
+}
+
+TEST_F(SuggesterTest, AfterAWordCompletesFirstTheWordThatFollowsItInTheTexts) {
+  EXPECT_THAT(texts("kunstig in", SuggestionKind::kWord),
+              ElementsAre("kunstig intelligens", "kunstig internettet"));
 }
 
 TEST_F(SuggesterTest, SuggestsTitlesHoldingEveryWordTypedWithTheirIds) {
