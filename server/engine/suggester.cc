@@ -96,6 +96,10 @@ void count_adjacent(const Xapian::Database& db, const std::string& previous,
   }
 }
 
+/// The first words completing the last word typed, whose titles are suggested beside those of
+/// the title words it begins that most titles hold.
+constexpr std::size_t kLikelyWords = 3;
+
 /// Documents holding a joined word in which it is looked for as a hyphenated word.
 constexpr int kHyphenatedCandidates = 3;
 /// Words beginning with a hyphenated word being typed that are looked at, the most frequent.
@@ -153,9 +157,12 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, const Typ
   if (typed.last_is_prefix)
     words =
         typed.context.empty() ? this->words(db, typed.last, size) : words_after(db, typed, size);
+  std::vector<std::string> likely;  // what the last word most likely is: its titles too
+  for (std::size_t i = 0; i < std::min(words.size(), kLikelyWords); ++i)
+    likely.push_back(words[i].word);
   std::vector<std::string> seen_titles;
   std::vector<Suggestion> titles =
-      titles_.suggest(db, typed, title_places(words.size(), size), seen_titles);
+      titles_.suggest(db, typed, title_places(words.size(), size), seen_titles, likely);
   if (typed.last_is_prefix && words.size() + titles.size() < size) {
     // Words within a typo take only the places exact completions leave, words and titles: they
     // always rank after them, and are not looked for when those fill the list (as Typesense's

@@ -55,8 +55,8 @@ bool begins_with(const std::vector<AnalyzedWord>& title, const std::vector<std::
 
 }  // namespace
 
-TitleSuggester::Query TitleSuggester::query_for(const Xapian::Database& db,
-                                                const TypedWords& typed) const {
+TitleSuggester::Query TitleSuggester::query_for(const Xapian::Database& db, const TypedWords& typed,
+                                                const std::vector<std::string>& likely) const {
   Query query{{}, db.get_doccount()};
   const auto require = [&](const std::string& word) {
     const std::string term = word_term(title_prefix_, word);
@@ -69,8 +69,18 @@ TitleSuggester::Query TitleSuggester::query_for(const Xapian::Database& db,
         terms_beginning(db, word_term(title_prefix_, typed.last), [&](std::string_view term) {
           return !analyzer_.is_stopword(term.substr(title_prefix_.size()));
         });
-    if (words.empty()) return {};
     keep_best(words, kPrefixWords);
+    // And the words the prefix most likely completes to, though few titles hold them.
+    for (const std::string& word : likely) {
+      const std::string term = word_term(title_prefix_, word);
+      const bool listed = std::any_of(words.begin(), words.end(),
+                                      [&](const WordCount& w) { return w.word == term; });
+      if (word.starts_with(typed.last) && !listed) {
+        if (const Xapian::doccount documents = db.get_termfreq(term); documents > 0)
+          words.push_back({term, documents});
+      }
+    }
+    if (words.empty()) return {};
     std::vector<Xapian::Query> any;
     Xapian::doccount postings = 0;
     for (const WordCount& w : words) {
@@ -86,11 +96,12 @@ TitleSuggester::Query TitleSuggester::query_for(const Xapian::Database& db,
 
 std::vector<Suggestion> TitleSuggester::suggest(const Xapian::Database& db, const TypedWords& typed,
                                                 std::size_t size,
-                                                std::vector<std::string>& seen_titles) const {
+                                                std::vector<std::string>& seen_titles,
+                                                const std::vector<std::string>& likely) const {
   if (size == 0 || (typed.last_is_prefix && typed.context.empty() &&
                     text::char_count(typed.last) < kMinPrefixChars))
     return {};
-  const Query query = query_for(db, typed);
+  const Query query = query_for(db, typed, likely);
   if (query.all_of.empty()) return {};
   const Xapian::Enquire enquire = enquire_all_of(db, query.all_of, query.rarest);
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(size + kSpareTitles));

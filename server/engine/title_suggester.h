@@ -14,8 +14,9 @@
 namespace opslag {
 
 /// Finds the documents whose title holds every word typed, the last as a prefix while it is
-/// being typed, and suggests their titles: those that begin with what was typed first, then by
-/// BM25 (see enquire_all_of()). Reads at most a few documents more than it suggests. Const and
+/// being typed (standing for the title words it begins that most titles hold, and the words it
+/// was completed to), and suggests their titles: those that begin with what was typed first, then
+/// by BM25 (see enquire_all_of()). Reads at most a few documents more than it suggests. Const and
 /// thread-safe.
 class TitleSuggester {
  public:
@@ -24,12 +25,15 @@ class TitleSuggester {
       : analyzer_(analyzer), title_prefix_(std::move(title_prefix)) {}
 
   /// Up to `size` titles for `typed`, each title once, with their documents' ids; none when
-  /// nothing was typed before a last word of fewer than kMinPrefixChars characters. Adds every
-  /// title read to `seen_titles` (they show how words are written). Throws opslag::Error if a
-  /// document's data is not a StoredDocument's.
+  /// nothing was typed before a last word of fewer than kMinPrefixChars characters. A last
+  /// word being typed stands for the kPrefixWords title words it begins that most titles hold
+  /// and for those of `likely` it begins (the words it was completed to: "kunstig in" ->
+  /// "intelligens", in few titles). Adds every title read to `seen_titles` (they show how
+  /// words are written). Throws opslag::Error if a document's data is not a StoredDocument's.
   [[nodiscard]] std::vector<Suggestion> suggest(const Xapian::Database& db, const TypedWords& typed,
                                                 std::size_t size,
-                                                std::vector<std::string>& seen_titles) const;
+                                                std::vector<std::string>& seen_titles,
+                                                const std::vector<std::string>& likely = {}) const;
 
   /// Titles are suggested once the last word has this many characters, or follows another.
   static constexpr std::size_t kMinPrefixChars = 3;
@@ -40,7 +44,8 @@ class TitleSuggester {
   struct Query;
 
   /// What a title must hold; no parts when no title can match.
-  [[nodiscard]] Query query_for(const Xapian::Database& db, const TypedWords& typed) const;
+  [[nodiscard]] Query query_for(const Xapian::Database& db, const TypedWords& typed,
+                                const std::vector<std::string>& likely) const;
 
   const DanishAnalyzer& analyzer_;
   const std::string title_prefix_;

@@ -140,6 +140,21 @@ TEST_F(SuggesterTest, AfterAWordCompletesFirstTheWordThatFollowsItInTheTexts) {
               ElementsAre("kunstig intelligens", "kunstig internettet"));
 }
 
+TEST_F(SuggesterTest, SuggestsTheTitlesOfTheWordTheLastIsCompletedToThoughFewTitlesHoldIt) {
+  // More title words begin with "in" than a prefix stands for, each in more titles than
+  // "intelligens".
+  for (const char* word :
+       {"indbyggere", "indsats", "indhold", "indkøb", "indtægter", "indblik", "indgang", "indlæg",
+        "indretning", "indførelse", "indstilling", "indvandring", "inflation"}) {
+    for (const char* n : {"1", "2", "3"})
+      write(std::string(word) + n + ".txt",
+            std::string("Om ") + word + "\n\n01-01-2020 Notat\n\nIntet om det.\n");
+  }
+  reindex();
+  EXPECT_THAT(texts("kunstig in", SuggestionKind::kTitle),
+              Contains("Kunstig intelligens på nettet"));
+}
+
 TEST_F(SuggesterTest, SuggestsTitlesHoldingEveryWordTypedWithTheirIds) {
   const std::vector<Suggestion> found = suggester_->suggest("Digital Po", 8);
   const auto title = std::find_if(found.begin(), found.end(), [](const Suggestion& s) {
