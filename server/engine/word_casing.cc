@@ -56,15 +56,22 @@ bool only_first_capital(std::string_view form, std::string_view word) {
 
 /// True when what comes before `at` in `text` ends a sentence or a heading's part ("… – Ny
 /// strategi") or there is nothing: a capital there says nothing of a word's case. (After a
-/// colon Danish writes small letters, so a capital there is meant: "Kilde:
-/// Digitaliseringsstyrelsen".)
-bool starts_sentence(std::string_view text, std::size_t at) {
+/// colon Danish text writes small letters, so a capital there is meant: "Kilde:
+/// Digitaliseringsstyrelsen"; a title's colon begins its subtitle: "SYS-AP: It-systemets
+/// produktserie".)
+bool starts_sentence(std::string_view text, std::size_t at, WrittenIn in) {
   while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
   const std::string_view before = text.substr(0, at);
   if (before.empty()) return true;
   for (std::string_view end : {".", "!", "?", "(", "\"", "\n", "\f", "-", "–", "—", "«"})
     if (before.ends_with(end)) return true;
-  return false;
+  return in == WrittenIn::kTitle && before.ends_with(":");
+}
+
+/// `form` with its first letter in lower case ("It-systemets" -> "it-systemets").
+std::string lower_first(std::string_view form) {
+  const std::size_t first = text::next_char(form, 0);
+  return lower_latin(form.substr(0, first)) + std::string(form.substr(first));
 }
 
 /// A lower-cased text with each hyphen between two word bytes left out ("e-boks" -> "eboks"),
@@ -128,12 +135,12 @@ Xapian::docid shortest_holding(const Xapian::Database& db, const std::string& te
 
 }  // namespace
 
-void WrittenForms::count_in(std::string_view text) {
+void WrittenForms::count_in(std::string_view text, WrittenIn in) {
   const std::string lowered = lower_latin(text);
   int seen = 0;
   for (const auto& [at, end] : whole_words(lowered, word_)) {
     if (seen == kMaxCounted) return;
-    if (tally(text, at, end)) ++seen;
+    if (tally(text, at, end, in)) ++seen;
   }
   // A word the text never writes whole may be written with hyphens, as the index holds
   // joined: "e-Boks" for "eboks".
@@ -141,14 +148,18 @@ void WrittenForms::count_in(std::string_view text) {
   const JoinedText joined(lowered);
   for (const auto& [at, end] : whole_words(joined.text(), word_)) {
     if (seen == kMaxCounted) return;
-    if (tally(text, joined.original(at), joined.original(end - 1) + 1)) ++seen;
+    if (tally(text, joined.original(at), joined.original(end - 1) + 1, in)) ++seen;
   }
 }
 
-bool WrittenForms::tally(std::string_view text, std::size_t at, std::size_t end) {
+bool WrittenForms::tally(std::string_view text, std::size_t at, std::size_t end, WrittenIn in) {
   std::string form(text.substr(at, end - at));
   if (text::fold(without_hyphens(form)) != word_) return false;
-  if (!only_first_capital(form, word_) || !starts_sentence(text, at)) ++counts_[std::move(form)];
+  if (!only_first_capital(form, word_) || !starts_sentence(text, at, in)) {
+    ++counts_[std::move(form)];
+  } else if (at_sentence_start_.empty()) {
+    at_sentence_start_ = lower_first(form);
+  }
   return true;
 }
 
@@ -161,18 +172,19 @@ std::string WrittenForms::most_written() const {
       best_count = count;
     }
   }
-  return best.empty() ? word_ : best;
+  if (!best.empty()) return best;
+  return at_sentence_start_.empty() ? word_ : at_sentence_start_;
 }
 
 std::string as_written(const Xapian::Database& db, const std::string& word,
                        const std::vector<std::string>& titles) {
   WrittenForms forms(word);
-  for (const std::string& title : titles) forms.count_in(title);
+  for (const std::string& title : titles) forms.count_in(title, WrittenIn::kTitle);
   if (const Xapian::docid id = shortest_holding(db, word);
       id != 0 && db.get_doclength(id) <= kMaxFormDocumentLength) {
     const StoredDocument doc = StoredDocument::from_data(db.get_document(id).get_data());
-    forms.count_in(doc.title);
-    forms.count_in(doc.body);
+    forms.count_in(doc.title, WrittenIn::kTitle);
+    forms.count_in(doc.body, WrittenIn::kText);
   }
   return forms.most_written();
 }

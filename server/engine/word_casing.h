@@ -10,6 +10,9 @@
 
 namespace opslag {
 
+/// Where a text stands: in a title a colon begins a subtitle, in running text it does not.
+enum class WrittenIn { kText, kTitle };
+
 /// Tallies how texts write one folded word as a whole word, to show it as they mostly do
 /// ("nemid" -> "NemID"), or, in a text that never writes it whole, with the hyphens of the
 /// hyphenated word the index holds joined ("eboks" -> "e-Boks"). A capital that only begins a
@@ -20,12 +23,13 @@ class WrittenForms {
   explicit WrittenForms(std::string word) : word_(std::move(word)) {}
 
   /// Counts how `text` writes the word (its first kMaxCounted times), leaving out a capital
-  /// that only begins a sentence ("Strategien gælder").
-  void count_in(std::string_view text);
+  /// that only begins a sentence ("Strategien gælder") or a title's part.
+  void count_in(std::string_view text, WrittenIn in = WrittenIn::kText);
 
-  /// The form written most often; on a tie, or when none was counted, the folded word itself,
-  /// as a word written both ways is mostly a common word that also stands in a name ("post",
-  /// "Digital Post").
+  /// The form written most often; on a tie the folded word itself, as a word written both ways
+  /// is mostly a common word that also stands in a name ("post", "Digital Post"). When none was
+  /// counted, the first form that began a sentence with its capital made small ("It-systemets"
+  /// -> "it-systemets"), else the folded word.
   [[nodiscard]] std::string most_written() const;
 
   /// Occurrences of the word counted in one text.
@@ -33,9 +37,10 @@ class WrittenForms {
 
  private:
   /// Counts the form at [at, end) of `text` when it is the word; whether it was.
-  bool tally(std::string_view text, std::size_t at, std::size_t end);
+  bool tally(std::string_view text, std::size_t at, std::size_t end, WrittenIn in);
 
   std::string word_;
+  std::string at_sentence_start_;      ///< the first form that began a sentence, its capital small
   std::map<std::string, int> counts_;  ///< how many times each form is written
 };
 

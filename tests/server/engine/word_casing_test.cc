@@ -35,6 +35,19 @@ TEST(WrittenFormsTest, ACapitalAfterAColonIsMeant) {
             "Digitaliseringsstyrelsen");
 }
 
+TEST(WrittenFormsTest, ACapitalAfterATitlesColonBeginsItsSubtitle) {
+  WrittenForms forms("produktserie");
+  forms.count_in("Standard for it-systemer: Produktserie og drift", WrittenIn::kTitle);
+  EXPECT_EQ(forms.most_written(), "produktserie");
+}
+
+TEST(WrittenFormsTest, AHyphenatedWordOnlyBeginningSentencesKeepsItsHyphen) {
+  WrittenForms forms("itsystemets");
+  forms.count_in("Standard for it-systemer: It-systemets produktserie", WrittenIn::kTitle);
+  forms.count_in("It-systemets ejer svarer.");
+  EXPECT_EQ(forms.most_written(), "it-systemets");
+}
+
 TEST(WrittenFormsTest, OnATieTheFoldedWordIsShown) {
   EXPECT_EQ(written("post", {"Vi har Digital Post og almindelig post."}), "post");
 }
