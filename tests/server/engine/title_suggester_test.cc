@@ -20,35 +20,25 @@ class TitleSuggesterTest : public ::testing::Test {
                  "Strategi for digital post\n\n01-01-2017 Notat\n\nEn strategi om post.\n");
   }
 
-  /// The titles suggested for `typed`, in order.
-  std::vector<std::string> titles(std::string_view typed, std::size_t size = 8) {
-    return texts(typed, size).first;
+  /// The titles suggested for `typed`, in order, its last word most likely completing to
+  /// `likely`.
+  std::vector<std::string> titles(std::string_view typed, std::size_t size = 8,
+                                  const std::vector<std::string>& likely = {}) {
+    return texts(typed, size, likely).first;
   }
 
   /// The titles suggested for `typed` and the titles read on the way.
-  std::pair<std::vector<std::string>, std::vector<std::string>> texts(std::string_view typed,
-                                                                      std::size_t size) {
+  std::pair<std::vector<std::string>, std::vector<std::string>> texts(
+      std::string_view typed, std::size_t size, const std::vector<std::string>& likely = {}) {
     index_.reindex();
     const Xapian::Database db(index_.db_path());
     std::vector<std::string> seen, out;
     for (const Suggestion& s :
-         suggester_.suggest(db, read_typed_words(index_.analyzer(), typed), size, seen)) {
+         suggester_.suggest(db, read_typed_words(index_.analyzer(), typed), size, seen, likely)) {
       EXPECT_EQ(s.kind, SuggestionKind::kTitle);
       out.push_back(s.text);
     }
     return {out, seen};
-  }
-
-  /// The titles suggested for `typed` when its last word most likely completes to `likely`.
-  std::vector<std::string> titles_of(std::string_view typed,
-                                     const std::vector<std::string>& likely) {
-    index_.reindex();
-    const Xapian::Database db(index_.db_path());
-    std::vector<std::string> seen, out;
-    for (const Suggestion& s :
-         suggester_.suggest(db, read_typed_words(index_.analyzer(), typed), 8, seen, likely))
-      out.push_back(s.text);
-    return out;
   }
 
   testing::TinyIndex index_;
@@ -102,7 +92,7 @@ TEST_F(TitleSuggesterTest, ALastWordAlsoStandsForTheRareTitleWordItWasCompletedT
   }
   index_.write("ki.txt", "Kunstig intelligens\n\n01-01-2020 Notat\n\nOm maskiner.\n");
   EXPECT_THAT(titles("kunstig in"), Not(Contains("Kunstig intelligens")));
-  EXPECT_THAT(titles_of("kunstig in", {"intelligens"}), Contains("Kunstig intelligens"));
+  EXPECT_THAT(titles("kunstig in", 8, {"intelligens"}), Contains("Kunstig intelligens"));
 }
 
 TEST_F(TitleSuggesterTest, GivesAtMostSizeTitles) {
